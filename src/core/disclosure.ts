@@ -1,0 +1,164 @@
+/**
+ * Disclosure: the recognised tables of one workbook as typed rows of Decimal amounts in 元,
+ * each amount remembering its cell. Produced by recognise(), read by rules and narrative.
+ * See MODEL.md for a one-page description.
+ */
+import Decimal from 'decimal.js';
+import { MoneyUnit } from './money';
+import { CellValue } from './grid';
+
+/** The semantic kind of a table. Rules are written against kinds, never against sheet names. */
+export type TableKind =
+  | 'catalogue' // 目录 (表号, 表名, 是否空表, 理由)
+  | 'summary' // 收支总表
+  | 'income' // 收入总表
+  | 'expenditure' // 支出总表
+  | 'fiscal_summary' // 财政拨款收支总表
+  | 'gp_func' // 一般公共预算支出明细表（按功能科目）
+  | 'gp_econ' // 一般公共预算支出明细表（按经济科目）
+  | 'basic_func' // 一般公共预算基本支出明细表（功能）
+  | 'basic_econ' // 一般公共预算基本支出明细表（经济）
+  | 'fund' // 政府性基金收支表 / 政府性基金预算支出表
+  | 'state_capital' // 国有资本经营预算支出表
+  | 'special' // 专项业务经费支出表 / 项目支出表
+  | 'procurement' // 政府采购预算表
+  | 'three_public' // “三公”经费支出预算表
+  | 'perf_project' // 项目绩效目标表 (one block per project)
+  | 'perf_overall'; // 部门（单位）整体支出绩效目标表
+
+/** One amount read from a cell, converted to 元. */
+export interface Amount {
+  value: Decimal;
+  /** "<sheet>!A1" */
+  cell: string;
+  /** Decimals printed in the cell (for 万元 rounding tolerance). */
+  decimals: number;
+  /** True when the cell was empty, "-" or similar (value is 0). */
+  blank: boolean;
+  /** True when the value was stored as text ("2,812,840.00"). */
+  text: boolean;
+}
+
+export interface Column {
+  /** Semantic key, e.g. "total", "personnel", "public", "special", "basic", "project", "gp". */
+  key: string;
+  /** The header as printed (merged header rows joined by "/"). */
+  header: string;
+  col: number;
+}
+
+export interface Row {
+  /** Sheet row number. */
+  row: number;
+  /** 科目编码 / 单位编码, when the row has one (digits only). */
+  code?: string;
+  codeCell?: string;
+  /** 科目名称 / 单位名称 / 项目名称 as printed (trimmed). */
+  name?: string;
+  nameCell?: string;
+  /** Second code column where a table has one (政府经济科目编码 in 经济 tables). */
+  code2?: string;
+  code2Cell?: string;
+  name2?: string;
+  name2Cell?: string;
+  /** Normalised label for labelled lines (without enumeration markers): "工资福利支出", "本年收入合计". */
+  label?: string;
+  /** The enumeration marker as printed: "一、", "1、", "(1)", "其中：". */
+  marker?: string;
+  /**
+   * Depth in the table's tree: for coded rows the code level (类 0, 款 1, 项 2 / 单位 0, 下级 1);
+   * for labelled lines the marker level; for indented trees the indentation level. The total row is -1.
+   */
+  level: number;
+  /** True for 合计 / 总计 rows. */
+  isTotal: boolean;
+  /** True for "其中：" lines, which are parts of the line above and not addends of the block. */
+  isOfWhich: boolean;
+  amounts: Record<string, Amount | undefined>;
+  /** Text cells by column key (项目简介, 备注 …). */
+  texts?: Record<string, { text: string; cell: string }>;
+}
+
+/** A side-by-side section of a summary table: label column + amount column. */
+export interface Block {
+  /** "income" | "func" | "dept_econ" | "gov_econ" | "expense" */
+  key: string;
+  header: string;
+  labelCol: number;
+  amountCol: number;
+  rows: Row[];
+}
+
+/** A labelled field of a form-like table (绩效目标表): 项目名称, 资金总额, 财政拨款 … */
+export interface Field {
+  key: string;
+  text: string;
+  cell: string;
+  amount?: Amount;
+}
+
+export interface Table {
+  /** Profile table id, e.g. "t5". */
+  id: string;
+  kind: TableKind;
+  /** Title as printed. */
+  title: string;
+  titleCell: string;
+  /** 表号 as printed ("表5"), if any. */
+  number?: string;
+  numberCell?: string;
+  sheet: string;
+  unit: MoneyUnit;
+  unitCell?: string;
+  /** True when no 单位 line was found and the profile's default unit was assumed. */
+  unitAssumed: boolean;
+  /** For templates with parts (河北: 部门 part, then one part per 单位): the part's name. */
+  part?: string;
+  /** Header rows span [headerTop, headerBottom]; data rows follow. */
+  headerTop: number;
+  headerBottom: number;
+  lastRow: number;
+  columns: Column[];
+  rows: Row[];
+  blocks?: Block[];
+  fields?: Field[];
+  /** True when the table has no data rows or only zero amounts. */
+  empty: boolean;
+}
+
+export interface CatalogueEntry {
+  number: string;
+  title: string;
+  /** Declared empty (是否空表 = 是). */
+  declaredEmpty?: boolean;
+  reason?: string;
+  cell: string;
+}
+
+export interface ParseIssue {
+  /** "<sheet>!A1" */
+  cell: string;
+  message: string;
+  raw: CellValue;
+}
+
+export interface Disclosure {
+  source: string;
+  profile: { id: string; name: string };
+  tables: Table[];
+  /** Tables the profile expects but that were not found. */
+  missing: { id: string; kind: TableKind; title: string }[];
+  catalogue?: CatalogueEntry[];
+  /** Cells that should hold amounts but hold something else (#REF!, words …). */
+  parseIssues: ParseIssue[];
+  /** Unit name found on the cover / header ("单位名称：…"), if any. */
+  unitName?: string;
+}
+
+export function tablesOfKind(d: Disclosure, kind: TableKind): Table[] {
+  return d.tables.filter((t) => t.kind === kind);
+}
+
+export function totalRow(t: Table): Row | undefined {
+  return t.rows.find((r) => r.isTotal);
+}

@@ -1,0 +1,84 @@
+/**
+ * The engine's single entry point: Grid in, findings out. Used by the CLI, the Excel adapter
+ * and the browser alike; imports nothing from Office, React or Node.
+ */
+import { Grid } from './grid';
+import { Finding, sortFindings } from './finding';
+import { Disclosure, TableKind } from './disclosure';
+import { recognise } from './recognise/recognise';
+import { Profile } from './recognise/profile';
+import { BUILTIN_PROFILES } from './recognise/profiles';
+import { RULE_FAMILIES } from './rules';
+import { CodeCatalogue, builtinCatalogue } from './codes/catalogue';
+
+export interface CheckOptions {
+  /** Profiles to try; default: the built-in ones. */
+  profiles?: Profile[];
+  /** Code catalogue; default: the built-in (partial) one. */
+  codes?: CodeCatalogue;
+}
+
+export interface TableSummary {
+  id: string;
+  kind: TableKind;
+  title: string;
+  number?: string;
+  sheet: string;
+  titleCell: string;
+  unit: string;
+  part?: string;
+  rows: number;
+  empty: boolean;
+}
+
+export interface CheckResult {
+  source: string;
+  profile: { id: string; name: string } | null;
+  tables: TableSummary[];
+  missing: { id: string; kind: TableKind; title: string }[];
+  findings: Finding[];
+  disclosure: Disclosure | null;
+}
+
+export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
+  const profiles = opts.profiles ?? BUILTIN_PROFILES;
+  const codes = opts.codes ?? builtinCatalogue();
+  const rec = recognise(grid, profiles);
+  const findings: Finding[] = [...rec.findings];
+  const d = rec.disclosure;
+  if (d) {
+    for (const family of RULE_FAMILIES) {
+      try {
+        findings.push(...family.run({ disclosure: d, codes }));
+      } catch (e) {
+        findings.push({
+          rule: `${family.id}.internal`,
+          severity: 'info',
+          message: `规则组“${family.title}”未能完成检查：${(e as Error).message}`,
+          cells: [],
+        });
+      }
+    }
+  }
+  return {
+    source: grid.source,
+    profile: d ? d.profile : null,
+    tables: d
+      ? d.tables.map((t) => ({
+          id: t.id,
+          kind: t.kind,
+          title: t.title,
+          number: t.number,
+          sheet: t.sheet,
+          titleCell: t.titleCell,
+          unit: t.unit,
+          part: t.part,
+          rows: t.rows.length,
+          empty: t.empty,
+        }))
+      : [],
+    missing: d ? d.missing : [],
+    findings: sortFindings(findings),
+    disclosure: d,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Money: amounts are Decimal in 元 inside the engine. This module is the one place that
+ * parses cell values into amounts, converts units and states the comparison tolerance.
+ */
+import Decimal from 'decimal.js';
+import { CellValue, isCellError } from './grid';
+
+export { Decimal };
+
+export type MoneyUnit = '元' | '千元' | '万元';
+
+export const UNIT_FACTOR: Record<MoneyUnit, Decimal> = {
+  元: new Decimal(1),
+  千元: new Decimal(1000),
+  万元: new Decimal(10000),
+};
+
+export const ZERO = new Decimal(0);
+
+export type ParsedAmount =
+  | { kind: 'amount'; value: Decimal }
+  | { kind: 'empty' }
+  | { kind: 'error'; reason: string };
+
+const FULLWIDTH_DIGITS = /[０-９．，－＋]/g;
+
+function toHalfWidth(s: string): string {
+  return s.replace(FULLWIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Excel gives doubles: keep 15 significant digits so 0.1+0.2-style noise disappears. */
+export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(n.toPrecision(15));
+}
+
+/**
+ * Parses a cell value as an amount in the table's own unit.
+ * Accepts numbers, "1,509,422.00", full-width digits, spaces, "(123)" negatives,
+ * and "-", "—", "/", "" as empty (zero when summing).
+ */
+export function parseAmount(v: CellValue | undefined): ParsedAmount {
+  if (v === null || v === undefined) return { kind: 'empty' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'error', reason: '非有限数值' };
+    return { kind: 'amount', value: decimalFromNumber(v) };
+  }
+  if (typeof v === 'boolean') return { kind: 'error', reason: '逻辑值' };
+  if (isCellError(v)) return { kind: 'error', reason: `错误值 ${v.error}` };
+  let s = toHalfWidth(String(v)).replace(/[\s\u00a0\u3000]/g, '');
+  if (s === '' || /^[-—–/－*]+$/.test(s)) return { kind: 'empty' };
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  s = s.replace(/,/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return { kind: 'error', reason: `不是数字：“${String(v).trim()}”` };
+  let d = new Decimal(s);
+  if (negative) d = d.negated();
+  return { kind: 'amount', value: d };
+}
+
+export function toYuan(amountInUnit: Decimal, unit: MoneyUnit): Decimal {
+  return amountInUnit.times(UNIT_FACTOR[unit]);
+}
+
+export function fromYuan(yuan: Decimal, unit: MoneyUnit): Decimal {
+  return yuan.dividedBy(UNIT_FACTOR[unit]);
+}
+
+/** Reads "单位：万元", "金额单位：元", "单位:千元" etc. Returns undefined when no unit is named. */
+export function parseUnitText(text: string): MoneyUnit | undefined {
+  const t = text.replace(/\s/g, '');
+  const m = /(?:金额)?单位[:：](千元|万元|元)/.exec(t);
+  if (m) return m[1] as MoneyUnit;
+  if (/^[（(](千元|万元|元)[)）]$/.test(t)) return t.slice(1, -1) as MoneyUnit;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tolerance — stated once, used by every comparison.
+//
+// * Tables in 元 (or 千元): sums must be exact.
+// * Tables in 万元 printed with d decimals: each printed figure may be off by half a unit of its
+//   last digit. A total compared with n addends may differ by up to (n + 1) × 0.5 × 10^-d 万元
+//   through rounding alone. Such a gap is a warning (rounding); a larger one is an error.
+// * Figures in 说明 text are 万元 with 2 decimals, rounded half-up from 元 (ROUNDING below).
+// ---------------------------------------------------------------------------------------------
+
+/** How 元 are rounded to 万元 for display and for text: half-up, 2 decimals. */
+export const WAN_DECIMALS = 2;
+export const ROUNDING = Decimal.ROUND_HALF_UP;
+
+/** 元 → 万元 string with 2 decimals, rounded half-up. */
+export function formatWan(yuan: Decimal): string {
+  return yuan.dividedBy(10000).toDecimalPlaces(WAN_DECIMALS, ROUNDING).toFixed(WAN_DECIMALS);
+}
+
+/** Half a unit of the last printed digit, in 元, for a figure in `unit` printed with `decimals`. */
+export function halfUnitYuan(unit: MoneyUnit, decimals: number): Decimal {
+  return new Decimal(0.5).times(new Decimal(10).pow(-decimals)).times(UNIT_FACTOR[unit]);
+}
+
+export type Comparison = 'equal' | 'rounding' | 'different';
+
+/**
+ * Compares two amounts in 元.
+ * @param roundedTerms how many rounded figures take part on both sides (e.g. a total and its
+ *   n addends: n + 1). 0 for exact comparison.
+ * @param unit, decimals the printed unit and decimals of those figures.
+ */
+export function compareAmounts(
+  expected: Decimal,
+  actual: Decimal,
+  opts: { unit: MoneyUnit; decimals?: number; roundedTerms?: number } = { unit: '元' },
+): Comparison {
+  const diff = actual.minus(expected).abs();
+  if (diff.isZero()) return 'equal';
+  if (opts.unit === '元') return 'different';
+  const decimals = opts.decimals ?? WAN_DECIMALS;
+  const terms = Math.max(opts.roundedTerms ?? 2, 1);
+  const envelope = halfUnitYuan(opts.unit, decimals).times(terms);
+  return diff.lte(envelope) ? 'rounding' : 'different';
+}
+
+/** Formats an amount in 元 for messages: thousands separators, 2 decimals. */
+export function formatYuan(yuan: Decimal): string {
+  const fixed = yuan.toFixed(2);
+  const [int, frac] = fixed.split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+/** Number of decimals a cell's text or number shows (for tolerance on 万元 tables). */
+export function decimalsOf(v: CellValue | undefined, fmt?: string): number {
+  if (fmt) {
+    const m = /0\.(0+)/.exec(fmt);
+    if (m) return m[1].length;
+    if (/^[#,]*0$/.test(fmt)) return 0;
+  }
+  if (typeof v === 'string') {
+    const m = /\.(\d+)/.exec(toHalfWidth(v).replace(/,/g, ''));
+    return m ? m[1].length : 0;
+  }
+  if (typeof v === 'number') {
+    const s = decimalFromNumber(v).toString();
+    const i = s.indexOf('.');
+    return i < 0 ? 0 : s.length - i - 1;
+  }
+  return 0;
+}

@@ -1,0 +1,27 @@
+/**
+ * A rule family reads the Disclosure and returns findings. Each family lists the rules it
+ * implements (stable ids with a Chinese title) so the README and the 校验结果 sheet can show them.
+ * A rule never throws on odd data: what it cannot check becomes an `info` finding.
+ */
+import { Disclosure } from '../disclosure';
+import { Finding } from '../finding';
+import type { CodeCatalogue } from '../codes/catalogue';
+
+export interface RuleContext {
+  disclosure: Disclosure;
+  codes: CodeCatalogue;
+}
+
+export interface RuleInfo {
+  id: string;
+  /** Chinese title shown to users. */
+  title: string;
+  severity: 'error' | 'warning' | 'info' | 'error|warning';
+}
+
+export interface RuleFamily {
+  id: string;
+  title: string;
+  rules: RuleInfo[];
+  run(ctx: RuleContext): Finding[];
+}

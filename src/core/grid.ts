@@ -20,6 +20,8 @@ export interface CellData {
   f?: string;
   /** Number format code, when not 'General'. */
   fmt?: string;
+  /** Indent level from the cell's alignment (Excel's 增加缩进), when set. */
+  indent?: number;
 }
 
 export interface MergedArea {
@@ -55,6 +57,14 @@ export function cellAt(sheet: Sheet, row: number, col: number): CellData | undef
 
 export function valueAt(sheet: Sheet, row: number, col: number): CellValue {
   return cellAt(sheet, row, col)?.v ?? null;
+}
+
+/** The cell's value as text, untrimmed (leading full-width spaces carry indentation). */
+export function rawTextAt(sheet: Sheet, row: number, col: number): string {
+  const v = valueAt(sheet, row, col);
+  if (v === null || v === undefined) return '';
+  if (isCellError(v)) return v.error;
+  return String(v);
 }
 
 /** The cell's value as display text (trimmed); '' for empty cells. */

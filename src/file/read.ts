@@ -74,6 +74,8 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, source: string): ReadResu
         if (f) data.f = f;
         const fmt = cell.numFmt;
         if (fmt && fmt !== 'General') data.fmt = fmt;
+        const indent = cell.alignment?.indent;
+        if (indent) data.indent = indent;
         cells[c - 1] = data;
       });
       rows[r - 1] = cells;

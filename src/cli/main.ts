@@ -1,0 +1,224 @@
+/**
+ * budget-check: the command line.
+ *
+ *   budget-check check <files or folders…> [--json] [--summary] [--out <dir>] [--codes <file>] [--narrative <file>]
+ *
+ * Exit codes: 0 no errors found; 1 errors found; 2 at least one file could not be read (or its
+ * annotated copy could not be written), or the command line itself was wrong.
+ * Nothing is thrown to the user: every failure becomes a Chinese message naming the file.
+ */
+import { Command, CommanderError, Help, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import * as path from 'path';
+import { collectInputs } from './inputs';
+import { checkFile, FileReport } from './check-file';
+import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
+import type { CodeCatalogue } from '../core/codes/catalogue';
+
+export const VERSION = '0.1.0';
+
+/** Where output goes; tests pass their own. */
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+
+interface CheckCliOptions {
+  json?: boolean;
+  summary?: boolean;
+  quiet?: boolean;
+  out?: string;
+  codes?: string;
+  codesMode?: 'replace' | 'extend';
+  narrative?: string;
+  progress?: boolean;
+}
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Commander's own (English) errors, in Chinese. */
+function commanderMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `未知的选项 ${quoted}。运行 budget-check --help 查看用法。`;
+    case 'commander.unknownCommand':
+      return `未知的命令 ${quoted}。运行 budget-check --help 查看用法。`;
+    case 'commander.missingArgument':
+      return `缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 需要一个值。`;
+    case 'commander.invalidArgument':
+      return `选项的值无效：${e.message.replace(/^error:\s*/, '')}`;
+    case 'commander.excessArguments':
+      return `参数过多。运行 budget-check --help 查看用法。`;
+    default:
+      return `命令行有误：${e.message.replace(/^error:\s*/, '')}`;
+  }
+}
+
+async function loadCodes(file: string, mode: 'replace' | 'extend'): Promise<CodeCatalogue> {
+  // src/file/codes.ts is written by the codes work; it is loaded lazily so the rest of the CLI
+  // works without it.
+  let mod: { loadCodeFile?: (p: string, o?: { mode: 'replace' | 'extend' }) => Promise<CodeCatalogue> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('../file/codes');
+  } catch {
+    throw new Error(`本版本不支持 --codes（科目表读取模块 src/file/codes.ts 不存在）。`);
+  }
+  if (typeof mod.loadCodeFile !== 'function') throw new Error('科目表读取模块缺少 loadCodeFile。');
+  return mod.loadCodeFile(file, { mode });
+}
+
+async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<number> {
+  let codes: CodeCatalogue | undefined;
+  if (o.codes) {
+    try {
+      codes = await loadCodes(o.codes, o.codesMode ?? 'extend');
+    } catch (e) {
+      io.stderr.write(`无法读取科目表“${o.codes}”：${(e as Error).message}\n`);
+      return EXIT_UNREADABLE;
+    }
+  }
+  // TODO(narrative): wire --narrative to checkNarrativeFile from ./narrative once it lands.
+  if (o.narrative) {
+    io.stderr.write(`提示：--narrative 尚未接入，说明文件“${o.narrative}”未检查。\n`);
+  }
+
+  const { files } = await collectInputs(inputs);
+  if (files.length === 0) {
+    io.stderr.write(`在 ${inputs.map((i) => `“${i}”`).join('、')} 中没有找到 .xlsx 文件。\n`);
+    return EXIT_UNREADABLE;
+  }
+
+  const oneLine = o.summary || o.quiet;
+  const useBar = files.length > 1 && !!io.stderr.isTTY && o.progress !== false;
+  const bar = useBar
+    ? new cliProgress.SingleBar(
+        {
+          stream: io.stderr as NodeJS.WritableStream,
+          format: '检查中 [{bar}] {value}/{total} {file}',
+          hideCursor: true,
+          clearOnComplete: true,
+          barsize: 30,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(files.length, 0, { file: '' });
+  // While the bar is drawn on a terminal shared with stdout, clear its line before printing.
+  const sharedTerminal = !!bar && !!io.stdout.isTTY;
+  const print = (s: string) => {
+    if (sharedTerminal) io.stderr.write('\r\x1b[K');
+    io.stdout.write(s);
+  };
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    bar?.update(reports.length, { file: path.basename(file) });
+    const { report } = await checkFile(file, { codes, outDir: o.out });
+    reports.push(report);
+    if (!o.json) print(oneLine ? formatFileLine(report) + '\n' : formatFile(report) + '\n');
+    bar?.update(reports.length, { file: path.basename(file) });
+  }
+  bar?.stop();
+
+  const totals = totalsOf(reports);
+  if (o.json) {
+    io.stdout.write(JSON.stringify({ files: reports, summary: totals }, null, 2) + '\n');
+  } else {
+    io.stdout.write(formatTotals(totals) + '\n');
+  }
+  if (totals.unreadable > 0 || reports.some((r) => r.annotateError)) return EXIT_UNREADABLE;
+  return totals.error > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('budget-check')
+    .description('预算公开校验助手（命令行）：检查部门/单位预算公开 Excel 报表的表内、表间勾稽关系和科目编码。')
+    .version(VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s } as Partial<Help>)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // reported in Chinese by main()
+    })
+    .exitOverride()
+    .showSuggestionAfterError(false);
+
+  program
+    .command('check', { isDefault: true })
+    .description('检查一个或多个 .xlsx 文件，或文件夹中的所有 .xlsx 文件（含子文件夹）')
+    .argument('<文件或文件夹...>', '要检查的 .xlsx 文件或文件夹')
+    .option('--json', '以 JSON 输出结果（标准输出上只有一个 JSON 文档）')
+    .option('-s, --summary', '每个文件只输出一行（适合一次检查几百个文件）')
+    .option('-q, --quiet', '同 --summary')
+    .option('-o, --out <dir>', '把标注副本 <文件名>.checked.xlsx 写到此文件夹（不修改原文件）')
+    .option('--codes <file>', '使用此科目表文件（CSV 或 .xlsx）')
+    .addOption(
+      new Option('--codes-mode <mode>', '科目表的用法：extend 在内置科目表上补充（默认），replace 替换内置科目表')
+        .choices(['extend', 'replace'])
+        .default('extend'),
+    )
+    .option('--narrative <file>', '同时检查此预算公开说明文本（.txt 或 .docx）中的数字')
+    .option('--no-progress', '不显示进度条')
+    .action(async (inputs: string[], o: CheckCliOptions) => {
+      setExit(await runCheck(inputs, o, io));
+    });
+
+  return program;
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      io.stderr.write(commanderMessage(e) + '\n');
+      return EXIT_UNREADABLE;
+    }
+    io.stderr.write(`程序出错（这是本工具的问题，请反馈）：${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_UNREADABLE;
+  }
+}
+
+/** Run when loaded as the program (bin/budget-check.js, or `npx tsx src/cli/main.ts`), not when imported by tests. */
+function isEntryPoint(): boolean {
+  const entry = require.main?.filename ?? process.argv[1] ?? '';
+  return require.main === module || /budget-check(\.js)?$/.test(entry);
+}
+
+if (isEntryPoint()) {
+  // Errors that escape everything (they should not) still end with a Chinese line, not a stack trace.
+  process.on('uncaughtException', (e) => {
+    process.stderr.write(`程序出错（这是本工具的问题，请反馈）：${e.message}\n`);
+    process.exit(EXIT_UNREADABLE);
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -67,6 +67,12 @@ async function samePath(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** HYPERLINK("#'Sheet'!A1","text") as formula text (no leading '='); double quotes are doubled. */
+export function hyperlinkFormula(target: string, text: string): string {
+  const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  return `HYPERLINK(${q(target)},${q(text)})`;
+}
+
 /** "#'Sheet name'!A1": an in-workbook hyperlink target (single quotes in a sheet name are doubled). */
 export function internalLink(sheet: string, address: string): string {
   return `#'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -223,7 +229,11 @@ function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string
     f.cells.forEach((ref, j) => {
       const target = links[i][j];
       const cell = row.getCell(10 + j);
-      cell.value = target ? { text: ref, hyperlink: target, tooltip: `转到 ${ref}` } : ref;
+      // A HYPERLINK formula rather than ExcelJS's hyperlink value: ExcelJS 4.4 writes internal links
+      // as an external relationship plus a location, which WPS and some Excel builds open as a
+      // file path (exceljs issues #749, #1893, #3027). HYPERLINK("#'Sheet'!A1") jumps inside the
+      // workbook in Excel, WPS and LibreOffice alike; the cached result is the text shown.
+      cell.value = target ? { formula: hyperlinkFormula(target, ref), result: ref } : ref;
       if (target) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
     });
   });

@@ -24,7 +24,8 @@ export type TableKind =
   | 'procurement' // 政府采购预算表
   | 'three_public' // “三公”经费支出预算表
   | 'perf_project' // 项目绩效目标表 (one block per project)
-  | 'perf_overall'; // 部门（单位）整体支出绩效目标表
+  | 'perf_overall' // 部门（单位）整体支出绩效目标表
+  | 'perf_fund'; // 专项资金总体绩效目标表
 
 /** One amount read from a cell, converted to 元. */
 export interface Amount {
@@ -124,6 +125,10 @@ export interface Table {
   fields?: Field[];
   /** True when the table has no data rows or only zero amounts. */
   empty: boolean;
+  /** 表号 the profile expects for this table ("表5"), if it numbers its tables. */
+  expectedNumber?: string;
+  /** Column sums that must hold on every row (from the profile, limited to columns present). */
+  sums: { total: string; parts: string[] }[];
 }
 
 export interface CatalogueEntry {

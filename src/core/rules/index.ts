@@ -1,4 +1,8 @@
 /** The rule families the engine runs, in order. Each family lists its rule ids and titles. */
 import { RuleFamily } from './types';
+import { sumRules } from './sums';
+import { summaryRules } from './summary';
+import { crossRules } from './cross';
+import { tableRules } from './tables';
 
-export const RULE_FAMILIES: RuleFamily[] = [];
+export const RULE_FAMILIES: RuleFamily[] = [sumRules, summaryRules, crossRules, tableRules];

@@ -1,0 +1,94 @@
+/**
+ * A profile describes one family of templates as data: its tables, their title patterns,
+ * columns and row keys, and the column sums that must hold. Adding a province is adding a
+ * profile (see profiles/), not editing the engine.
+ *
+ * All patterns are matched against normalised text (see normalise()): whitespace removed,
+ * full-width brackets and colons made half-width.
+ */
+import { TableKind } from '../disclosure';
+import { MoneyUnit } from '../money';
+
+export type Layout =
+  /** Rows keyed by a code (功能/经济科目, 单位编码) or a label, with amount columns. */
+  | 'coded'
+  /** An indented tree of 单位 → project groups → projects (专项业务经费表). */
+  | 'tree'
+  /** Side-by-side blocks of label + 预算数 (收支总表, 财政拨款收支总表, 政府性基金收支表). */
+  | 'summary'
+  /** Labelled fields (绩效目标表: 项目名称, 资金总额 …); one table per project. */
+  | 'form'
+  /** 目录: 表号, 表名, 是否空表, 理由. */
+  | 'catalogue';
+
+export interface ColumnSpec {
+  key: string;
+  /** Matched against the column's header path: the header rows' texts joined with "/". */
+  match: RegExp;
+  exclude?: RegExp;
+  /** 'amount' (default) columns are parsed as money; 'code'/'name'/'text' columns as text. */
+  type?: 'amount' | 'code' | 'name' | 'code2' | 'name2' | 'text';
+}
+
+/** total = Σ parts, on every row (sum.columns). */
+export interface ColumnSum {
+  total: string;
+  parts: string[];
+}
+
+export interface BlockSpec {
+  key: string;
+  /** Matched against the label column's header. */
+  match: RegExp;
+}
+
+export interface FieldSpec {
+  key: string;
+  match: RegExp;
+  amount?: boolean;
+}
+
+export interface TableSpec {
+  id: string;
+  kind: TableKind;
+  /** Canonical name, used in messages about missing tables. */
+  name: string;
+  /** Expected 表号, e.g. "表5". */
+  number?: string;
+  title: RegExp;
+  notTitle?: RegExp;
+  layout: Layout;
+  /** Code scheme of the code column, for code rules and levels. */
+  scheme?: 'func' | 'econ' | 'unit';
+  columns?: ColumnSpec[];
+  sums?: ColumnSum[];
+  blocks?: BlockSpec[];
+  fields?: FieldSpec[];
+  /** The table may appear several times (one 绩效目标表 per project). */
+  repeat?: boolean;
+  /** Not every workbook has it; its absence is not reported. */
+  optional?: boolean;
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  /** Unit assumed when a table names none. */
+  defaultUnit: MoneyUnit;
+  tables: TableSpec[];
+  /**
+   * Text that starts a new part of the workbook (河北: "第二部分 单位预算" or a 单位 line that
+   * changes); tables after it belong to that part. Optional.
+   */
+  partMarker?: RegExp;
+}
+
+/** Normalises header/title/label text for matching: no whitespace, half-width brackets and colons. */
+export function normalise(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':')
+    .replace(/“|”|"/g, '"');
+}

@@ -1,0 +1,5 @@
+/** The built-in profiles, tried in order; the one that recognises most tables wins. */
+import { Profile } from '../profile';
+import { SHAANXI } from './shaanxi';
+
+export const BUILTIN_PROFILES: Profile[] = [SHAANXI];

@@ -1,0 +1,802 @@
+/**
+ * Recognise: finds each table of a profile by its title and header text anywhere in the
+ * workbook (never by sheet name or fixed address), reads its 金额单位, maps header columns to
+ * semantic keys and rows to codes / labels / indentation levels, and builds the Disclosure.
+ */
+import {
+  Grid,
+  Sheet,
+  cellRef,
+  colCount,
+  mergeAt,
+  mergedTextAt,
+  rawTextAt,
+  textAt,
+  cellAt,
+} from '../grid';
+import {
+  Amount,
+  Block,
+  CatalogueEntry,
+  Column,
+  Disclosure,
+  Field,
+  ParseIssue,
+  Row,
+  Table,
+} from '../disclosure';
+import { Finding } from '../finding';
+import { MoneyUnit, ZERO, decimalsOf, parseAmount, parseUnitText, toYuan } from '../money';
+import { ColumnSpec, Profile, TableSpec, normalise } from './profile';
+
+export interface RecogniseResult {
+  disclosure: Disclosure | null;
+  /** Recognition findings (missing tables, nothing recognised, unreadable amounts). */
+  findings: Finding[];
+}
+
+/** How far right we look for titles and headers. Budget tables are narrower than this. */
+const MAX_SCAN_COLS = 60;
+
+interface TitleHit {
+  spec: TableSpec;
+  sheet: Sheet;
+  row: number;
+  col: number;
+  text: string;
+}
+
+const TABLE_NUMBER = /^表\s*([0-9０-９]+(?:\s*[-－—]\s*[0-9０-９]+)?)/;
+const TOTAL_LABEL = /^(合计|总计|金额合计|本年合计|合\s*计)$/;
+
+function stripNumber(text: string): { number?: string; rest: string } {
+  const t = text.trim();
+  const m = TABLE_NUMBER.exec(t);
+  if (!m) return { rest: t };
+  const num = m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s|[－—]/g, (c) => (c === ' ' ? '' : '-'));
+  return { number: `表${num}`, rest: t.slice(m[0].length).replace(/^[\s:：、.．-]+/, '') };
+}
+
+function matchTitle(profile: Profile, text: string): TableSpec | undefined {
+  const { rest } = stripNumber(text);
+  const n = normalise(rest);
+  if (n.length < 2 || n.length > 80) return undefined;
+  for (const spec of profile.tables) {
+    if (spec.title.test(n) && !(spec.notTitle && spec.notTitle.test(n))) return spec;
+  }
+  return undefined;
+}
+
+function findTitles(grid: Grid, profile: Profile): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (const sheet of grid.sheets) {
+    const cols = Math.min(colCount(sheet), MAX_SCAN_COLS);
+    for (let r = 1; r <= sheet.rows.length; r++) {
+      const row = sheet.rows[r - 1];
+      if (!row || row.length === 0) continue;
+      for (let c = 1; c <= Math.min(cols, row.length); c++) {
+        const cell = row[c - 1];
+        if (!cell || typeof cell.v !== 'string') continue;
+        const spec = matchTitle(profile, cell.v);
+        if (spec) {
+          hits.push({ spec, sheet, row: r, col: c, text: cell.v.trim() });
+          break; // one title per row
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+function isMetaRow(sheet: Sheet, r: number, cols: number): boolean {
+  let any = false;
+  for (let c = 1; c <= cols; c++) {
+    const t = textAt(sheet, r, c);
+    if (!t) continue;
+    any = true;
+    const n = normalise(t);
+    if (parseUnitText(n)) continue;
+    if (/^(单位名称|部门名称|预算单位|预算年度|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
+    if (TABLE_NUMBER.test(n) && n.length <= 6) continue;
+    if (/单位[:：]/.test(n)) continue;
+    return false;
+  }
+  return any;
+}
+
+function isColumnNumberRow(sheet: Sheet, r: number, left: number, right: number): boolean {
+  const vals: string[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = normalise(textAt(sheet, r, c));
+    if (t) vals.push(t);
+  }
+  if (vals.length === 0) return false;
+  if (vals.some((v) => v === '栏次')) return true;
+  // A row of small consecutive integers (1, 2, 3 …) or letters (甲 乙) under a header.
+  const ints = vals.filter((v) => /^\d{1,2}$/.test(v)).map(Number);
+  return ints.length >= 3 && ints.length >= vals.length - 2 && ints.every((v, i) => i === 0 || v === ints[i - 1] + 1);
+}
+
+function looksLikeCode(t: string): boolean {
+  return /^\d{3,}$/.test(t);
+}
+
+/** Splits "20801 人力资源和社会保障管理事务" into code and name. */
+function splitCodeName(text: string): { code?: string; name: string } {
+  const t = text.trim();
+  const m = /^(\d{3,})[\s\u3000]*(.*)$/.exec(t);
+  if (m) return { code: m[1], name: m[2].trim() };
+  return { name: t };
+}
+
+/** Leading indentation in half-width units: a full-width space counts 2. */
+function leadingIndent(raw: string): number {
+  let n = 0;
+  for (const ch of raw) {
+    if (ch === '\u3000') n += 2;
+    else if (ch === ' ' || ch === '\u00a0' || ch === '\t') n += 1;
+    else break;
+  }
+  return n;
+}
+
+function hasAmount(sheet: Sheet, r: number, cols: number[]): boolean {
+  for (const c of cols) {
+    const p = parseAmount(cellAt(sheet, r, c)?.v);
+    if (p.kind === 'amount') return true;
+  }
+  return false;
+}
+
+interface Extent {
+  sheet: Sheet;
+  titleRow: number;
+  lastRow: number;
+  left: number;
+  right: number;
+}
+
+class TableReader {
+  readonly issues: ParseIssue[] = [];
+  constructor(
+    private readonly profile: Profile,
+    private readonly hit: TitleHit,
+    private readonly ext: Extent,
+  ) {}
+
+  private ref(r: number, c: number): string {
+    return cellRef(this.ext.sheet.name, r, c);
+  }
+
+  /** The table's unit: a 单位 line near the title, else "(万元)" in its headers, else the profile default. */
+  unit(): { unit: MoneyUnit; cell?: string; assumed: boolean } {
+    const { sheet, titleRow, right, left } = this.ext;
+    for (let r = Math.max(1, titleRow - 1); r <= Math.min(titleRow + 4, this.ext.lastRow); r++) {
+      for (let c = left; c <= right; c++) {
+        const u = parseUnitText(textAt(sheet, r, c));
+        if (u) return { unit: u, cell: this.ref(r, c), assumed: false };
+      }
+    }
+    for (let r = titleRow + 1; r <= Math.min(titleRow + 12, this.ext.lastRow); r++) {
+      for (let c = left; c <= right; c++) {
+        const t = normalise(textAt(sheet, r, c));
+        const m = /\((万元|千元|元)\)/.exec(t);
+        if (m) return { unit: m[1] as MoneyUnit, cell: this.ref(r, c), assumed: false };
+      }
+    }
+    return { unit: this.profile.defaultUnit, assumed: true };
+  }
+
+  number(): { number?: string; cell?: string } {
+    const own = stripNumber(this.hit.text);
+    if (own.number) return { number: own.number, cell: this.ref(this.hit.row, this.hit.col) };
+    const { sheet } = this.ext;
+    for (let r = this.hit.row; r >= Math.max(1, this.hit.row - 2); r--) {
+      for (let c = 1; c <= Math.min(colCount(sheet), MAX_SCAN_COLS); c++) {
+        if (r === this.hit.row && c === this.hit.col) continue;
+        const t = textAt(sheet, r, c);
+        const m = stripNumber(t);
+        if (m.number && m.rest === '') return { number: m.number, cell: this.ref(r, c) };
+      }
+    }
+    return {};
+  }
+
+  /** First row after the title that is not a 单位/年度 line. */
+  headerTop(): number {
+    let r = this.hit.row + 1;
+    while (r <= this.ext.lastRow && (this.isBlank(r) || isMetaRow(this.ext.sheet, r, this.ext.right))) r++;
+    return r;
+  }
+
+  isBlank(r: number): boolean {
+    for (let c = this.ext.left; c <= this.ext.right; c++) if (textAt(this.ext.sheet, r, c)) return false;
+    return true;
+  }
+
+  amount(r: number, c: number, unit: MoneyUnit): Amount | undefined {
+    const cell = cellAt(this.ext.sheet, r, c);
+    const p = parseAmount(cell?.v);
+    const ref = this.ref(r, c);
+    if (p.kind === 'error') {
+      this.issues.push({ cell: ref, message: p.reason, raw: cell?.v ?? null });
+      return undefined;
+    }
+    if (p.kind === 'empty') {
+      return { value: ZERO, cell: ref, decimals: 2, blank: true, text: false };
+    }
+    return {
+      value: toYuan(p.value, unit),
+      cell: ref,
+      decimals: decimalsOf(cell?.v, cell?.fmt),
+      blank: false,
+      text: typeof cell?.v === 'string',
+    };
+  }
+
+  /** Header path of each column: header rows' texts (through merges) joined with "/". */
+  headerPaths(top: number, bottom: number): Map<number, string> {
+    const paths = new Map<number, string>();
+    for (let c = this.ext.left; c <= this.ext.right; c++) {
+      const parts: string[] = [];
+      for (let r = top; r <= bottom; r++) {
+        if (isColumnNumberRow(this.ext.sheet, r, this.ext.left, this.ext.right)) continue;
+        const t = normalise(mergedTextAt(this.ext.sheet, r, c));
+        if (t && parts[parts.length - 1] !== t) parts.push(t);
+      }
+      if (parts.length) paths.set(c, parts.join('/'));
+    }
+    return paths;
+  }
+
+  mapColumns(specs: ColumnSpec[], paths: Map<number, string>): Column[] {
+    const used = new Set<number>();
+    const out: Column[] = [];
+    for (const spec of specs) {
+      for (const [c, path] of paths) {
+        if (used.has(c)) continue;
+        if (spec.match.test(path) && !(spec.exclude && spec.exclude.test(path))) {
+          used.add(c);
+          out.push({ key: spec.key, header: path, col: c });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function columnType(spec: TableSpec, key: string): ColumnSpec['type'] {
+  return spec.columns?.find((c) => c.key === key)?.type ?? 'amount';
+}
+
+function isTotalText(t: string): boolean {
+  return TOTAL_LABEL.test(normalise(t));
+}
+
+/** Finds the first data row of a coded/tree table: a 合计 row or a coded row with an amount. */
+function firstDataRow(reader: TableReader, ext: Extent, top: number, amountCols: number[]): number {
+  for (let r = top; r <= ext.lastRow; r++) {
+    if (isColumnNumberRow(ext.sheet, r, ext.left, ext.right)) continue;
+    let label = '';
+    for (let c = ext.left; c <= ext.right; c++) {
+      const t = textAt(ext.sheet, r, c);
+      if (t) {
+        label = t;
+        break;
+      }
+    }
+    if (!label) continue;
+    const first = normalise(label);
+    if ((isTotalText(first) || looksLikeCode(splitCodeName(label).code ?? '')) && (amountCols.length === 0 || hasAmount(ext.sheet, r, amountCols) || rowHasAnyAmountText(ext, r, amountCols))) {
+      return r;
+    }
+    // A data row whose first cell is a 序号 and whose next cell is 合计 or a code.
+    if (/^\d{1,3}$/.test(first)) {
+      for (let c = ext.left; c <= ext.right; c++) {
+        const t = textAt(ext.sheet, r, c);
+        if (t && t !== label && (isTotalText(t) || looksLikeCode(splitCodeName(t).code ?? ''))) return r;
+      }
+    }
+  }
+  return -1;
+}
+
+function rowHasAnyAmountText(ext: Extent, r: number, cols: number[]): boolean {
+  return cols.some((c) => {
+    const v = cellAt(ext.sheet, r, c)?.v;
+    return v !== null && v !== undefined && v !== '';
+  });
+}
+
+function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
+  const top = reader.headerTop();
+  // Provisional header: up to 6 rows, to find the amount columns before the data start is known.
+  const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
+  const provCols = reader.mapColumns(spec.columns ?? [], provisional);
+  const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
+  let dataStart = firstDataRow(reader, ext, top, amountCols);
+  const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 5, ext.lastRow);
+  const paths = reader.headerPaths(top, headerBottom);
+  table.columns = reader.mapColumns(spec.columns ?? [], paths);
+  table.headerTop = top;
+  table.headerBottom = headerBottom;
+  if (dataStart < 0) dataStart = ext.lastRow + 1;
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  const codeCol = byKey.get('code');
+  const nameCol = byKey.get('name');
+  const labelCols = [codeCol?.col, nameCol?.col].filter((c): c is number => c !== undefined);
+  const firstCol = labelCols.length ? Math.min(...labelCols) : ext.left;
+
+  const indents = new Set<number>();
+  const pending: { row: Row; indent: number }[] = [];
+  for (let r = dataStart; r <= ext.lastRow; r++) {
+    if (reader.isBlank(r)) continue;
+    let code: string | undefined;
+    let codeCell: string | undefined;
+    let name: string | undefined;
+    let nameCell: string | undefined;
+    let indent = 0;
+    if (codeCol) {
+      const raw = rawTextAt(ext.sheet, r, codeCol.col);
+      const split = splitCodeName(raw);
+      indent = leadingIndent(raw) + (cellAt(ext.sheet, r, codeCol.col)?.indent ?? 0) * 2;
+      if (split.code) {
+        code = split.code;
+        codeCell = cellRef(ext.sheet.name, r, codeCol.col);
+        if (split.name) {
+          name = split.name;
+          nameCell = codeCell;
+        }
+      } else if (split.name) {
+        name = split.name;
+        nameCell = cellRef(ext.sheet.name, r, codeCol.col);
+      }
+    }
+    if (nameCol && !name) {
+      const raw = rawTextAt(ext.sheet, r, nameCol.col);
+      const split = splitCodeName(raw);
+      if (!code && split.code) {
+        code = split.code;
+        codeCell = cellRef(ext.sheet.name, r, nameCol.col);
+      }
+      if (split.name) {
+        name = split.name;
+        nameCell = cellRef(ext.sheet.name, r, nameCol.col);
+        if (!codeCol || !code) indent = Math.max(indent, leadingIndent(raw) + (cellAt(ext.sheet, r, nameCol.col)?.indent ?? 0) * 2);
+      }
+    }
+    if (!code && !name) {
+      // A label in a column left of the code column (合计 merged across code and name).
+      for (let c = ext.left; c <= ext.right; c++) {
+        const t = textAt(ext.sheet, r, c);
+        if (t && isTotalText(t)) {
+          name = t;
+          nameCell = cellRef(ext.sheet.name, r, c);
+          break;
+        }
+      }
+    }
+    const amounts: Record<string, Amount | undefined> = {};
+    const texts: Record<string, { text: string; cell: string }> = {};
+    let anyAmount = false;
+    for (const col of table.columns) {
+      const type = columnType(spec, col.key);
+      if (type === 'amount') {
+        const a = reader.amount(r, col.col, unit);
+        amounts[col.key] = a;
+        if (a && !a.blank) anyAmount = true;
+      } else if (type === 'code2' || type === 'name2' || type === 'text') {
+        const t = textAt(ext.sheet, r, col.col);
+        if (t) texts[col.key] = { text: t, cell: cellRef(ext.sheet.name, r, col.col) };
+      }
+    }
+    if (!code && !name && !anyAmount) continue;
+    // Footnotes ("注：…") end the table.
+    if (name && /^注[:：]/.test(name) && !anyAmount) break;
+    const isTotal = !!name && isTotalText(name) && !code;
+    const row: Row = {
+      row: r,
+      code,
+      codeCell,
+      name,
+      nameCell,
+      level: 0,
+      isTotal,
+      isOfWhich: !!name && /^其中/.test(normalise(name)),
+      amounts,
+    };
+    if (texts.code2) {
+      row.code2 = texts.code2.text.replace(/\s/g, '');
+      row.code2Cell = texts.code2.cell;
+      delete texts.code2;
+    }
+    if (texts.name2) {
+      row.name2 = texts.name2.text;
+      row.name2Cell = texts.name2.cell;
+      delete texts.name2;
+    }
+    if (Object.keys(texts).length) row.texts = texts;
+    if (!codeCol && !nameCol && firstCol) {
+      // nothing: rows without label columns keep level 0
+    }
+    pending.push({ row, indent });
+    if (!isTotal) indents.add(indent);
+  }
+  const indentLevels = [...indents].sort((a, b) => a - b);
+  for (const { row, indent } of pending) {
+    if (row.isTotal) row.level = -1;
+    else if (spec.layout === 'tree') row.level = indentLevels.indexOf(indent);
+    else if (row.code && (spec.scheme === 'func' || spec.scheme === 'econ')) row.level = codeLevel(row.code, spec.scheme);
+    else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
+    else row.level = 0;
+    table.rows.push(row);
+  }
+  // 单位编码 trees without indentation: a code that extends the previous shorter code is its child.
+  if (spec.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
+    const stack: Row[] = [];
+    for (const row of table.rows) {
+      if (row.isTotal || !row.code) continue;
+      while (stack.length && !(row.code.startsWith(stack[stack.length - 1].code!) && row.code !== stack[stack.length - 1].code)) stack.pop();
+      row.level = stack.length;
+      stack.push(row);
+    }
+  }
+}
+
+function codeLevel(code: string, scheme: 'func' | 'econ'): number {
+  if (scheme === 'func') return code.length <= 3 ? 0 : code.length <= 5 ? 1 : 2;
+  return code.length <= 3 ? 0 : 1;
+}
+
+const MARKERS: { re: RegExp; level: number }[] = [
+  { re: /^([一二三四五六七八九十]+)[、.．]/, level: 0 },
+  { re: /^(\d+)[、.．]/, level: 1 },
+  { re: /^[(（](\d+)[)）]/, level: 2 },
+  { re: /^[(（]([一二三四五六七八九十]+)[)）]/, level: 1 },
+];
+
+/** Parses an enumerated label: marker, level and the bare label. */
+export function parseLabel(raw: string): { marker?: string; level?: number; label: string; ofWhich: boolean } {
+  const t = raw.trim();
+  const n = normalise(t);
+  if (/^其中[:：]?/.test(n)) return { marker: '其中：', label: n.replace(/^其中[:：]?/, ''), ofWhich: true };
+  for (const m of MARKERS) {
+    const mm = m.re.exec(n);
+    if (mm) return { marker: mm[0], level: m.level, label: n.slice(mm[0].length), ofWhich: false };
+  }
+  return { label: n, ofWhich: false };
+}
+
+function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
+  const top = reader.headerTop();
+  // Header: rows until the first row holding an amount in some column.
+  let dataStart = -1;
+  for (let r = top; r <= ext.lastRow; r++) {
+    if (isColumnNumberRow(ext.sheet, r, ext.left, ext.right)) continue;
+    let found = false;
+    for (let c = ext.left; c <= ext.right; c++) {
+      const v = cellAt(ext.sheet, r, c)?.v;
+      if (typeof v === 'number' || (typeof v === 'string' && parseAmount(v).kind === 'amount' && /\d/.test(v) && !/^\d{1,2}$/.test(v.trim()))) {
+        found = true;
+        break;
+      }
+    }
+    if (found) {
+      dataStart = r;
+      break;
+    }
+  }
+  const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 3, ext.lastRow);
+  table.headerTop = top;
+  table.headerBottom = headerBottom;
+  const paths = reader.headerPaths(top, headerBottom);
+  // Each 预算数/金额 column is an amount column; its label column is the nearest header to its left.
+  const amountCols = [...paths.entries()].filter(([, p]) => /(预算数|金额|预算金额|本年预算)$/.test(p)).map(([c]) => c);
+  const blocks: Block[] = [];
+  const usedKeys = new Set<string>();
+  for (const ac of amountCols) {
+    let lc = ac - 1;
+    while (lc >= ext.left && (!paths.get(lc) || amountCols.includes(lc) || /^序号$|栏次/.test(paths.get(lc)!.split('/').pop()!))) lc--;
+    if (lc < ext.left) continue;
+    const header = paths.get(lc)!;
+    const bspec = (spec.blocks ?? []).find((b) => b.match.test(header) && !usedKeys.has(b.key)) ??
+      (/支出/.test(header) && !usedKeys.has('expense') ? { key: 'expense' } : undefined);
+    if (!bspec) continue;
+    usedKeys.add(bspec.key);
+    blocks.push({ key: bspec.key, header, labelCol: lc, amountCol: ac, rows: [] });
+    table.columns.push({ key: bspec.key, header: paths.get(ac)!, col: ac });
+  }
+  if (dataStart < 0) dataStart = ext.lastRow + 1;
+  for (const b of blocks) {
+    for (let r = dataStart; r <= ext.lastRow; r++) {
+      const raw = rawTextAt(ext.sheet, r, b.labelCol);
+      const amountRaw = cellAt(ext.sheet, r, b.amountCol)?.v;
+      if (!raw.trim() && (amountRaw === null || amountRaw === undefined || amountRaw === '')) continue;
+      if (!raw.trim()) continue;
+      if (/^注[:：]/.test(raw.trim())) break;
+      const p = parseLabel(raw);
+      const isTotal = /合计$|总计$/.test(p.label);
+      const amount = reader.amount(r, b.amountCol, unit);
+      b.rows.push({
+        row: r,
+        name: raw.trim(),
+        nameCell: cellRef(ext.sheet.name, r, b.labelCol),
+        label: p.label,
+        marker: p.marker,
+        level: isTotal ? -1 : p.level ?? 3 + Math.floor(leadingIndent(raw) / 2),
+        isTotal,
+        isOfWhich: p.ofWhich,
+        amounts: { amount },
+      });
+    }
+  }
+  table.blocks = blocks;
+}
+
+function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
+  const fields: Field[] = [];
+  const { sheet } = ext;
+  table.headerTop = reader.headerTop();
+  table.headerBottom = table.headerTop;
+  for (const f of spec.fields ?? []) {
+    let done = false;
+    for (let r = ext.titleRow + 1; r <= ext.lastRow && !done; r++) {
+      for (let c = ext.left; c <= ext.right && !done; c++) {
+        const raw = textAt(sheet, r, c);
+        if (!raw) continue;
+        const n = normalise(raw);
+        const labelPart = n.replace(/^其中[:：]?/, '');
+        if (!f.match.test(labelPart)) continue;
+        // Value in the same cell after a colon …
+        const colon = n.search(/[:：]/);
+        let valueText = '';
+        let valueCell = cellRef(sheet.name, r, c);
+        let vr = r;
+        let vc = c;
+        const after = colon >= 0 && !/^其中[:：]/.test(n) ? n.slice(colon + 1) : /^其中[:：]/.test(n) ? n.replace(/^其中[:：]?/, '').replace(f.match, '') : '';
+        if (after && (f.amount ? /\d/.test(after) : true)) valueText = after;
+        else if (f.amount && /\d/.test(labelPart.replace(f.match, ''))) valueText = labelPart.replace(f.match, '');
+        // … else in the next non-empty cell to the right (past the label's merge).
+        if (!valueText) {
+          const m = mergeAt(sheet, r, c);
+          for (let cc = (m ? m.right : c) + 1; cc <= ext.right; cc++) {
+            const t = textAt(sheet, r, cc);
+            if (t) {
+              valueText = t;
+              valueCell = cellRef(sheet.name, r, cc);
+              vr = r;
+              vc = cc;
+              break;
+            }
+          }
+        }
+        const field: Field = { key: f.key, text: valueText, cell: valueCell };
+        if (f.amount) {
+          if (valueText && vc !== c) {
+            field.amount = reader.amount(vr, vc, unit);
+          } else {
+            const p = parseAmount(valueText);
+            if (p.kind === 'amount') {
+              field.amount = { value: toYuan(p.value, unit), cell: valueCell, decimals: decimalsOf(valueText), blank: false, text: true };
+            } else if (p.kind === 'empty') {
+              field.amount = reader.amount(r, ext.right + 1000, unit); // blank amount at a cell that is empty
+              if (field.amount) field.amount.cell = valueCell;
+            }
+          }
+        }
+        fields.push(field);
+        done = true;
+      }
+    }
+  }
+  table.fields = fields;
+}
+
+function readCatalogue(reader: TableReader, ext: Extent): CatalogueEntry[] {
+  const { sheet } = ext;
+  const top = reader.headerTop();
+  const paths = reader.headerPaths(top, top);
+  let numCol = -1;
+  let titleCol = -1;
+  let emptyCol = -1;
+  let reasonCol = -1;
+  for (const [c, p] of paths) {
+    if (numCol < 0 && /^(报表|表号|序号|编号)$/.test(p)) numCol = c;
+    else if (titleCol < 0 && /名称/.test(p)) titleCol = c;
+    else if (emptyCol < 0 && /是否空表|空表/.test(p) && !/理由/.test(p)) emptyCol = c;
+    else if (reasonCol < 0 && /理由|说明|原因/.test(p)) reasonCol = c;
+  }
+  const out: CatalogueEntry[] = [];
+  for (let r = top + 1; r <= ext.lastRow; r++) {
+    const cells: string[] = [];
+    for (let c = ext.left; c <= ext.right; c++) cells.push(textAt(sheet, r, c));
+    let number = numCol > 0 ? textAt(sheet, r, numCol) : '';
+    let title = titleCol > 0 ? textAt(sheet, r, titleCol) : '';
+    if (!number || !title) {
+      // "表1 单位综合预算收支总表" in one cell.
+      const joined = (number + ' ' + title).trim() || cells.find((t) => TABLE_NUMBER.test(t)) || '';
+      const s = stripNumber(joined);
+      if (s.number) {
+        number = s.number;
+        title = title || s.rest;
+      }
+    }
+    const sn = stripNumber(number);
+    if (!sn.number) continue;
+    const flag = emptyCol > 0 ? normalise(textAt(sheet, r, emptyCol)) : '';
+    const reason = reasonCol > 0 ? textAt(sheet, r, reasonCol) : '';
+    out.push({
+      number: sn.number,
+      title,
+      declaredEmpty: flag === '是' ? true : flag === '否' ? false : undefined,
+      reason: reason || undefined,
+      cell: cellRef(sheet.name, r, numCol > 0 ? numCol : ext.left),
+    });
+  }
+  return out;
+}
+
+function tableEmpty(t: Table): boolean {
+  const amounts: (Amount | undefined)[] = [];
+  for (const r of t.rows) amounts.push(...Object.values(r.amounts));
+  for (const b of t.blocks ?? []) for (const r of b.rows) amounts.push(...Object.values(r.amounts));
+  for (const f of t.fields ?? []) amounts.push(f.amount);
+  return !amounts.some((a) => a && !a.value.isZero());
+}
+
+/** Extent of each hit: to the next hit on the same sheet, bounded by the sheet's used columns. */
+function extents(hits: TitleHit[]): Extent[] {
+  return hits.map((h, i) => {
+    const next = hits.slice(i + 1).find((o) => o.sheet === h.sheet);
+    const lastRow = next ? lastTableRowBefore(h.sheet, next.row) : h.sheet.rows.length;
+    const right = Math.min(colCount(h.sheet), MAX_SCAN_COLS);
+    return { sheet: h.sheet, titleRow: h.row, lastRow, left: 1, right };
+  });
+}
+
+/** The last row of a table followed by another title at `nextTitleRow` (skips its 表号 line). */
+function lastTableRowBefore(sheet: Sheet, nextTitleRow: number): number {
+  let r = nextTitleRow - 1;
+  while (r > 0) {
+    const texts: string[] = [];
+    for (let c = 1; c <= Math.min(colCount(sheet), MAX_SCAN_COLS); c++) {
+      const t = textAt(sheet, r, c);
+      if (t) texts.push(t);
+    }
+    if (texts.length === 0 || (texts.length === 1 && TABLE_NUMBER.test(texts[0]) && stripNumber(texts[0]).rest === '')) {
+      r--;
+      continue;
+    }
+    break;
+  }
+  return r;
+}
+
+function unitNameOf(grid: Grid): string | undefined {
+  for (const sheet of grid.sheets) {
+    for (let r = 1; r <= Math.min(sheet.rows.length, 40); r++) {
+      for (let c = 1; c <= Math.min(colCount(sheet), 20); c++) {
+        const t = textAt(sheet, r, c);
+        const m = /(?:单位名称|部门名称|预算单位)[:：]\s*([^\s　]+)/.exec(t);
+        if (m) return m[1];
+      }
+    }
+  }
+  return undefined;
+}
+
+function recogniseWith(grid: Grid, profile: Profile): { d: Disclosure; found: number } {
+  const hits = findTitles(grid, profile);
+  const exts = extents(hits);
+  const tables: Table[] = [];
+  const issues: ParseIssue[] = [];
+  let catalogue: CatalogueEntry[] | undefined;
+  hits.forEach((hit, i) => {
+    const ext = exts[i];
+    const reader = new TableReader(profile, hit, ext);
+    const u = reader.unit();
+    const num = reader.number();
+    const table: Table = {
+      id: hit.spec.id,
+      kind: hit.spec.kind,
+      title: stripNumber(hit.text).rest || hit.text,
+      titleCell: cellRef(hit.sheet.name, hit.row, hit.col),
+      number: num.number,
+      numberCell: num.cell,
+      sheet: hit.sheet.name,
+      unit: u.unit,
+      unitCell: u.cell,
+      unitAssumed: u.assumed,
+      headerTop: hit.row + 1,
+      headerBottom: hit.row + 1,
+      lastRow: ext.lastRow,
+      columns: [],
+      rows: [],
+      empty: true,
+      expectedNumber: hit.spec.number,
+      sums: [],
+    };
+    switch (hit.spec.layout) {
+      case 'coded':
+      case 'tree':
+        readCoded(reader, hit.spec, ext, u.unit, table);
+        break;
+      case 'summary':
+        readSummary(reader, hit.spec, ext, u.unit, table);
+        break;
+      case 'form':
+        readForm(reader, hit.spec, ext, u.unit, table);
+        break;
+      case 'catalogue':
+        catalogue = readCatalogue(reader, ext);
+        break;
+    }
+    table.empty = tableEmpty(table);
+    const present = new Set(table.columns.map((c) => c.key));
+    for (const s of hit.spec.sums ?? []) {
+      const parts = s.parts.filter((p) => present.has(p));
+      if (present.has(s.total) && parts.length > 0) table.sums.push({ total: s.total, parts });
+    }
+    issues.push(...reader.issues);
+    if (hit.spec.layout !== 'catalogue') tables.push(table);
+  });
+  const foundIds = new Set(tables.map((t) => t.id));
+  const missing = profile.tables
+    .filter((s) => !s.optional && s.layout !== 'catalogue' && !foundIds.has(s.id))
+    .map((s) => ({ id: s.id, kind: s.kind, title: s.name }));
+  const d: Disclosure = {
+    source: grid.source,
+    profile: { id: profile.id, name: profile.name },
+    tables,
+    missing,
+    catalogue,
+    parseIssues: issues,
+    unitName: unitNameOf(grid),
+  };
+  return { d, found: foundIds.size };
+}
+
+export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
+  let best: { d: Disclosure; found: number } | null = null;
+  for (const p of profiles) {
+    const r = recogniseWith(grid, p);
+    if (!best || r.found > best.found) best = r;
+  }
+  if (!best || best.found === 0) {
+    const looked = profiles.map((p) => `${p.name}：${p.tables.filter((t) => !t.optional).map((t) => t.name).join('、')}`).join('；');
+    return {
+      disclosure: null,
+      findings: [
+        {
+          rule: 'table.none',
+          severity: 'error',
+          message: `在“${grid.source}”中没有识别出任何预算公开报表。已查找的报表标题：${looked}。请确认工作簿包含带标题的公开报表。`,
+          cells: grid.sheets.length ? [cellRef(grid.sheets[0].name, 1, 1)] : [],
+        },
+      ],
+    };
+  }
+  const d = best.d;
+  const findings: Finding[] = [];
+  for (const m of d.missing) {
+    findings.push({
+      rule: 'table.missing',
+      severity: 'warning',
+      message: `未找到“${m.title}”。若本单位无此表数据，也应公开空表并在目录中说明理由。`,
+      cells: [],
+      table: m.title,
+    });
+  }
+  for (const issue of d.parseIssues) {
+    findings.push({
+      rule: 'read.not_number',
+      severity: 'error',
+      message: `单元格 ${issue.cell} 应为金额，但内容无法识别为数字（${issue.message}）。`,
+      cells: [issue.cell],
+      actual: typeof issue.raw === 'object' && issue.raw ? (issue.raw as { error: string }).error : String(issue.raw),
+      table: d.tables.find((t) => issue.cell.startsWith(`${t.sheet}!`))?.title,
+    });
+  }
+  return { disclosure: d, findings };
+}

@@ -1,0 +1,175 @@
+/**
+ * Shared comparison helpers for the rules: one place that turns "these amounts must agree"
+ * into a finding with cells, expected, actual and difference, applying the tolerance from
+ * money.ts and recognising 元/万元 mix-ups (a figure off by a factor of 10⁴).
+ */
+import Decimal from 'decimal.js';
+import { Amount, Row, Table } from '../disclosure';
+import { Finding, figures } from '../finding';
+import { MoneyUnit, ZERO, compareAmounts, formatYuan } from '../money';
+
+const TEN_THOUSAND = new Decimal(10000);
+
+export function sumAmounts(amounts: (Amount | undefined)[]): Decimal {
+  return amounts.reduce((s, a) => (a ? s.plus(a.value) : s), ZERO);
+}
+
+function maxDecimals(amounts: (Amount | undefined)[]): number {
+  return amounts.reduce((m, a) => (a && !a.blank ? Math.max(m, a.decimals) : m), 0);
+}
+
+/** The unit that governs tolerance: the coarsest unit among the tables involved. */
+export function coarsest(...units: MoneyUnit[]): MoneyUnit {
+  if (units.includes('万元')) return '万元';
+  if (units.includes('千元')) return '千元';
+  return '元';
+}
+
+/**
+ * If multiplying or dividing one addend by 10⁴ would close the gap exactly (within the
+ * tolerance), that addend is a 元/万元 mix-up. Returns the culprit and its factor.
+ */
+function findMixup(expected: Decimal, actual: Decimal, candidates: Amount[], unit: MoneyUnit, decimals: number): Amount | undefined {
+  const gap = actual.minus(expected); // actual (stated) − expected (computed)
+  for (const a of candidates) {
+    if (a.value.isZero()) continue;
+    // The candidate is an addend of `expected`: replacing it by a×10⁴ or a/10⁴ closes the gap?
+    for (const fixed of [a.value.times(TEN_THOUSAND), a.value.dividedBy(TEN_THOUSAND)]) {
+      const delta = fixed.minus(a.value);
+      if (compareAmounts(gap, delta, { unit, decimals, roundedTerms: 4 }) !== 'different') return a;
+    }
+  }
+  return undefined;
+}
+
+function isMixupPair(a: Decimal, b: Decimal, unit: MoneyUnit, decimals: number): boolean {
+  if (a.isZero() || b.isZero()) return false;
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ]) {
+    if (compareAmounts(x.times(TEN_THOUSAND), y, { unit: '万元', decimals: Math.max(decimals, 2), roundedTerms: 2 }) !== 'different') return true;
+  }
+  void unit;
+  return false;
+}
+
+export interface SumCheck {
+  rule: string;
+  table: Table;
+  /** The stated total. */
+  total: Amount;
+  parts: Amount[];
+  /** Chinese description of what must hold, e.g. "“208 社会保障和就业支出”的合计应等于其下级科目之和". */
+  what: string;
+  unit?: MoneyUnit;
+}
+
+/** total = Σ parts. Returns a finding when it does not hold (warning if rounding only). */
+export function checkSum(c: SumCheck): Finding | null {
+  const expected = sumAmounts(c.parts);
+  const actual = c.total.value;
+  const unit = c.unit ?? c.table.unit;
+  const decimals = maxDecimals([c.total, ...c.parts]);
+  const cmp = compareAmounts(expected, actual, { unit, decimals, roundedTerms: c.parts.length + 1 });
+  if (cmp === 'equal') return null;
+  const cells = [c.total.cell, ...c.parts.map((p) => p.cell)];
+  const mix = cmp === 'different' ? findMixup(expected, actual, c.parts, unit, decimals) : undefined;
+  if (mix) {
+    return {
+      rule: 'unit.mixup',
+      severity: 'error',
+      message: `${c.what}：不相符，且 ${mix.cell} 的 ${formatYuan(mix.value)} 元看来是元与万元混用（乘以或除以 10000 后即相符）。`,
+      cells: [mix.cell, ...cells.filter((x) => x !== mix.cell)],
+      ...figures(expected, actual),
+      table: c.table.title,
+    };
+  }
+  if (!c.total.blank && c.parts.length === 1 && isMixupPair(expected, actual, unit, decimals)) {
+    return {
+      rule: 'unit.mixup',
+      severity: 'error',
+      message: `${c.what}：两数相差 10000 倍，看来是元与万元混用。`,
+      cells,
+      ...figures(expected, actual),
+      table: c.table.title,
+    };
+  }
+  return {
+    rule: c.rule,
+    severity: cmp === 'rounding' ? 'warning' : 'error',
+    message:
+      cmp === 'rounding'
+        ? `${c.what}：相差 ${formatYuan(actual.minus(expected))} 元，在万元四舍五入的误差范围内，请核对尾数。`
+        : `${c.what}：应为 ${formatYuan(expected)} 元，实为 ${formatYuan(actual)} 元，相差 ${formatYuan(actual.minus(expected))} 元。`,
+    cells,
+    ...figures(expected, actual),
+    table: c.table.title,
+  };
+}
+
+export interface EqualCheck {
+  rule: string;
+  /** The figure taken as reference (listed second in cells). */
+  expected: Amount;
+  expectedUnit: MoneyUnit;
+  /** The figure checked (listed first in cells). */
+  actual: Amount;
+  actualUnit: MoneyUnit;
+  what: string;
+  table?: string;
+  /** 'eq' (default) or 'gte': actual must be ≥ expected. */
+  relation?: 'eq' | 'gte';
+}
+
+/** Two figures that must agree, possibly from tables in different units. */
+export function checkEqual(c: EqualCheck): Finding | null {
+  const unit = coarsest(c.expectedUnit, c.actualUnit);
+  const decimals = maxDecimals([c.expected, c.actual]);
+  const e = c.expected.value;
+  const a = c.actual.value;
+  if (c.relation === 'gte' && a.gte(e)) return null;
+  const cmp = compareAmounts(e, a, { unit, decimals, roundedTerms: 2 });
+  if (cmp === 'equal') return null;
+  const cells = [c.actual.cell, c.expected.cell];
+  if (cmp === 'different' && isMixupPair(e, a, unit, decimals)) {
+    return {
+      rule: 'unit.mixup',
+      severity: 'error',
+      message: `${c.what}：两数相差 10000 倍（${formatYuan(a)} 元 与 ${formatYuan(e)} 元），看来是元与万元混用。`,
+      cells,
+      ...figures(e, a),
+      table: c.table,
+    };
+  }
+  const relation = c.relation === 'gte' ? '不应小于' : '应等于';
+  return {
+    rule: c.rule,
+    severity: cmp === 'rounding' ? 'warning' : 'error',
+    message:
+      cmp === 'rounding'
+        ? `${c.what}：相差 ${formatYuan(a.minus(e))} 元，在万元四舍五入的误差范围内，请核对尾数。`
+        : `${c.what}：${c.actual.cell} ${relation} ${c.expected.cell}，应为 ${formatYuan(e)} 元，实为 ${formatYuan(a)} 元，相差 ${formatYuan(a.minus(e))} 元。`,
+    cells,
+    ...figures(e, a),
+    table: c.table,
+  };
+}
+
+/** "“208 社会保障和就业支出”" / "“本年收入合计”" / "第 12 行" — how a row is named in messages. */
+export function rowName(r: Row): string {
+  const label = [r.code, r.name ?? r.label].filter(Boolean).join(' ');
+  return label ? `“${label}”` : `第 ${r.row} 行`;
+}
+
+export function tableName(t: Table): string {
+  return `${t.number ?? ''}“${t.title}”`;
+}
+
+/** Header text of a column key, for messages. */
+export function columnName(t: Table, key: string): string {
+  const c = t.columns.find((x) => x.key === key);
+  if (!c) return '金额';
+  const parts = c.header.split('/');
+  return `“${parts[parts.length - 1]}”列`;
+}

@@ -1,0 +1,590 @@
+/**
+ * The same figures across tables:
+ * - cross.totals: 收支总表 = 收入总表 = 支出总表 totals;
+ * - cross.summary_fiscal: 收支总表 vs 财政拨款收支总表, line by line where both have the line;
+ * - cross.fiscal_gp: 财政拨款 一般公共预算拨款 = 一般公共预算支出明细表 合计 (功能 and 经济);
+ * - cross.func_class: 功能 类 lines of the summary tables = 类 rows of the 功能 detail table;
+ * - cross.econ_class: 部门经济 类 lines = 类 rows of the 经济 detail table (人员+公用 / 专项 parts);
+ *   政府经济 类 lines = Σ of the detail rows by 政府经济科目;
+ * - cross.basic: 基本支出 tables = the 人员经费 + 公用经费 part of the full tables, row by row;
+ * - cross.special: 专项业务经费 column = 专项业务经费表 合计 = Σ 绩效目标表 amounts;
+ * - cross.unit_code: the same 单位 has the same code in every table.
+ */
+import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
+import { Finding } from '../finding';
+import { ZERO } from '../money';
+import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
+import { RuleFamily } from './types';
+import { blockTotal } from './summary';
+import { checkEqual, rowName, sumAmounts, tableName } from './compare';
+
+const THIS_YEAR = /^本年(收入|支出)?合计$/;
+const GRAND = /总计$/;
+
+function first(d: Disclosure, kind: TableKind): Table | undefined {
+  return tablesOfKind(d, kind)[0];
+}
+
+function block(t: Table | undefined, key: string): Block | undefined {
+  return t?.blocks?.find((b) => b.key === key);
+}
+
+/** A synthetic Amount for a sum of several cells (its cell is the first one). */
+function sumOf(amounts: (Amount | undefined)[]): Amount | undefined {
+  const present = amounts.filter((a): a is Amount => !!a);
+  if (present.length === 0) return undefined;
+  return {
+    value: sumAmounts(present),
+    cell: present[0].cell,
+    decimals: Math.max(...present.map((a) => a.decimals)),
+    blank: present.every((a) => a.blank),
+    text: false,
+  };
+}
+
+function push(out: Finding[], f: Finding | null, extraCells: string[] = []): void {
+  if (!f) return;
+  for (const c of extraCells) if (!f.cells.includes(c)) f.cells.push(c);
+  out.push(f);
+}
+
+/** Income lines other than 财政拨款 are all zero: the summary table is then all 财政拨款. */
+function allFiscal(summary: Table): boolean {
+  const inc = block(summary, 'income');
+  if (!inc) return false;
+  const fiscal = inc.rows.find((r) => /^财政拨款(收入)?$/.test(r.label ?? ''));
+  const year = blockTotal(inc, THIS_YEAR);
+  if (fiscal?.amounts.amount && year?.amounts.amount) return fiscal.amounts.amount.value.eq(year.amounts.amount.value);
+  // 河北 style: lines are sources; non-fiscal sources must be zero.
+  const nonFiscal = inc.rows.filter((r) => !r.isTotal && r.level === 0 && !/财政|一般公共预算|政府性基金|国有资本/.test(r.label ?? ''));
+  return nonFiscal.every((r) => !r.amounts.amount || r.amounts.amount.value.isZero());
+}
+
+function totals(d: Disclosure, out: Finding[]): void {
+  const s = first(d, 'summary');
+  const inc = block(s, 'income');
+  if (!s || !inc) return;
+  const grand = blockTotal(inc, GRAND) ?? blockTotal(inc, THIS_YEAR);
+  const year = blockTotal(inc, THIS_YEAR);
+  const incomeTable = first(d, 'income');
+  const it = incomeTable && totalRow(incomeTable)?.amounts.total;
+  if (incomeTable && it && grand?.amounts.amount) {
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.totals',
+        expected: grand.amounts.amount,
+        expectedUnit: s.unit,
+        actual: it,
+        actualUnit: incomeTable.unit,
+        what: `${tableName(incomeTable)}合计应等于${tableName(s)}“${grand.label}”`,
+        table: incomeTable.title,
+      }),
+    );
+  }
+  const expTable = first(d, 'expenditure');
+  const et = expTable && totalRow(expTable)?.amounts.total;
+  const expYear = (s.blocks ?? []).filter((b) => b.key !== 'income').map((b) => blockTotal(b, THIS_YEAR)).find((r) => r?.amounts.amount) ?? year;
+  if (expTable && et && expYear?.amounts.amount) {
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.totals',
+        expected: expYear.amounts.amount,
+        expectedUnit: s.unit,
+        actual: et,
+        actualUnit: expTable.unit,
+        what: `${tableName(expTable)}合计应等于${tableName(s)}“${expYear.label}”`,
+        table: expTable.title,
+      }),
+    );
+  }
+}
+
+/** Key of a block line for matching across tables: its label, qualified by its parent's label below level 1. */
+function lineKeys(b: Block): Map<string, Row> {
+  const map = new Map<string, Row>();
+  const stack: Row[] = [];
+  for (const r of b.rows) {
+    if (r.isOfWhich) continue;
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const key = r.level >= 2 && parent ? `${parent.label}/${r.label}` : (r.label ?? '');
+    if (!map.has(key)) map.set(key, r);
+    if (!r.isTotal) stack.push(r);
+  }
+  return map;
+}
+
+function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
+  const s = first(d, 'summary');
+  const f = first(d, 'fiscal_summary');
+  if (!s || !f) return;
+  const relation = allFiscal(s) ? 'eq' : 'gte';
+  for (const fb of f.blocks ?? []) {
+    if (fb.key === 'income') continue;
+    const sb = block(s, fb.key);
+    if (!sb) continue;
+    const sLines = lineKeys(sb);
+    for (const [key, fr] of lineKeys(fb)) {
+      if (fr.level === 0 && !fr.isTotal && !/支出$/.test(fr.label ?? '')) continue; // "一、部门预算" vs "一、财政拨款"
+      if (GRAND.test(fr.label ?? '')) continue; // 总计 includes 结转, which only the summary has
+      const sr = sLines.get(key);
+      const fa = fr.amounts.amount;
+      const sa = sr?.amounts.amount;
+      if (!sr || !fa || !sa) continue;
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.summary_fiscal',
+          expected: fa,
+          expectedUnit: f.unit,
+          actual: sa,
+          actualUnit: s.unit,
+          relation,
+          what: `${tableName(s)}“${fr.label}”应${relation === 'eq' ? '等于' : '不小于'}${tableName(f)}同一行`,
+          table: f.title,
+        }),
+      );
+    }
+  }
+}
+
+function fiscalVsDetail(d: Disclosure, out: Finding[]): void {
+  const f = first(d, 'fiscal_summary');
+  const inc = block(f, 'income');
+  if (!f || !inc) return;
+  const gpLine = inc.rows.find((r) => /^一般公共预算(拨款)?(收入)?$/.test(r.label ?? '') || /^一般公共预算拨款/.test(r.label ?? ''));
+  const gpa = gpLine?.amounts.amount;
+  if (!gpa) return;
+  for (const kind of ['gp_func', 'gp_econ'] as TableKind[]) {
+    const t = first(d, kind);
+    const tot = t && totalRow(t)?.amounts.total;
+    if (!t || !tot) continue;
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.fiscal_gp',
+        expected: gpa,
+        expectedUnit: f.unit,
+        actual: tot,
+        actualUnit: t.unit,
+        what: `${tableName(t)}合计应等于${tableName(f)}“${gpLine!.label}”`,
+        table: t.title,
+      }),
+    );
+  }
+}
+
+function classRows(t: Table): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of t.rows) if (r.code && r.code.length === 3 && !m.has(r.code)) m.set(r.code, r);
+  return m;
+}
+
+/** 功能 类 lines of the summary tables vs 类 rows of the 功能 detail table. */
+function funcClasses(d: Disclosure, out: Finding[]): void {
+  const detail = first(d, 'gp_func');
+  if (!detail) return;
+  const rows = classRows(detail);
+  for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
+    const b = block(s, 'func') ?? block(s, 'expense');
+    if (!s || !b) continue;
+    // Only when the summary is all 一般公共预算 money can its class lines equal the detail rows.
+    const relation = s.kind === 'fiscal_summary' ? fiscalIsAllGp(s) : allFiscal(s) && fiscalIsAllGp(first(d, 'fiscal_summary') ?? s);
+    const seen = new Set<string>();
+    for (const line of b.rows) {
+      if (line.isTotal || line.isOfWhich) continue;
+      const code = funcClassByName(line.label ?? '');
+      const la = line.amounts.amount;
+      if (!code || !la) continue;
+      seen.add(code);
+      const r = rows.get(code);
+      const ra = r?.amounts.total;
+      if (!ra) {
+        if (relation && !la.value.isZero()) {
+          out.push({
+            rule: 'cross.func_class',
+            severity: 'error',
+            message: `${tableName(s)}“${line.label}”为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有 ${code} 类。`,
+            cells: [la.cell],
+            expected: ZERO.toFixed(2),
+            actual: la.value.toFixed(2),
+            difference: la.value.toFixed(2),
+            table: s.title,
+          });
+        }
+        continue;
+      }
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.func_class',
+          expected: ra,
+          expectedUnit: detail.unit,
+          actual: la,
+          actualUnit: s.unit,
+          relation: relation ? 'eq' : 'gte',
+          what: `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}`,
+          table: s.title,
+        }),
+        [],
+      );
+    }
+    if (relation) {
+      for (const [code, r] of rows) {
+        if (seen.has(code) || !r.amounts.total || r.amounts.total.value.isZero()) continue;
+        out.push({
+          rule: 'cross.func_class',
+          severity: 'error',
+          message: `${tableName(detail)}${rowName(r)}有金额，但${tableName(s)}的功能分类部分没有对应的类。`,
+          cells: [r.amounts.total.cell],
+          table: detail.title,
+        });
+      }
+    }
+  }
+}
+
+function fiscalIsAllGp(f: Table): boolean {
+  const inc = block(f, 'income');
+  if (!inc) return false;
+  const gp = inc.rows.find((r) => /^一般公共预算/.test(r.label ?? ''));
+  const year = blockTotal(inc, THIS_YEAR);
+  if (!gp?.amounts.amount || !year?.amounts.amount) return false;
+  return gp.amounts.amount.value.eq(year.amounts.amount.value);
+}
+
+/** 部门经济 class lines under "人员经费和公用经费支出" / "专项业务经费支出" vs the 经济 detail table's class rows. */
+function econClasses(d: Disclosure, out: Finding[]): void {
+  const detail = first(d, 'gp_econ');
+  if (!detail) return;
+  const rows = classRows(detail);
+  for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
+    const b = block(s, 'dept_econ');
+    if (!s || !b) continue;
+    const relation = s.kind === 'fiscal_summary' ? fiscalIsAllGp(s) : allFiscal(s) && fiscalIsAllGp(first(d, 'fiscal_summary') ?? s);
+    let group: 'basic' | 'special' | null = null;
+    for (const line of b.rows) {
+      if (line.isTotal || line.isOfWhich) continue;
+      const label = line.label ?? '';
+      if (/人员经费和公用经费|基本支出/.test(label)) {
+        group = 'basic';
+        continue;
+      }
+      if (/专项业务经费|项目支出/.test(label)) {
+        group = 'special';
+        continue;
+      }
+      if (line.level <= 1 && !deptEconClassByName(label)) {
+        group = null;
+        continue;
+      }
+      if (!group) continue;
+      const code = deptEconClassByName(label);
+      const la = line.amounts.amount;
+      if (!code || !la) continue;
+      const r = rows.get(code);
+      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special];
+      const expected = sumOf(parts);
+      if (!expected) {
+        if (relation && !la.value.isZero()) {
+          out.push({
+            rule: 'cross.econ_class',
+            severity: 'error',
+            message: `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有 ${code} 类的对应金额。`,
+            cells: [la.cell],
+            expected: '0.00',
+            actual: la.value.toFixed(2),
+            difference: la.value.toFixed(2),
+            table: s.title,
+          });
+        }
+        continue;
+      }
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.econ_class',
+          expected,
+          expectedUnit: detail.unit,
+          actual: la,
+          actualUnit: s.unit,
+          relation: relation ? 'eq' : 'gte',
+          what: `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}的${group === 'basic' ? '人员经费与公用经费之和' : '专项业务经费'}`,
+          table: s.title,
+        }),
+        parts.filter((p): p is Amount => !!p).map((p) => p.cell),
+      );
+    }
+    // 政府经济 class lines vs Σ detail rows by the class of their 政府经济科目编码.
+    const g = block(s, 'gov_econ');
+    if (g) {
+      const byGov = new Map<string, Amount[]>();
+      for (const r of detail.rows) {
+        if (!r.code2 || !r.amounts.total || !r.code || r.code.length === 3) continue;
+        const cls = r.code2.slice(0, 3);
+        byGov.set(cls, [...(byGov.get(cls) ?? []), r.amounts.total]);
+      }
+      if (byGov.size === 0) continue;
+      for (const line of g.rows) {
+        if (line.isTotal || line.isOfWhich) continue;
+        const code = govEconClassByName(line.label ?? '');
+        const la = line.amounts.amount;
+        if (!code || !la) continue;
+        const expected = sumOf(byGov.get(code) ?? []);
+        if (!expected) {
+          if (relation && !la.value.isZero()) {
+            out.push({
+              rule: 'cross.econ_class',
+              severity: 'error',
+              message: `${tableName(s)}“${line.label}”为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`,
+              cells: [la.cell],
+              expected: '0.00',
+              actual: la.value.toFixed(2),
+              difference: la.value.toFixed(2),
+              table: s.title,
+            });
+          }
+          continue;
+        }
+        push(
+          out,
+          checkEqual({
+            rule: 'cross.econ_class',
+            expected,
+            expectedUnit: detail.unit,
+            actual: la,
+            actualUnit: s.unit,
+            relation: relation ? 'eq' : 'gte',
+            what: `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}中政府经济科目 ${code} 各行合计之和`,
+            table: s.title,
+          }),
+          (byGov.get(code) ?? []).map((a) => a.cell),
+        );
+      }
+    }
+  }
+}
+
+function rowKey(r: Row): string | undefined {
+  if (r.isTotal) return '合计';
+  return r.code;
+}
+
+/** 基本支出 tables vs the 人员经费 + 公用经费 part of the full detail tables, row by row. */
+function basicVsFull(d: Disclosure, out: Finding[]): void {
+  for (const [basicKind, fullKind] of [
+    ['basic_func', 'gp_func'],
+    ['basic_econ', 'gp_econ'],
+  ] as [TableKind, TableKind][]) {
+    const basic = first(d, basicKind);
+    const full = first(d, fullKind);
+    if (!basic || !full) continue;
+    const fullRows = new Map<string, Row>();
+    for (const r of full.rows) {
+      const k = rowKey(r);
+      if (k && !fullRows.has(k)) fullRows.set(k, r);
+    }
+    const seen = new Set<string>();
+    for (const br of basic.rows) {
+      const k = rowKey(br);
+      if (!k) continue;
+      seen.add(k);
+      const fr = fullRows.get(k);
+      if (!fr) {
+        const bt = br.amounts.total;
+        if (bt && !bt.value.isZero()) {
+          out.push({
+            rule: 'cross.basic',
+            severity: 'error',
+            message: `${tableName(basic)}${rowName(br)}有基本支出 ${bt.value.toFixed(2)} 元，但${tableName(full)}没有这一行。`,
+            cells: [bt.cell],
+            table: basic.title,
+          });
+        }
+        continue;
+      }
+      for (const [bk, fks] of [
+        ['personnel', ['personnel']],
+        ['public', ['public']],
+        ['total', ['personnel', 'public']],
+      ] as [string, string[]][]) {
+        const ba = br.amounts[bk];
+        const fa = sumOf(fks.map((x) => fr.amounts[x]));
+        if (!ba || !fa) continue;
+        push(
+          out,
+          checkEqual({
+            rule: 'cross.basic',
+            expected: fa,
+            expectedUnit: full.unit,
+            actual: ba,
+            actualUnit: basic.unit,
+            what: `${tableName(basic)}${rowName(br)}的${bk === 'total' ? '合计' : bk === 'personnel' ? '人员经费' : '公用经费'}应等于${tableName(full)}同一科目的${bk === 'total' ? '人员经费与公用经费之和' : bk === 'personnel' ? '人员经费' : '公用经费'}`,
+            table: basic.title,
+          }),
+          fks.map((x) => fr.amounts[x]?.cell).filter((c): c is string => !!c),
+        );
+      }
+    }
+    for (const [k, fr] of fullRows) {
+      if (seen.has(k)) continue;
+      const basicPart = sumOf([fr.amounts.personnel, fr.amounts.public]);
+      if (basicPart && !basicPart.value.isZero()) {
+        out.push({
+          rule: 'cross.basic',
+          severity: 'error',
+          message: `${tableName(full)}${rowName(fr)}有人员经费和公用经费 ${basicPart.value.toFixed(2)} 元，但${tableName(basic)}没有这一行。`,
+          cells: [basicPart.cell],
+          table: full.title,
+        });
+      }
+    }
+  }
+}
+
+/** 专项业务经费 column total = 专项业务经费表 合计 = Σ 绩效目标表 amounts. */
+function special(d: Disclosure, out: Finding[]): void {
+  const gp = first(d, 'gp_func');
+  const col = gp && totalRow(gp)?.amounts.special;
+  const sp = first(d, 'special');
+  const spTotal = sp && totalRow(sp)?.amounts.total;
+  if (gp && col && sp && spTotal) {
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.special',
+        expected: col,
+        expectedUnit: gp.unit,
+        actual: spTotal,
+        actualUnit: sp.unit,
+        what: `${tableName(sp)}合计应等于${tableName(gp)}合计行的专项业务经费`,
+        table: sp.title,
+      }),
+    );
+  }
+  const perf = tablesOfKind(d, 'perf_project');
+  const totals = perf.map((t) => t.fields?.find((f) => f.key === 'total')?.amount).filter((a): a is Amount => !!a);
+  const ref = spTotal ?? col;
+  const refTable = spTotal ? sp : gp;
+  if (perf.length && totals.length === perf.length && ref && refTable) {
+    const sum = sumOf(totals)!;
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.special',
+        expected: ref,
+        expectedUnit: refTable.unit,
+        actual: sum,
+        actualUnit: perf[0].unit,
+        what: `各项目绩效目标表的资金总额之和应等于${tableName(refTable)}的专项业务经费合计`,
+        table: perf[0].title,
+      }),
+      totals.map((a) => a.cell),
+    );
+  }
+  // Each project in the tree vs its 绩效目标表 by project name.
+  if (sp && perf.length) {
+    const leaves = sp.rows.filter((r, i) => !r.isTotal && !r.code && (i === sp.rows.length - 1 || sp.rows[i + 1].level <= r.level));
+    for (const t of perf) {
+      const name = t.fields?.find((f) => f.key === 'project')?.text;
+      const amt = t.fields?.find((f) => f.key === 'total')?.amount;
+      if (!name || !amt) continue;
+      const leaf = leaves.find((r) => normaliseName(r.name) === normaliseName(name));
+      const la = leaf?.amounts.total;
+      if (!leaf || !la) continue;
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.special',
+          expected: la,
+          expectedUnit: sp.unit,
+          actual: amt,
+          actualUnit: t.unit,
+          what: `绩效目标表“${name}”的资金总额应等于${tableName(sp)}中该项目的金额`,
+          table: t.title,
+        }),
+      );
+    }
+  }
+  const overall = first(d, 'perf_overall');
+  const ot = overall && totalRow(overall)?.amounts.total;
+  if (overall && ot && ref && refTable) {
+    push(
+      out,
+      checkEqual({
+        rule: 'cross.special',
+        expected: ref,
+        expectedUnit: refTable.unit,
+        actual: ot,
+        actualUnit: overall.unit,
+        what: `${tableName(overall)}金额合计应等于${tableName(refTable)}的专项业务经费合计`,
+        table: overall.title,
+      }),
+    );
+  }
+}
+
+function normaliseName(s: string | undefined): string {
+  return (s ?? '').replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** The same 单位 must carry the same 单位编码 in every table (and the same code the same name). */
+function unitCodes(d: Disclosure, out: Finding[]): void {
+  const byName = new Map<string, { code: string; cell: string; table: Table }[]>();
+  for (const t of d.tables) {
+    if (!['income', 'expenditure', 'special', 'three_public'].includes(t.kind)) continue;
+    for (const r of t.rows) {
+      if (!r.code || !r.name || !r.codeCell) continue;
+      const n = normaliseName(r.name);
+      byName.set(n, [...(byName.get(n) ?? []), { code: r.code, cell: r.codeCell, table: t }]);
+    }
+  }
+  for (const [name, uses] of byName) {
+    const codes = [...new Set(uses.map((u) => u.code))];
+    if (codes.length < 2) continue;
+    // The majority code is taken as right; each deviating use is reported.
+    const count = (c: string) => uses.filter((u) => u.code === c).length;
+    const main = codes.sort((a, b) => count(b) - count(a))[0];
+    const mainUse = uses.find((u) => u.code === main)!;
+    for (const u of uses.filter((x) => x.code !== main)) {
+      out.push({
+        rule: 'cross.unit_code',
+        severity: 'error',
+        message: `单位“${name}”在${tableName(u.table)}中的单位编码为 ${u.code}，在${tableName(mainUse.table)}等表中为 ${main}，同一单位的编码应一致。`,
+        cells: [u.cell, mainUse.cell],
+        expected: main,
+        actual: u.code,
+        table: u.table.title,
+      });
+    }
+  }
+}
+
+export const crossRules: RuleFamily = {
+  id: 'cross',
+  title: '表间核对',
+  rules: [
+    { id: 'cross.totals', title: '收支总表、收入总表、支出总表的合计一致', severity: 'error|warning' },
+    { id: 'cross.summary_fiscal', title: '收支总表与财政拨款收支总表逐行一致（全部为财政拨款时相等，否则不小于）', severity: 'error|warning' },
+    { id: 'cross.fiscal_gp', title: '财政拨款收支总表的一般公共预算拨款等于一般公共预算支出明细表合计', severity: 'error|warning' },
+    { id: 'cross.func_class', title: '总表功能分类各类等于功能明细表各类', severity: 'error|warning' },
+    { id: 'cross.econ_class', title: '总表经济分类各类等于经济明细表各类（人员和公用、专项分别核对）', severity: 'error|warning' },
+    { id: 'cross.basic', title: '基本支出明细表等于支出明细表的人员经费与公用经费部分', severity: 'error|warning' },
+    { id: 'cross.special', title: '专项业务经费：明细表专项列、专项业务经费表合计、绩效目标表金额一致', severity: 'error|warning' },
+    { id: 'cross.unit_code', title: '同一单位在各表中的单位编码一致', severity: 'error' },
+  ],
+  run({ disclosure: d }) {
+    const out: Finding[] = [];
+    totals(d, out);
+    summaryVsFiscal(d, out);
+    fiscalVsDetail(d, out);
+    funcClasses(d, out);
+    econClasses(d, out);
+    basicVsFull(d, out);
+    special(d, out);
+    unitCodes(d, out);
+    return out;
+  },
+};

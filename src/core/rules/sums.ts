@@ -1,0 +1,118 @@
+/**
+ * Sums within a table:
+ * - sum.hierarchy: every parent row equals the sum of its direct children (类 = Σ 款, 款 = Σ 项,
+ *   单位 = Σ 下级单位, project group = Σ projects), and the 合计 row equals the sum of the top rows;
+ * - sum.columns: on every row, the total column equals the sum of its part columns
+ *   (合计 = 人员经费 + 公用经费 + 专项业务经费, 合计 = Σ 收入来源 …, from the profile).
+ */
+import { Amount, Row, Table } from '../disclosure';
+import { Finding } from '../finding';
+import { RuleFamily } from './types';
+import { checkSum, columnName, rowName, tableName } from './compare';
+
+/** Indices of the direct children of rows[i]: following rows deeper than it, at the shallowest such depth. */
+export function directChildren(rows: Row[], i: number): number[] {
+  const level = rows[i].level;
+  const range: number[] = [];
+  for (let j = i + 1; j < rows.length; j++) {
+    if (rows[j].isTotal) break;
+    if (rows[j].level <= level) break;
+    if (!rows[j].isOfWhich) range.push(j);
+  }
+  if (range.length === 0) return [];
+  const min = Math.min(...range.map((j) => rows[j].level));
+  return range.filter((j) => rows[j].level === min);
+}
+
+/** Checks a list of rows as a tree, for each amount key. Used for tables and for summary blocks. */
+export function checkTree(table: Table, rows: Row[], keys: string[], rule: string, totalLabel: (r: Row) => string): Finding[] {
+  const out: Finding[] = [];
+  const body = rows.filter((r) => !r.isTotal);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.isTotal || r.isOfWhich) continue;
+    const kids = directChildren(rows, i);
+    if (kids.length === 0) continue;
+    for (const key of keys) {
+      const total = r.amounts[key];
+      if (!total) continue;
+      const parts = kids.map((j) => rows[j].amounts[key]).filter((a): a is Amount => !!a);
+      const f = checkSum({
+        rule,
+        table,
+        total,
+        parts,
+        what: `${tableName(table)} ${rowName(r)}的${columnName(table, key)}应等于其下级之和`,
+      });
+      if (f) out.push(f);
+    }
+  }
+  // Total rows: Σ of the top-level rows (those at the minimum level).
+  if (body.length) {
+    const top = Math.min(...body.filter((r) => !r.isOfWhich).map((r) => r.level));
+    const topRows = body.filter((r) => r.level === top && !r.isOfWhich);
+    for (const t of rows.filter((r) => r.isTotal)) {
+      for (const key of keys) {
+        const total = t.amounts[key];
+        if (!total) continue;
+        const parts = topRows.map((r) => r.amounts[key]).filter((a): a is Amount => !!a);
+        if (parts.length === 0) continue;
+        const f = checkSum({ rule, table, total, parts, what: `${tableName(table)} ${totalLabel(t)}的${columnName(table, key)}应等于各项之和` });
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+function amountKeys(t: Table): string[] {
+  const keys = new Set<string>();
+  for (const r of t.rows) for (const k of Object.keys(r.amounts)) keys.add(k);
+  return t.columns.map((c) => c.key).filter((k) => keys.has(k));
+}
+
+function hierarchy(t: Table): Finding[] {
+  if (t.rows.length === 0) return [];
+  // Only the key amount columns are summed down the tree in wide tables ("三公" has 27).
+  return checkTree(t, t.rows, amountKeys(t), 'sum.hierarchy', (r) => rowName(r));
+}
+
+function columns(t: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const r of t.rows) {
+    for (const s of t.sums) {
+      const total = r.amounts[s.total];
+      if (!total) continue;
+      const parts = s.parts.map((k) => r.amounts[k]).filter((a): a is Amount => !!a);
+      if (parts.length === 0) continue;
+      // A total left blank while its parts are blank too is just an empty row.
+      if (total.blank && parts.every((p) => p.blank)) continue;
+      const f = checkSum({
+        rule: 'sum.columns',
+        table: t,
+        total,
+        parts,
+        what: `${tableName(t)} ${rowName(r)}的${columnName(t, s.total)}应等于${s.parts.map((k) => columnName(t, k)).join('、')}之和`,
+      });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+export const sumRules: RuleFamily = {
+  id: 'sum',
+  title: '表内合计',
+  rules: [
+    { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },
+    { id: 'sum.columns', title: '每行合计列等于各组成列之和', severity: 'error|warning' },
+  ],
+  run({ disclosure }) {
+    const out: Finding[] = [];
+    for (const t of disclosure.tables) {
+      if (t.blocks) continue;
+      out.push(...hierarchy(t), ...columns(t));
+    }
+    return out;
+  },
+};

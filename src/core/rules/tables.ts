@@ -1,0 +1,157 @@
+/**
+ * Tables as a set:
+ * - table.number: 表号 printed twice, or different from the template's numbering;
+ * - catalogue.*: the 目录 agrees with the tables (是否空表, 理由, 表号);
+ * - perf.fund_total: in each 绩效目标表, 资金总额 = 财政拨款 + 其他资金.
+ */
+import { Disclosure, Table } from '../disclosure';
+import { Finding } from '../finding';
+import { normalise } from '../recognise/profile';
+import { RuleFamily } from './types';
+import { checkSum } from './compare';
+
+function numbers(d: Disclosure, out: Finding[]): void {
+  const byNumber = new Map<string, Table[]>();
+  for (const t of d.tables) {
+    if (!t.number) continue;
+    // Repeated tables (one 绩效目标表 per project) legitimately share a 表号 ("表13").
+    byNumber.set(t.number, [...(byNumber.get(t.number) ?? []), t]);
+  }
+  for (const [num, ts] of byNumber) {
+    const kinds = new Set(ts.map((t) => t.id));
+    if (kinds.size < 2) continue;
+    for (const t of ts) {
+      if (t.expectedNumber && t.expectedNumber === num) continue;
+      out.push({
+        rule: 'table.number',
+        severity: 'error',
+        message: `表号“${num}”重复：“${t.title}”与“${ts.find((o) => o !== t)!.title}”都标为${num}${t.expectedNumber ? `，按模板“${t.title}”应为${t.expectedNumber}` : ''}。`,
+        cells: [t.numberCell ?? t.titleCell, ...ts.filter((o) => o !== t).map((o) => o.numberCell ?? o.titleCell)],
+        expected: t.expectedNumber,
+        actual: num,
+        table: t.title,
+      });
+    }
+  }
+  for (const t of d.tables) {
+    if (!t.number || !t.expectedNumber || t.number === t.expectedNumber) continue;
+    if (t.number.split('-')[0] === t.expectedNumber) continue; // 表13-1, 表13-2 …
+    if ((byNumber.get(t.number) ?? []).some((o) => o.id !== t.id)) continue; // reported above
+    out.push({
+      rule: 'table.number',
+      severity: 'warning',
+      message: `“${t.title}”标为${t.number}，按模板应为${t.expectedNumber}。`,
+      cells: [t.numberCell ?? t.titleCell],
+      expected: t.expectedNumber,
+      actual: t.number,
+      table: t.title,
+    });
+  }
+}
+
+function titleKey(s: string): string {
+  return normalise(s).replace(/^(部门|单位)/, '').replace(/^(综合预算|预算)/, '');
+}
+
+function catalogue(d: Disclosure, out: Finding[]): void {
+  if (!d.catalogue) return;
+  const seen = new Map<string, string>();
+  for (const e of d.catalogue) {
+    if (seen.has(e.number)) {
+      out.push({ rule: 'catalogue.number', severity: 'error', message: `目录中表号“${e.number}”出现两次。`, cells: [e.cell, seen.get(e.number)!] });
+    }
+    seen.set(e.number, e.cell);
+    const key = titleKey(e.title);
+    const tables = d.tables.filter((t) => {
+      const tk = titleKey(t.title);
+      return tk === key || tk.endsWith(key) || key.endsWith(tk);
+    });
+    const t = tables[0];
+    if (!t) {
+      out.push({
+        rule: 'catalogue.missing_table',
+        severity: e.declaredEmpty ? 'warning' : 'error',
+        message: `目录列出的${e.number}“${e.title}”在工作簿中没有找到${e.declaredEmpty ? '（即使是空表也应公开）' : ''}。`,
+        cells: [e.cell],
+      });
+      continue;
+    }
+    if (t.number && t.number.split('-')[0] !== e.number) {
+      out.push({
+        rule: 'catalogue.number',
+        severity: 'warning',
+        message: `目录中“${e.title}”为${e.number}，但表上标为${t.number}。`,
+        cells: [t.numberCell ?? t.titleCell, e.cell],
+        expected: e.number,
+        actual: t.number,
+        table: t.title,
+      });
+    }
+    const hasData = tables.some((x) => !x.empty);
+    if (e.declaredEmpty === true && hasData) {
+      out.push({
+        rule: 'catalogue.empty',
+        severity: 'error',
+        message: `目录称${e.number}“${e.title}”为空表，但该表有数据。`,
+        cells: [e.cell, t.titleCell],
+        table: t.title,
+      });
+    }
+    if (e.declaredEmpty === false && !hasData) {
+      out.push({
+        rule: 'catalogue.empty',
+        severity: 'error',
+        message: `目录称${e.number}“${e.title}”不是空表，但该表没有数据。若确无数据，应在目录中标为空表并说明理由。`,
+        cells: [e.cell, t.titleCell],
+        table: t.title,
+      });
+    }
+    if (e.declaredEmpty === true && !e.reason) {
+      out.push({
+        rule: 'catalogue.reason',
+        severity: 'warning',
+        message: `目录中${e.number}“${e.title}”标为空表，但没有填写公开空表理由。`,
+        cells: [e.cell],
+      });
+    }
+  }
+}
+
+function perf(d: Disclosure, out: Finding[]): void {
+  for (const t of d.tables) {
+    if (t.kind !== 'perf_project' && t.kind !== 'perf_fund') continue;
+    const get = (k: string) => t.fields?.find((f) => f.key === k)?.amount;
+    const total = get('total');
+    const parts = [get('fiscal'), get('other')].filter((a): a is NonNullable<typeof a> => !!a);
+    if (!total || parts.length === 0) continue;
+    const project = t.fields?.find((f) => f.key === 'project')?.text ?? '';
+    const f = checkSum({
+      rule: 'perf.fund_total',
+      table: t,
+      total,
+      parts,
+      what: `绩效目标表“${project}”的资金总额应等于财政拨款与其他资金之和`,
+    });
+    if (f) out.push(f);
+  }
+}
+
+export const tableRules: RuleFamily = {
+  id: 'tables',
+  title: '目录、表号与绩效目标表',
+  rules: [
+    { id: 'table.number', title: '表号不重复，与模板一致', severity: 'error|warning' },
+    { id: 'catalogue.missing_table', title: '目录列出的表都已公开', severity: 'error|warning' },
+    { id: 'catalogue.number', title: '目录表号与表上表号一致', severity: 'error|warning' },
+    { id: 'catalogue.empty', title: '目录“是否空表”与表中数据相符', severity: 'error' },
+    { id: 'catalogue.reason', title: '空表在目录中写明理由', severity: 'warning' },
+    { id: 'perf.fund_total', title: '绩效目标表资金总额等于财政拨款与其他资金之和', severity: 'error|warning' },
+  ],
+  run({ disclosure: d }) {
+    const out: Finding[] = [];
+    numbers(d, out);
+    catalogue(d, out);
+    perf(d, out);
+    return out;
+  },
+};

@@ -1,0 +1,492 @@
+/**
+ * Reads a 说明 text into statements: every amount, percentage, count and code with its context.
+ *
+ * The text is a list of paragraphs. Each figure becomes a Mention (paragraph, character offsets,
+ * value, unit, role). Amount mentions become Statements: the subject (name and code in brackets),
+ * the amount, and what the text says about it (较上年 增减额, 增幅, 占比, 上年数, 其中 parts).
+ *
+ * The reading is charitable: where the grammar is ambiguous (a 较上年 clause after a 其中 list
+ * may speak of the last part or of the total), the reading that makes the text consistent is
+ * chosen, so that the checker reports only what no reading can explain.
+ */
+import Decimal from 'decimal.js';
+
+export type MentionRole =
+  | 'amount' // 150.94 万元 — the subject's figure
+  | 'change' // 较上年增加 7.4 万元
+  | 'growth' // 增幅 11.94%, （0%）
+  | 'share' // 占预算总额的 11.17%
+  | 'prior' // 上年度为 0, 上年预算 10 万元
+  | 'annotation' // a figure in brackets after an amount: （预算内安排 63.6 万元）
+  | 'count' // 12 人, 10 个
+  | 'threshold' // 单价 20 万元以上
+  | 'percent'; // any other percentage (指标值 100%)
+
+export interface Mention {
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** Character offsets of the figure with its unit in the paragraph. */
+  start: number;
+  end: number;
+  raw: string;
+  /** Value in the printed unit (万元, 元, %, 人 …). */
+  value: Decimal;
+  decimals: number;
+  unit: string;
+  role: MentionRole;
+  /** For changes: +1 增加, -1 减少. */
+  direction?: 1 | -1;
+  /** Index of the sentence (。) and segment (；) in the whole text, for grouping. */
+  sentence: number;
+  segment: number;
+  /** The separator right before the mention's clause: '、' '，' '；' '。' '：' or '' (paragraph start). */
+  sep: string;
+}
+
+export interface Statement {
+  id: number;
+  /** The amount mention. */
+  amount: Mention;
+  /** The subject as written before the figure, boilerplate trimmed. */
+  subject: string;
+  /** Offsets of the subject start (for excerpts). */
+  subjectStart: number;
+  /** A code in brackets right before the figure: 社会保险经办机构（2080109）. */
+  code?: string;
+  codeStart?: number;
+  codeEnd?: number;
+  /** The name before the code bracket. */
+  name?: string;
+  change?: Mention;
+  /** True when the text says 持平 / 无变化 / 上年度为 0 with no figure. */
+  flat?: boolean;
+  growth?: Mention;
+  share?: Mention;
+  /** The statement the share is computed against (占预算总额). */
+  shareOf?: Statement;
+  prior?: Mention;
+  /** The 其中 group this statement is a part of. */
+  partOf?: Group;
+  /** A reason phrase (原因) follows in the same segment. */
+  reason?: { start: number; end: number };
+  /** The section heading the statement sits under (the nearest heading paragraph). */
+  section: string;
+}
+
+export interface Group {
+  total: Statement;
+  parts: Statement[];
+  /** '其中：' (colon: items may be separated by ；) or '其中' / '其中，'. */
+  colon: boolean;
+  /** True when the group continues over following paragraphs (the paragraph ended with 其中：). */
+  spansParagraphs: boolean;
+  closed: boolean;
+  /** Separators used between parts. */
+  seps: Set<string>;
+}
+
+export interface ExtractedText {
+  paragraphs: string[];
+  mentions: Mention[];
+  statements: Statement[];
+  groups: Group[];
+  /** Paragraph indices (0-based) recognised as headings, with their text. */
+  headings: { index: number; text: string }[];
+  /** The heading each paragraph sits under ('' before the first heading). */
+  sectionOf: string[];
+}
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const UNITS = String.raw`亿元|万元|千元|元|%|％|人次|人|个|辆|台|套|次|名|项|份|册|户|家`;
+const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
+/** "上年度为 0" / "上年为0" without a unit. */
+const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
+
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]\s*\S|[（(]\d+[)）])/;
+const ENUM_PREFIX = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/;
+
+export function toHalfWidthDigits(s: string): string {
+  return s.replace(/[０-９．，％]/g, (ch) => (ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** Same length as the input (character offsets are preserved): full-width digits and % folded. */
+function fold(s: string): string {
+  return s.replace(/[０-９．％]/g, (ch) => (ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+export function isHeading(p: string): boolean {
+  const t = p.trim();
+  if (!t || t.length > 40) return false;
+  if (/\d\s*(万元|元|%)/.test(fold(t))) return false;
+  if (HEADING.test(t)) return true;
+  return /(情况|说明|解释|概况)$/.test(t) && !/[，。；]/.test(t);
+}
+
+const SEPS = '，,、；;。：:！？!?';
+
+function boundaryBefore(text: string, pos: number, stopAtParen = true): { index: number; sep: string } {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth > 0) depth--;
+      else if (stopAtParen) return { index: i + 1, sep: ch };
+    } else if (depth === 0 && SEPS.includes(ch)) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
+  }
+  return { index: 0, sep: '' };
+}
+
+function insideParens(text: string, pos: number): boolean {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth > 0) depth--;
+      else return true;
+    } else if (ch === '。') return false;
+  }
+  return false;
+}
+
+function decimalsOfRaw(raw: string): number {
+  const i = raw.indexOf('.');
+  return i < 0 ? 0 : raw.length - i - 1;
+}
+
+function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string): { role: MentionRole; direction?: 1 | -1 } {
+  const b = before.replace(/\s+$/, '');
+  if (unit === '%') {
+    if (/(增幅|减幅|降幅|增长率|增速|下降率|增长|下降|减少|增加|增减幅度|变动幅度)(?:了|为|是)?$/.test(b)) return { role: 'growth' };
+    if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
+    if (inParens && /[（(]$/.test(b)) return { role: 'growth' };
+    return { role: 'percent' };
+  }
+  const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
+  if (!money) return { role: 'count' };
+  if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
+  const m = /(增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?$/.exec(b);
+  if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
+  if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b)) return { role: 'prior' };
+  if (inParens) return { role: 'annotation' };
+  return { role: 'amount' };
+}
+
+function cleanSubject(s: string): { subject: string; offset: number } {
+  let offset = 0;
+  let t = s;
+  const strip = (re: RegExp) => {
+    const m = re.exec(t);
+    if (m) {
+      offset += m[0].length;
+      t = t.slice(m[0].length);
+    }
+  };
+  strip(/^\s+/);
+  strip(ENUM_PREFIX);
+  strip(/^(?:其中|另外|此外|同时|共|合计)[：:，,]?\s*/);
+  strip(ENUM_PREFIX);
+  const trimmed = t.replace(/\s*(?:为|是|共计|共|计|达到|达|合计|约)?\s*$/, '');
+  return { subject: trimmed, offset };
+}
+
+/** Splits a text into paragraphs: one per non-empty line. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''))
+    .filter((l) => l.trim() !== '');
+}
+
+export function extract(paragraphs: string[]): ExtractedText {
+  const mentions: Mention[] = [];
+  const statements: Statement[] = [];
+  const groups: Group[] = [];
+  const headings: { index: number; text: string }[] = [];
+  let sentence = 0;
+  let segment = 0;
+  let section = '';
+  let lastAmount: Statement | undefined;
+  let group: Group | undefined; // the open 其中 group
+  let lastChangeOwner: Statement | undefined;
+
+  const closeGroup = () => {
+    if (group) group.closed = true;
+    group = undefined;
+  };
+
+  const sectionOf: string[] = [];
+  paragraphs.forEach((para, pi) => {
+    const text = fold(para);
+    sectionOf.push(isHeading(para) ? para.trim() : section);
+    if (isHeading(para)) {
+      headings.push({ index: pi, text: para.trim() });
+      section = para.trim();
+      closeGroup();
+      lastAmount = undefined;
+      lastChangeOwner = undefined;
+      sentence++;
+      segment++;
+      return;
+    }
+    // A group spanning paragraphs continues only into list-like paragraphs.
+    if (group && group.spansParagraphs && /其中/.test(text)) closeGroup();
+    const paraMentions: Mention[] = [];
+    const figureRe = new RegExp(FIGURE.source, 'g');
+    let m: RegExpExecArray | null;
+    const found: { index: number; raw: string; unit: string; len: number; bare?: boolean }[] = [];
+    while ((m = figureRe.exec(text))) {
+      // Skip digits that are part of a longer number or a code: "2024年" has no unit; "（2080109）" no unit.
+      const prev = text[m.index - 1];
+      if (prev && /[\d.]/.test(prev)) continue;
+      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2], len: m[0].length });
+    }
+    const bareRe = new RegExp(PRIOR_BARE.source, 'g');
+    while ((m = bareRe.exec(text))) {
+      const idx = m.index + m[0].length - m[1].length;
+      if (!found.some((f) => f.index === idx)) found.push({ index: idx, raw: m[1], unit: '万元', len: m[1].length, bare: true });
+    }
+    found.sort((a, b) => a.index - b.index);
+
+    let cursor = 0;
+    for (const f of found) {
+      // Count sentence / segment boundaries between the cursor and this figure.
+      const between = text.slice(cursor, f.index);
+      const sentEnds = (between.match(/[。！？!?]/g) ?? []).length;
+      const segEnds = (between.match(/[；;]/g) ?? []).length;
+      if (sentEnds > 0) {
+        sentence += sentEnds;
+        segment += sentEnds;
+        if (group && !group.spansParagraphs) closeGroup();
+        else if (group && group.spansParagraphs) closeGroup();
+      }
+      if (segEnds > 0) {
+        segment += segEnds;
+        if (group && !group.colon && !group.spansParagraphs) closeGroup();
+      }
+      cursor = f.index;
+      const bound = boundaryBefore(text, f.index, true);
+      const clauseBound = boundaryBefore(text, f.index, false);
+      const before = text.slice(bound.index, f.index);
+      const clauseBefore = text.slice(clauseBound.index, f.index);
+      const after = text.slice(f.index + f.len, f.index + f.len + 6);
+      const inParens = insideParens(text, f.index);
+      const raw = f.raw;
+      const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore);
+      const mention: Mention = {
+        paragraph: pi + 1,
+        start: f.index,
+        end: f.index + f.len,
+        raw: para.slice(f.index, f.index + f.len),
+        value: new Decimal(raw.replace(/,/g, '')),
+        decimals: decimalsOfRaw(raw),
+        unit: f.unit,
+        role: cls.role,
+        direction: cls.direction,
+        sentence,
+        segment,
+        sep: clauseBound.sep,
+      };
+      // A "（0%）" right after a change is its growth.
+      mentions.push(mention);
+      paraMentions.push(mention);
+      // Text between the previous mention and this one (to see 其中).
+      const prevEnd = paraMentions.length > 1 ? paraMentions[paraMentions.length - 2].end : 0;
+      const gap = text.slice(prevEnd, f.index);
+
+      if (mention.role === 'amount') {
+        // Subject: from the clause boundary (looking through brackets) to the figure.
+        const sb = boundaryBefore(text, f.index, false);
+        let subjText = text.slice(sb.index, f.index);
+        let subjStart = sb.index;
+        const cleaned = cleanSubject(subjText);
+        subjStart += cleaned.offset;
+        subjText = cleaned.subject;
+        const st: Statement = { id: statements.length, amount: mention, subject: subjText, subjectStart: subjStart, section };
+        const codeM = /[（(]\s*(\d{3,7})\s*[)）]\s*$/.exec(subjText);
+        if (codeM) {
+          st.code = codeM[1];
+          st.codeStart = subjStart + codeM.index + codeM[0].indexOf(codeM[1]);
+          st.codeEnd = st.codeStart + codeM[1].length;
+          st.name = subjText.slice(0, codeM.index).trim();
+        } else {
+          st.name = subjText.trim();
+        }
+        // 其中: a new group whose total is the last amount.
+        const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
+        const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
+        if (ofWhich && lastAmount) {
+          closeGroup();
+          group = { total: lastAmount, parts: [], colon: /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set() };
+          groups.push(group);
+        } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
+          // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
+        }
+        if (group && !group.closed) {
+          group.parts.push(st);
+          group.seps.add(mention.sep);
+          st.partOf = group;
+        }
+        statements.push(st);
+        lastAmount = st;
+        lastChangeOwner = undefined;
+      } else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
+        const owner = ownerFor(mention, lastAmount, lastChangeOwner);
+        if (owner) {
+          if (mention.role === 'change') {
+            owner.change = mention;
+            lastChangeOwner = owner;
+          } else if (mention.role === 'prior') {
+            owner.prior = mention;
+            lastChangeOwner = owner;
+          } else if (mention.role === 'growth') {
+            const target = lastChangeOwner ?? owner;
+            target.growth = mention;
+          } else {
+            owner.share = mention;
+            owner.shareOf = findDenominator(statements, clauseBefore, owner);
+          }
+        }
+      }
+    }
+    // 原因 phrases and flat statements ("持平", "无变化") attach to the statement before them.
+    annotateReasons(para, text, pi + 1, statements);
+    const rest = text.slice(cursor);
+    const restSent = (rest.match(/[。！？!?]/g) ?? []).length;
+    sentence += restSent + 1;
+    segment += restSent + 1 + (rest.match(/[；;]/g) ?? []).length;
+    // A paragraph ending with "其中：" opens a group that spans the following paragraphs.
+    if (/其中\s*[：:]\s*$/.test(text) && lastAmount) {
+      closeGroup();
+      group = { total: lastAmount, parts: [], colon: true, spansParagraphs: true, closed: false, seps: new Set() };
+      groups.push(group);
+    } else if (group && !group.spansParagraphs) {
+      closeGroup();
+    } else if (group && group.spansParagraphs && /。\s*$/.test(text)) {
+      closeGroup();
+    }
+  });
+  closeGroup();
+  reconcile(statements);
+  return { paragraphs, mentions, statements, groups, headings, sectionOf };
+}
+
+/** Which statement a change / growth / share / prior mention speaks of. */
+function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Statement | undefined): Statement | undefined {
+  if (!last) return undefined;
+  if (m.role === 'growth' && lastChangeOwner && !lastChangeOwner.growth) return lastChangeOwner;
+  const g = last.partOf;
+  if (!g || g.total === last) return last;
+  // After the sentence of a 其中 list has ended, the text speaks of the total again.
+  if (m.sentence > last.amount.sentence) return g.total;
+  // A 较上年 clause after an inline 、 list speaks of the total.
+  if (last.amount.sep === '、') return g.total;
+  return last;
+}
+
+/**
+ * Ambiguous attachments ("其中：A 5 万元，B 0 万元，与上年相比，减少 5 万元，减幅 50%"): when the
+ * change was read as the last part's but only the total's reading agrees with the stated 增幅,
+ * the total's reading is taken.
+ */
+function reconcile(statements: Statement[]): void {
+  for (const s of statements) {
+    const g = s.partOf;
+    if (!g || !s.change || !s.growth || g.total.change) continue;
+    if (g.parts[g.parts.length - 1] !== s) continue;
+    const ok = (st: Statement) => {
+      const pct = growthPercent(st.amount.value, s.change!.value.times(s.change!.direction ?? 1));
+      return pct !== null && pct.toDecimalPlaces(s.growth!.decimals, Decimal.ROUND_HALF_UP).minus(s.growth!.value).abs().lte(new Decimal(10).pow(-s.growth!.decimals));
+    };
+    if (!ok(s) && ok(g.total)) {
+      g.total.change = s.change;
+      g.total.growth = s.growth;
+      s.change = undefined;
+      s.growth = undefined;
+    }
+  }
+}
+
+/** 增幅 in percent from this year's amount and the signed change; null when last year was 0. */
+export function growthPercent(amount: Decimal, signedChange: Decimal): Decimal | null {
+  const prior = amount.minus(signedChange);
+  if (prior.isZero()) return null;
+  return signedChange.abs().dividedBy(prior.abs()).times(100);
+}
+
+function findDenominator(statements: Statement[], clauseBefore: string, owner: Statement): Statement | undefined {
+  const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
+  const what = m ? m[1].replace(/\s/g, '') : '预算总额';
+  const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const s = statements[i];
+    if (s === owner) continue;
+    const subj = s.subject.replace(/\s/g, '');
+    if (subj.includes(key)) return s;
+  }
+  // "预算总额" in a text that says "收入预算总额为" / "支出预算总额为".
+  if (/总额/.test(key)) {
+    for (let i = statements.length - 1; i >= 0; i--) {
+      const s = statements[i];
+      if (s !== owner && /总额|总计|预算收入|预算支出/.test(s.subject)) return s;
+    }
+  }
+  return undefined;
+}
+
+function annotateReasons(para: string, text: string, paragraph: number, statements: Statement[]): void {
+  const inPara = statements.filter((s) => s.amount.paragraph === paragraph);
+  if (inPara.length === 0) return;
+  const re = /(持平|无变化|没有变化|未变化|不变)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const owner = lastBefore(inPara, m.index);
+    if (owner && !owner.change && /(较|比|与)上年|上年度/.test(text.slice(Math.max(0, m.index - 12), m.index + 2))) owner.flat = true;
+  }
+  const rr = /(?:主要)?原因(?:是|为|：|:)?/g;
+  while ((m = rr.exec(text))) {
+    const owner = lastBefore(inPara, m.index);
+    if (!owner || owner.reason) continue;
+    // End of the reason: the next ；or 。 or end of paragraph.
+    const endRel = text.slice(m.index).search(/[；;。]/);
+    const end = endRel < 0 ? text.length : m.index + endRel;
+    // Back up to the start of the clause ("增加的主要原因是…").
+    const b = boundaryBefore(text, m.index, false).index;
+    owner.reason = { start: b, end };
+  }
+  void para;
+}
+
+function lastBefore(list: Statement[], pos: number): Statement | undefined {
+  let best: Statement | undefined;
+  for (const s of list) {
+    const p = Math.max(s.amount.end, s.change?.end ?? 0);
+    if (s.amount.start < pos && (!best || p > Math.max(best.amount.end, best.change?.end ?? 0))) best = s;
+  }
+  // Prefer the statement that owns the latest change before pos (a change attached to a total).
+  for (const s of list) {
+    if (s.change && s.change.end <= pos && (!best || s.change.end > Math.max(best.amount.end, best.change?.end ?? 0))) best = s;
+  }
+  return best;
+}
+
+/** Amount of a mention in 元 (for 万元/元/亿元/千元 mentions). */
+export function mentionYuan(m: Mention): Decimal {
+  switch (m.unit) {
+    case '亿元':
+      return m.value.times(1e8);
+    case '万元':
+      return m.value.times(1e4);
+    case '千元':
+      return m.value.times(1e3);
+    default:
+      return m.value;
+  }
+}
+
+/** Half a unit of the mention's last printed digit, in 元 (for 万元 mentions). */
+export function mentionHalfUnitYuan(m: Mention): Decimal {
+  return mentionYuan({ ...m, value: new Decimal(0.5).times(new Decimal(10).pow(-m.decimals)) });
+}

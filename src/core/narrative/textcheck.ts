@@ -1,0 +1,372 @@
+/**
+ * Checks a 说明 text against itself: no tables needed.
+ *
+ * - parts that must add up to their stated total (其中 lists, “…共…总额” sentences);
+ * - 较上年 增减额 of the parts against the total's;
+ * - 增幅 / 占比 percentages; 本年 − 上年 = 增减额 where 上年 is stated;
+ * - template residue (待填写, XX, “增加（减少）”, “增加 0 万元”, a 原因 for a zero change);
+ * - duplicated passages and 空表 claims under the wrong heading.
+ */
+import Decimal from 'decimal.js';
+import { Finding, Severity } from '../finding';
+import { compareAmounts, formatYuan } from '../money';
+import { ExtractedText, Mention, Statement, growthPercent, mentionYuan, toHalfWidthDigits } from './extract';
+
+export interface TextCheckOptions {
+  /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
+  paragraphCells?: (string | undefined)[];
+}
+
+/** Figures in 说明 text are 万元 with 2 decimals (trailing zeros often dropped): half a unit is 50 元. */
+const TEXT_DECIMALS = 2;
+
+export function wan(yuan: Decimal): string {
+  return yuan.dividedBy(10000).toFixed(2);
+}
+
+export class TextFindings {
+  readonly findings: Finding[] = [];
+  constructor(
+    private readonly x: ExtractedText,
+    private readonly opts: TextCheckOptions,
+  ) {}
+
+  cellsFor(paragraph: number, extra: string[] = []): string[] {
+    const c = this.opts.paragraphCells?.[paragraph - 1];
+    return c ? [c, ...extra] : [...extra];
+  }
+
+  /** A finding on text: the excerpt is the exact words from start to end in that paragraph. */
+  add(rule: string, severity: Severity, paragraph: number, start: number, end: number, message: string, more: Partial<Finding> = {}, cells: string[] = []): Finding {
+    const para = this.x.paragraphs[paragraph - 1] ?? '';
+    const s = Math.max(0, start);
+    const e = Math.min(para.length, Math.max(end, s + 1));
+    const f: Finding = {
+      rule,
+      severity,
+      message: `第 ${paragraph} 段：${message}`,
+      cells: this.cellsFor(paragraph, cells),
+      text: { paragraph, start: s, end: e, excerpt: para.slice(s, e) },
+      ...more,
+    };
+    this.findings.push(f);
+    return f;
+  }
+}
+
+function span(st: Statement, upTo?: Mention): { start: number; end: number } {
+  const end = upTo && upTo.paragraph === st.amount.paragraph ? Math.max(upTo.end, st.amount.end) : st.amount.end;
+  return { start: Math.min(st.subjectStart, st.amount.start), end };
+}
+
+function signed(m: Mention): Decimal {
+  return mentionYuan(m).times(m.direction ?? 1);
+}
+
+function label(st: Statement): string {
+  return (st.name || st.subject || '该项').replace(/^本单位|^本部门/, '').trim() || '该项';
+}
+
+/** The signed 较上年 change of a statement in 元, or null when the text says nothing about it. */
+export function changeOf(st: Statement): Decimal | null {
+  if (st.change) return signed(st.change);
+  if (st.prior) return mentionYuan(st.amount).minus(mentionYuan(st.prior));
+  if (st.flat) return new Decimal(0);
+  return null;
+}
+
+export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
+  checkGroups(x, out);
+  checkTotalsAfterParts(x, out);
+  for (const st of x.statements) checkStatement(st, x, out);
+  checkResidue(x, out);
+  checkDuplicates(x, out);
+  checkSectionClaims(x, out);
+}
+
+function checkGroups(x: ExtractedText, out: TextFindings): void {
+  for (const g of x.groups) {
+    const parts = g.parts.filter((p) => p.amount.unit === g.total.amount.unit || /元/.test(p.amount.unit));
+    if (parts.length < 2) continue;
+    const total = mentionYuan(g.total.amount);
+    const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
+    const cmp = compareAmounts(total, sum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+    const coded = parts.every((p) => !!p.code);
+    if (cmp !== 'equal' && !sum.minus(total).isZero()) {
+      // A shorter 其中 list may leave items out; a list of coded lines or a sum above the total may not.
+      const under = sum.lt(total);
+      const severity: Severity = cmp === 'rounding' ? 'warning' : under && !coded && !g.colon ? 'warning' : 'error';
+      const { start, end } = span(g.total);
+      out.add(
+        'narrative.sum',
+        severity,
+        g.total.amount.paragraph,
+        start,
+        end,
+        `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
+        { expected: wan(total), actual: wan(sum), difference: wan(sum.minus(total)), unit: '万元' },
+      );
+    }
+    // 增减额: the parts' changes must add up to the total's change.
+    const inherited = g.total.change || g.total.prior || g.total.flat ? undefined : sameFigureEarlier(x, g.total);
+    const tc = changeOf(inherited ?? g.total);
+    const pcs = parts.map(changeOf);
+    if (tc !== null && pcs.every((c) => c !== null) && parts.some((p) => p.change)) {
+      const psum = (pcs as Decimal[]).reduce((a, c) => a.plus(c), new Decimal(0));
+      const cmp2 = compareAmounts(tc, psum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+      if (cmp2 !== 'equal') {
+        const m = g.total.change ?? g.total.amount;
+        const { start, end } = span(g.total, m);
+        const where = inherited ? `（第 ${inherited.amount.paragraph} 段）` : '';
+        out.add(
+          'narrative.change_sum',
+          cmp2 === 'rounding' ? 'warning' : 'error',
+          m.paragraph,
+          m.paragraph === g.total.amount.paragraph ? start : m.start,
+          end,
+          `“${label(g.total)}”较上年${describeChange(tc)}${where}，而其中所列各项较上年增减额之和为 ${signedWan(psum)} 万元，相差 ${wan(psum.minus(tc))} 万元。`,
+          { expected: wan(tc), actual: wan(psum), difference: wan(psum.minus(tc)), unit: '万元' },
+        );
+      }
+    }
+  }
+}
+
+/** A subject key for “the same figure stated again”: 本单位当年一般公共预算拨款支出 ≈ 一般公共预算支出. */
+export function subjectKey(subject: string): string {
+  return subject.replace(/本单位|本部门|我单位|我部门|单位|部门|当年|本年|\d{4}\s*年|拨款|安排|合计|总额|的|\s/g, '');
+}
+
+/** An earlier statement of the same subject and figure that states its 较上年 change. */
+function sameFigureEarlier(x: ExtractedText, st: Statement): Statement | undefined {
+  const key = subjectKey(st.subject);
+  for (let i = st.id - 1; i >= 0; i--) {
+    const s = x.statements[i];
+    if (subjectKey(s.subject) === key && s.amount.value.eq(st.amount.value) && s.amount.unit === st.amount.unit && (s.change || s.prior || s.flat)) return s;
+  }
+  return undefined;
+}
+
+/** “A 354 万元；B 168 万元；共 12 个，资金总额 460 万元”: a total stated after its parts. */
+function checkTotalsAfterParts(x: ExtractedText, out: TextFindings): void {
+  const bySentence = new Map<number, Statement[]>();
+  for (const st of x.statements) {
+    if (!/元/.test(st.amount.unit)) continue;
+    const list = bySentence.get(st.amount.sentence) ?? [];
+    list.push(st);
+    bySentence.set(st.amount.sentence, list);
+  }
+  for (const list of bySentence.values()) {
+    if (list.length < 3) continue;
+    const last = list[list.length - 1];
+    if (last.partOf || x.groups.some((g) => g.total === last)) continue;
+    const para = toHalfWidthDigits(x.paragraphs[last.amount.paragraph - 1]);
+    const segStart = Math.max(para.lastIndexOf('；', last.amount.start), para.lastIndexOf(';', last.amount.start), para.lastIndexOf('。', last.amount.start)) + 1;
+    const seg = para.slice(segStart, last.amount.start);
+    if (!/共|总额|合计|总计/.test(seg)) continue;
+    const parts = list.filter((s) => s !== last && s.amount.segment < last.amount.segment && !s.partOf && !x.groups.some((g) => g.total === s));
+    const segs = new Set(parts.map((p) => p.amount.segment));
+    if (parts.length < 2 || segs.size !== parts.length) continue;
+    const total = mentionYuan(last.amount);
+    const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
+    const cmp = compareAmounts(total, sum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+    if (cmp === 'equal') continue;
+    out.add(
+      'narrative.sum',
+      cmp === 'rounding' ? 'warning' : 'error',
+      last.amount.paragraph,
+      segStart,
+      last.amount.end,
+      `${parts.map((p) => `“${label(p)}”${p.amount.raw}`).join('、')}合计 ${wan(sum)} 万元，而文中总额为 ${last.amount.raw}，相差 ${wan(total.minus(sum))} 万元。`,
+      { expected: wan(sum), actual: wan(total), difference: wan(total.minus(sum)), unit: '万元' },
+    );
+  }
+}
+
+function describeChange(c: Decimal): string {
+  if (c.isZero()) return '持平';
+  return `${c.isNegative() ? '减少' : '增加'} ${wan(c.abs())} 万元`;
+}
+
+function signedWan(c: Decimal): string {
+  return wan(c);
+}
+
+function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {
+  const amount = mentionYuan(st.amount);
+  // 本年 − 上年 = 增减额 where both are stated.
+  if (st.prior && st.change) {
+    const expected = amount.minus(mentionYuan(st.prior));
+    const stated = signed(st.change);
+    const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: 3 });
+    if (cmp !== 'equal') {
+      const { start, end } = span(st, st.change);
+      out.add('narrative.prior', cmp === 'rounding' ? 'warning' : 'error', st.amount.paragraph, start, end, `“${label(st)}”本年 ${st.amount.raw}、上年 ${st.prior.raw}，增减额应为 ${wan(expected)} 万元，文中为 ${wan(stated)} 万元。`, {
+        expected: wan(expected),
+        actual: wan(stated),
+        difference: wan(stated.minus(expected)),
+        unit: '万元',
+      });
+    }
+  }
+  // 增幅: |change| / last year.
+  if (st.growth) {
+    const c = changeOf(st);
+    if (c !== null) {
+      const prior = amount.minus(c);
+      const g = st.growth;
+      if (prior.isZero() && !g.value.isZero()) {
+        out.add('narrative.growth', 'warning', g.paragraph, st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
+      } else if (!prior.isZero()) {
+        const range = pctRange(amount, c);
+        const half = new Decimal(0.5).times(new Decimal(10).pow(-g.decimals));
+        const stated = g.value;
+        if (stated.lt(range.min.minus(half)) || stated.gt(range.max.plus(half))) {
+          const computed = growthPercent(amount, c)!;
+          out.add(
+            'narrative.growth',
+            'error',
+            g.paragraph,
+            st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start,
+            g.end,
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}。`,
+            { expected: computed.toFixed(2), actual: stated.toString(), difference: stated.minus(computed).toFixed(2), unit: '%' },
+          );
+        }
+      }
+    }
+  }
+  // 占比: amount / denominator.
+  if (st.share && st.shareOf) {
+    const den = mentionYuan(st.shareOf.amount);
+    if (!den.isZero()) {
+      const computed = amount.dividedBy(den).times(100);
+      const h = new Decimal(50);
+      const min = Decimal.max(amount.minus(h), 0).dividedBy(den.plus(h)).times(100);
+      const max = amount.plus(h).dividedBy(Decimal.max(den.minus(h), 1)).times(100);
+      const half = new Decimal(0.5).times(new Decimal(10).pow(-st.share.decimals));
+      if (st.share.value.lt(min.minus(half)) || st.share.value.gt(max.plus(half))) {
+        out.add(
+          'narrative.share',
+          'error',
+          st.share.paragraph,
+          st.share.start - 8 > 0 ? Math.max(st.share.start - 8, 0) : 0,
+          st.share.end,
+          `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${computed.toFixed(2)}%，文中为 ${st.share.raw}。`,
+          { expected: computed.toFixed(2), actual: st.share.value.toString(), difference: st.share.value.minus(computed).toFixed(2), unit: '%' },
+        );
+      }
+    }
+  }
+  // “增加 0 万元”, and a 原因 for a change of zero.
+  const zero = (st.change && st.change.value.isZero()) || (st.flat && !st.change);
+  if (zero) {
+    const m = st.change;
+    const p = st.amount.paragraph;
+    const hasReason = !!st.reason && st.reason.start >= (m?.end ?? st.amount.end) - 1;
+    if (m) {
+      const word = m.direction === -1 ? '减少' : '增加';
+      out.add(
+        'narrative.residue',
+        'warning',
+        p,
+        Math.max(0, m.start - 6),
+        hasReason ? st.reason!.end : m.end,
+        `“${label(st)}”较上年${word} ${m.raw}：没有变化应写“与上年持平”${hasReason ? '，也不必说明增减原因' : ''}。`,
+      );
+    } else if (hasReason) {
+      out.add('narrative.residue', 'warning', p, st.reason!.start, st.reason!.end, `“${label(st)}”与上年持平，却写了增减原因。`);
+    }
+  }
+  void x;
+}
+
+/** Bounds of the growth percentage given that both figures are rounded to 0.01 万元. */
+function pctRange(amount: Decimal, change: Decimal): { min: Decimal; max: Decimal } {
+  const h = new Decimal(50);
+  const vals: Decimal[] = [];
+  for (const da of [h.negated(), h]) {
+    for (const dc of [h.negated(), h]) {
+      const a = amount.plus(da);
+      const c = change.plus(dc);
+      const p = growthPercent(a, c);
+      if (p) vals.push(p);
+    }
+  }
+  if (vals.length === 0) return { min: new Decimal(0), max: new Decimal(Infinity) };
+  return { min: Decimal.min(...vals), max: Decimal.max(...vals) };
+}
+
+const RESIDUE: { re: RegExp; what: string }[] = [
+  { re: /待填写|待补充|请填写|此处填写|填写说明/g, what: '未填写的模板提示' },
+  { re: /【[^】]{0,20}】/g, what: '未替换的占位符' },
+  { re: /(?:XX|ＸＸ|xx|××|\*\*)+/g, what: '未替换的占位符' },
+  { re: /增加[（(]减少[)）]|减少[（(]增加[)）]|增[（(]减[)）]|增加\/减少|增加或减少/g, what: '模板中的“增加（减少）”未改为实际增减' },
+  { re: /(?:无变化|持平|未变化)\s*万元/g, what: '“无变化”后残留单位' },
+];
+
+function checkResidue(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, i) => {
+    for (const r of RESIDUE) {
+      const re = new RegExp(r.re.source, 'g');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(p))) {
+        if (r.what === '未替换的占位符' && /^【(?:注|说明|备注)/.test(m[0])) continue;
+        out.add('narrative.residue', 'warning', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
+      }
+    }
+  });
+}
+
+function normPara(p: string): string {
+  return p.replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])\s*/, '').replace(/\s/g, '');
+}
+
+/** A passage of two or more paragraphs with figures repeated word for word (a copy-paste left in). */
+function checkDuplicates(x: ExtractedText, out: TextFindings): void {
+  const norm = x.paragraphs.map(normPara);
+  const hasFigure = x.paragraphs.map((_, i) => x.statements.some((s) => s.amount.paragraph === i + 1));
+  const reported = new Set<number>();
+  for (let i = 0; i < norm.length; i++) {
+    if (reported.has(i) || !hasFigure[i]) continue;
+    for (let j = 0; j < i; j++) {
+      let k = 0;
+      while (i + k < norm.length && j + k < i && norm[i + k] === norm[j + k] && hasFigure[i + k]) k++;
+      if (k >= 2) {
+        for (let t = 0; t < k; t++) reported.add(i + t);
+        out.add(
+          'narrative.duplicate',
+          'warning',
+          i + 1,
+          0,
+          x.paragraphs[i].length,
+          `第 ${i + 1}–${i + k} 段与第 ${j + 1}–${j + k} 段逐字相同，可能是复制后未修改（例如按政府经济分类的说明照搬了部门经济分类）。`,
+        );
+        break;
+      }
+    }
+  }
+}
+
+const TOPICS: { key: string; re: RegExp }[] = [
+  { key: '政府性基金', re: /政府性基金/ },
+  { key: '国有资本经营', re: /国有资本经营/ },
+  { key: '政府采购', re: /政府采购/ },
+  { key: '“三公”经费', re: /三公/ },
+];
+
+/** “本单位无当年国有资本经营预算收支” under the heading “（四）政府性基金预算支出情况”. */
+function checkSectionClaims(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, i) => {
+    const head = x.sectionOf[i];
+    if (!head || head === p.trim()) return;
+    const m = /无(?:当年)?(政府性基金|国有资本经营|政府采购|“?三公”?经费)/.exec(p);
+    if (!m) return;
+    const claimed = TOPICS.find((t) => t.re.test(m[1]));
+    const headTopics = TOPICS.filter((t) => t.re.test(head));
+    if (!claimed || headTopics.length === 0 || headTopics.includes(claimed)) return;
+    out.add('narrative.section', 'warning', i + 1, m.index, Math.min(p.length, m.index + m[0].length + 6), `标题为“${head}”的部分写的是“${m[0]}”，说明对象与标题不符。`);
+  });
+}
+
+export { formatYuan };

@@ -53,7 +53,7 @@ export function formatFile(r: FileReport): string {
       const num = t.number ? `${t.number} ` : '';
       const part = t.part ? `〔${t.part}〕` : '';
       const empty = t.empty ? '（空表）' : '';
-      out.push(`    ${num}${t.title}${part}${empty} —— 工作表“${t.sheet}”${t.titleCell.slice(t.titleCell.lastIndexOf('!'))}`);
+      out.push(`    ${num}${t.title}${part}${empty} —— 工作表“${t.sheet}” ${t.titleCell.slice(t.titleCell.lastIndexOf('!') + 1)}`);
     }
   }
   if (r.missing.length > 0) {

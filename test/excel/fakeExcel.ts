@@ -386,6 +386,9 @@ function setFill(cell: FakeCell, fill: Partial<FakeFill> & { pattern?: string })
   if (fill.color !== undefined) next.color = String(fill.color).toUpperCase();
   if (fill.patternColor !== undefined) next.patternColor = fill.patternColor === null ? undefined : String(fill.patternColor).toUpperCase();
   if (fill.tintAndShade !== undefined) next.tintAndShade = fill.tintAndShade;
+  // Excel reports tintAndShade 0 and no pattern colour for plain fills: the same fill as absent.
+  if (!next.tintAndShade) delete next.tintAndShade;
+  if (next.patternColor === undefined) delete next.patternColor;
   cell.fill = next;
 }
 

@@ -1,0 +1,127 @@
+/**
+ * WorkbookApi: the one interface the task pane and the ribbon commands use. Components receive
+ * it as a prop and never call office.js themselves. It also keeps the session state (last
+ * result, busy flag, last error) that the pane and the ribbon share in the shared runtime: a
+ * check started from the ribbon shows up in the pane when it is opened.
+ */
+import { CheckResult } from '../core/engine';
+import { Grid } from '../core/grid';
+import { ExcelHost } from './host';
+import { ClearSummary, MarkSummary, applyMarks, clearMarks, selectCells } from './marks';
+import { ReadStats, readOpenWorkbook } from './read';
+import { describeError } from './errors';
+
+export type Stage = 'read' | 'check' | 'mark' | 'clear';
+
+export interface Progress {
+  stage: Stage;
+  /** Chinese label for the progress bar. */
+  label: string;
+  /** 0..1, or undefined when indeterminate. */
+  fraction?: number;
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  read: ReadStats;
+  marks: MarkSummary;
+}
+
+export interface SessionState {
+  busy: boolean;
+  progress?: Progress;
+  outcome?: CheckOutcome;
+  /** The last error, already in Chinese. */
+  error?: string;
+  /** Set after 清除标记. */
+  cleared?: ClearSummary;
+}
+
+export interface CheckRunOptions {
+  onProgress?: (p: Progress) => void;
+  /** Activate the 校验结果 sheet afterwards (ribbon command). */
+  activateResults?: boolean;
+}
+
+export interface WorkbookApi {
+  check(opts?: CheckRunOptions): Promise<CheckOutcome>;
+  select(refs: string[]): Promise<void>;
+  clearMarks(): Promise<ClearSummary>;
+  state(): SessionState;
+  subscribe(listener: (s: SessionState) => void): () => void;
+}
+
+/** The engine as the adapter sees it (checkGrid from src/core/engine in production). */
+export type CheckFn = (grid: Grid) => CheckResult;
+
+const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookApi {
+  let state: SessionState = { busy: false };
+  const listeners = new Set<(s: SessionState) => void>();
+  const set = (patch: Partial<SessionState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l(state);
+  };
+  const progress = (p: Progress, external?: (p: Progress) => void) => {
+    set({ progress: p });
+    external?.(p);
+  };
+  /** One operation at a time: a second click while checking waits for the first. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    check(opts = {}) {
+      return exclusive(async () => {
+        set({ busy: true, error: undefined, cleared: undefined });
+        try {
+          progress({ stage: 'read', label: '正在读取工作簿…', fraction: 0 }, opts.onProgress);
+          const { grid, stats } = await readOpenWorkbook(host, {
+            onProgress: (done, total) =>
+              progress({ stage: 'read', label: `正在读取工作簿（${done}/${total}）…`, fraction: total ? (done / total) * 0.5 : 0.5 }, opts.onProgress),
+          });
+          progress({ stage: 'check', label: `正在检查 ${grid.sheets.length} 张工作表…`, fraction: 0.55 }, opts.onProgress);
+          await yieldToUi();
+          const result = checkFn(grid);
+          progress({ stage: 'mark', label: '正在标记单元格…', fraction: 0.8 }, opts.onProgress);
+          await yieldToUi();
+          const marks = await applyMarks(host, result, { activateResults: opts.activateResults });
+          const outcome: CheckOutcome = { result, read: stats, marks };
+          set({ busy: false, progress: undefined, outcome });
+          return outcome;
+        } catch (e) {
+          set({ busy: false, progress: undefined, error: describeError(e, '检查') });
+          throw e;
+        }
+      });
+    },
+    select(refs) {
+      return selectCells(host, refs).catch((e) => {
+        set({ error: describeError(e, '定位单元格') });
+      });
+    },
+    clearMarks() {
+      return exclusive(async () => {
+        set({ busy: true, error: undefined, progress: { stage: 'clear', label: '正在清除标记…' } });
+        try {
+          const cleared = await clearMarks(host);
+          set({ busy: false, progress: undefined, outcome: undefined, cleared });
+          return cleared;
+        } catch (e) {
+          set({ busy: false, progress: undefined, error: describeError(e, '清除标记') });
+          throw e;
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { CheckResult } from '../../src/core/engine';
+import { Finding } from '../../src/core/finding';
+import { MARK_COLOR, NOTE_PREFIX, applyMarks, clearMarks, parseState, selectCells } from '../../src/excel/marks';
+import { STATE_SETTING } from '../../src/excel/host';
+import { FakeExcel } from './fakeExcel';
+import { fakeAndFileGrid, smallWorkbook } from './helpers';
+
+const S1 = '表1 收支总表';
+const S2 = '表2 收入总表';
+
+function result(findings: Finding[]): CheckResult {
+  return {
+    source: '小样.xlsx',
+    profile: { id: 'test', name: '测试模板' },
+    tables: [],
+    missing: [],
+    findings,
+    disclosure: null,
+  };
+}
+
+const F_SUM: Finding = {
+  rule: 'summary.block',
+  severity: 'error',
+  message: '本年收入合计应等于各项收入之和',
+  cells: [`${S1}!B6`, `${S1}!B4`, `${S1}!B5`],
+  expected: '4322262.00',
+  actual: '4322000.00',
+  difference: '-262.00',
+  table: '收支总表',
+};
+const F_TEXT: Finding = { rule: 'read.not_number', severity: 'warning', message: '金额以文本形式保存', cells: [`${S1}!B5`], table: '收支总表' };
+const F_CODE: Finding = { rule: 'code.format', severity: 'info', message: '科目编码以文本保存', cells: [`${S2}!C4:D4`], table: '收入总表' };
+
+async function setup(apiVersion = 18): Promise<FakeExcel> {
+  const { fake } = await fakeAndFileGrid(smallWorkbook(), '小样.xlsx', apiVersion);
+  // the user's own note on a cell that will be flagged, and a fill on a cell that will not
+  fake.sheet(S1)!.notes['B4'] = '会计备注：已核对';
+  fake.sheet(S1)!.cells['A4'].fill = { color: '#F2F2F2', pattern: 'Solid' };
+  return fake;
+}
+
+const snapshot = (fake: FakeExcel) => JSON.parse(JSON.stringify({ fills: fake.fills(), contents: fake.contents(), notes: fake.model.sheets.map((s) => [s.name, s.notes]) }));
+
+describe('applyMarks / clearMarks', () => {
+  test('marks fill the flagged cells by worst severity, add notes, and write 校验结果 with links', async () => {
+    const fake = await setup();
+    const before = snapshot(fake);
+    const summary = await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
+    expect(summary.cells).toBe(5); // B6, B4, B5 and C4:D4
+    expect(summary.syncs).toBe(3);
+    const fills = fake.fills();
+    expect(fills[`${S1}!B5`]).toEqual({ color: MARK_COLOR.error, pattern: 'Solid', patternColor: '#00B050' });
+    expect(fills[`${S1}!B5`].color).toBe(MARK_COLOR.error); // error beats warning
+    expect(fills[`${S2}!D4`].color).toBe(MARK_COLOR.info);
+    expect(fills[`${S1}!A4`]).toEqual(before.fills[`${S1}!A4`]); // not flagged: untouched
+    // notes: ours where there was none, the user's own note left alone
+    expect(fake.sheet(S1)!.notes['B6']).toContain(NOTE_PREFIX);
+    expect(fake.sheet(S1)!.notes['B6']).toContain('本年收入合计应等于各项收入之和');
+    expect(fake.sheet(S1)!.notes['B4']).toBe('会计备注：已核对');
+    // values the user typed are never changed
+    const after = snapshot(fake).contents;
+    for (const [k, v] of Object.entries(before.contents)) expect(after[k]).toEqual(v);
+    // the results sheet
+    const rs = fake.sheet('校验结果')!;
+    expect(rs.cells['A1'].value).toBe('预算公开校验结果');
+    expect(String(rs.cells['A2'].value)).toContain('错误 1 个，警告 1 个，提示 1 个');
+    expect(rs.cells['B4'].value).toBe('错误');
+    expect(rs.cells['E4'].value).toBe('4,322,262.00');
+    expect(rs.cells['G4'].value).toBe('-262.00');
+    expect(rs.cells['H4'].hyperlink).toEqual({ documentReference: `'${S1}'!B6`, textToDisplay: `${S1}!B6`, screenTip: '转到该单元格' });
+    expect(rs.cells['H6'].hyperlink?.documentReference).toBe(`'${S2}'!C4`);
+    expect(fake.runOptions.every((o) => (o as { delayForCellEdit: boolean }).delayForCellEdit)).toBe(true);
+  });
+
+  test('清除标记 restores every format exactly (colour, pattern, none where none) and removes our notes and sheet', async () => {
+    const fake = await setup();
+    const before = snapshot(fake);
+    await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
+    expect(snapshot(fake)).not.toEqual(before);
+    const cleared = await clearMarks(fake.host());
+    expect(cleared).toMatchObject({ restored: 5, keptUserChanges: 0, notesRemoved: 4, resultsSheetRemoved: true, syncs: 3 });
+    expect(snapshot(fake)).toEqual(before);
+    expect(fake.fills()[`${S1}!B5`]).toEqual({ color: '#DDEBF7', pattern: 'Checker', patternColor: '#00B050' });
+    expect(fake.fills()[`${S1}!B6`]).toBeUndefined();
+    expect(fake.sheet('校验结果')).toBeUndefined();
+    expect(fake.model.settings[STATE_SETTING]).toBeUndefined();
+  });
+
+  test('re-running replaces the marks instead of stacking them, and clear still restores the originals', async () => {
+    const fake = await setup();
+    const before = snapshot(fake);
+    await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
+    await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
+    await applyMarks(fake.host(), result([F_TEXT])); // fewer findings: B4, B6 and C4:D4 go back
+    expect(fake.model.sheets.filter((s) => s.name.startsWith('校验结果'))).toHaveLength(1);
+    const state = parseState(fake.model.settings[STATE_SETTING])!;
+    expect(state.marks).toEqual([{ sheet: S1, address: 'B5', original: { color: '#DDEBF7', pattern: 'Checker', patternColor: '#00B050', tintAndShade: 0 }, mark: MARK_COLOR.warning, note: true }]);
+    expect(fake.fills()[`${S1}!B4`]).toEqual(before.fills[`${S1}!B4`]);
+    expect(fake.fills()[`${S1}!B6`]).toBeUndefined();
+    expect(fake.fills()[`${S1}!B5`].color).toBe(MARK_COLOR.warning);
+    expect(fake.sheet(S1)!.notes['B6']).toBeUndefined();
+    await clearMarks(fake.host());
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('清除标记 works in a later session (state saved in the workbook) and keeps fills the user changed', async () => {
+    const fake = await setup();
+    const before = snapshot(fake);
+    await applyMarks(fake.host(), result([F_SUM]));
+    fake.sheet(S1)!.cells['B6'].fill = { color: '#00FF00', pattern: 'Solid' }; // user refills a marked cell
+    const reopened = new FakeExcel(JSON.parse(JSON.stringify(fake.model)));
+    const cleared = await clearMarks(reopened.host());
+    expect(cleared.keptUserChanges).toBe(1);
+    expect(reopened.fills()[`${S1}!B6`]).toEqual({ color: '#00FF00', pattern: 'Solid' });
+    expect(reopened.fills()[`${S1}!B4`]).toEqual(before.fills[`${S1}!B4`]);
+    expect(reopened.fills()[`${S1}!B5`]).toEqual(before.fills[`${S1}!B5`]);
+    expect(reopened.sheet('校验结果')).toBeUndefined();
+  });
+
+  test('without notes support (ExcelApi < 1.18) marks and clears without notes', async () => {
+    const fake = await setup(12);
+    const before = snapshot(fake);
+    const s = await applyMarks(fake.host(), result([F_SUM]));
+    expect(s.notes).toBe(0);
+    expect(fake.sheet(S1)!.notes['B6']).toBeUndefined();
+    expect(fake.fills()[`${S1}!B6`].color).toBe(MARK_COLOR.error);
+    await clearMarks(fake.host());
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('references to missing or protected sheets are skipped with a reason, the rest is marked', async () => {
+    const fake = await setup();
+    fake.sheet(S2)!.protected = true;
+    const s = await applyMarks(fake.host(), result([F_SUM, F_CODE, { ...F_TEXT, cells: ['不存在的表!A1'] }]));
+    expect(s.cells).toBe(3);
+    expect(s.skipped.map((x) => x.reason)).toEqual(['工作表“表2 收入总表”受保护，无法标记', '工作表“表2 收入总表”受保护，无法标记', '工作表“不存在的表”不存在']);
+  });
+
+  test('a user sheet already named 校验结果 is never replaced', async () => {
+    const fake = await setup();
+    fake.model.sheets.push({ name: '校验结果', cells: { A1: { value: '我的表' } }, merges: [], notes: {} });
+    const s = await applyMarks(fake.host(), result([F_SUM]));
+    expect(s.resultsSheet).toBe('校验结果2');
+    await applyMarks(fake.host(), result([F_SUM]));
+    await clearMarks(fake.host());
+    expect(fake.sheet('校验结果')!.cells['A1'].value).toBe('我的表');
+    expect(fake.sheet('校验结果2')).toBeUndefined();
+  });
+
+  test('selectCells activates the sheet of the first cell and selects the cells on it', async () => {
+    const fake = await setup();
+    await selectCells(fake.host(), [`${S2}!C4`, `${S1}!B6`, `${S2}!D4`]);
+    expect(fake.model.activeSheet).toBe(S2);
+    expect(fake.model.selection).toEqual({ sheet: S2, address: 'C4,D4' });
+    await selectCells(fake.host(), [`${S1}!B6`]);
+    expect(fake.model.selection).toEqual({ sheet: S1, address: 'B6' });
+  });
+});

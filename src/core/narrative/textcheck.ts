@@ -95,7 +95,8 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
     if (cmp !== 'equal' && !sum.minus(total).isZero()) {
       // A shorter 其中 list may leave items out; a list of coded lines or a sum above the total may not.
       const under = sum.lt(total);
-      const severity: Severity = cmp === 'rounding' ? 'warning' : under && !coded && !g.colon ? 'warning' : 'error';
+      // Inside the rounding envelope the gap comes from rounding each figure: not the writer's error.
+      const severity: Severity = cmp === 'rounding' ? 'info' : under && !coded && !g.colon ? 'warning' : 'error';
       const { start, end } = span(g.total);
       out.add(
         'narrative.sum',
@@ -120,7 +121,7 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         const where = inherited ? `（第 ${inherited.amount.paragraph} 段）` : '';
         out.add(
           'narrative.change_sum',
-          cmp2 === 'rounding' ? 'warning' : 'error',
+          cmp2 === 'rounding' ? 'info' : 'error',
           m.paragraph,
           m.paragraph === g.total.amount.paragraph ? start : m.start,
           end,
@@ -173,7 +174,7 @@ function checkTotalsAfterParts(x: ExtractedText, out: TextFindings): void {
     if (cmp === 'equal') continue;
     out.add(
       'narrative.sum',
-      cmp === 'rounding' ? 'warning' : 'error',
+      cmp === 'rounding' ? 'info' : 'error',
       last.amount.paragraph,
       segStart,
       last.amount.end,
@@ -299,7 +300,7 @@ function pctRange(amount: Decimal, change: Decimal): { min: Decimal; max: Decima
 
 const RESIDUE: { re: RegExp; what: string }[] = [
   { re: /待填写|待补充|请填写|此处填写|填写说明/g, what: '未填写的模板提示' },
-  { re: /【[^】]{0,20}】/g, what: '未替换的占位符' },
+  { re: /【[^】]{0,20}】/g, what: '尚待填写的占位符' },
   { re: /(?:XX|ＸＸ|xx|××|\*\*)+/g, what: '未替换的占位符' },
   { re: /增加[（(]减少[)）]|减少[（(]增加[)）]|增[（(]减[)）]|增加\/减少|增加或减少/g, what: '模板中的“增加（减少）”未改为实际增减' },
   { re: /(?:无变化|持平|未变化)\s*万元/g, what: '“无变化”后残留单位' },
@@ -311,8 +312,10 @@ function checkResidue(x: ExtractedText, out: TextFindings): void {
       const re = new RegExp(r.re.source, 'g');
       let m: RegExpExecArray | null;
       while ((m = re.exec(p))) {
-        if (r.what === '未替换的占位符' && /^【(?:注|说明|备注)/.test(m[0])) continue;
-        out.add('narrative.residue', 'warning', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
+        if (/^【(?:注|说明|备注)/.test(m[0])) continue;
+        // Our own placeholders (【请填写原因】) are counted as information, not as errors of the text.
+        if (r.what === '尚待填写的占位符') out.add('narrative.placeholder', 'info', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
+        else out.add('narrative.residue', 'warning', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
       }
     }
   });

@@ -1,0 +1,190 @@
+/**
+ * The figures a 说明 states, and where each lives in the tables. One registry serves both the
+ * generator (which writes a figure's subject words and its value) and the checker (which maps
+ * the subject words it reads back to the same figure and compares).
+ */
+import Decimal from 'decimal.js';
+import { cellRef } from '../grid';
+import { Amount, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
+
+/** A figure from the tables: value in 元 and the cells it comes from. */
+export interface Fig {
+  value: Decimal;
+  cells: string[];
+  note?: string;
+}
+
+export function fig(a: Amount | undefined): Fig | undefined {
+  return a ? { value: a.value, cells: [a.cell] } : undefined;
+}
+
+export function sumFigs(list: (Fig | undefined)[], note?: string): Fig | undefined {
+  const ok = list.filter((f): f is Fig => !!f);
+  if (ok.length === 0) return undefined;
+  return { value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)), cells: ok.flatMap((f) => f.cells), note };
+}
+
+/** The first table of a kind; with parts (河北), the first part's (the 部门 part). */
+export function primary(d: Disclosure, kind: TableKind): Table | undefined {
+  const list = tablesOfKind(d, kind);
+  if (list.length === 0) return undefined;
+  const firstPart = d.tables.find((t) => t.part !== undefined)?.part;
+  const inPart = list.filter((t) => t.part === firstPart);
+  const pool = inPart.length ? inPart : list;
+  // A title repeated elsewhere (a 目录 line read as a title) yields an empty copy: prefer the one with rows.
+  return pool.find((t) => t.rows.length > 0 || (t.blocks ?? []).some((b) => b.rows.length > 0) || (t.fields ?? []).length > 0) ?? pool[0];
+}
+
+function norm(s: string | undefined): string {
+  return (s ?? '').replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** A labelled line of a summary-type table's block: "本年收入合计", "一般公共预算拨款". */
+export function blockLine(t: Table | undefined, block: string, re: RegExp, opts: { not?: RegExp } = {}): Fig | undefined {
+  const b = t?.blocks?.find((x) => x.key === block);
+  if (!b) return undefined;
+  const row = b.rows.find((r) => re.test(norm(r.label ?? r.name)) && !(opts.not && opts.not.test(norm(r.label ?? r.name))));
+  return row ? fig(row.amounts.amount ?? Object.values(row.amounts)[0]) : undefined;
+}
+
+/** All lines of a block, for name matching. */
+export function blockRows(t: Table | undefined, block: string): Row[] {
+  return t?.blocks?.find((x) => x.key === block)?.rows ?? [];
+}
+
+/** A table's total in a column: its 合计 row, else the sum of its top-level rows. */
+export function columnTotal(t: Table | undefined, col: string): Fig | undefined {
+  if (!t) return undefined;
+  const tr = totalRow(t);
+  if (tr) {
+    const a = tr.amounts[col];
+    if (a) return fig(a);
+    const c = t.columns.find((x) => x.key === col);
+    return c ? { value: new Decimal(0), cells: [cellRef(t.sheet, tr.row, c.col)] } : undefined;
+  }
+  if (!t.columns.some((c) => c.key === col)) return undefined;
+  const top = t.rows.filter((r) => r.level === 0 && !r.isOfWhich);
+  return sumFigs(top.map((r) => fig(r.amounts[col])), top.length > 1 ? `Σ ${top.length} 行` : undefined);
+}
+
+export function isZeroOrMissing(f: Fig | undefined): boolean {
+  return !f || f.value.isZero();
+}
+
+/** True when a table has at least one non-zero amount. */
+export function hasData(t: Table | undefined): boolean {
+  if (!t) return false;
+  for (const r of t.rows) for (const a of Object.values(r.amounts)) if (a && !a.value.isZero()) return true;
+  for (const b of t.blocks ?? []) for (const r of b.rows) for (const a of Object.values(r.amounts)) if (a && !a.value.isZero()) return true;
+  for (const f of t.fields ?? []) if (f.amount && !f.amount.value.isZero()) return true;
+  return false;
+}
+
+const SUMMARY_KINDS: TableKind[] = ['summary', 'fiscal_summary'];
+
+function summary(d: Disclosure): Table | undefined {
+  return primary(d, 'summary') ?? primary(d, 'fiscal_summary');
+}
+
+function fiscal(d: Disclosure): Table | undefined {
+  return primary(d, 'fiscal_summary') ?? primary(d, 'summary');
+}
+
+/** 本年收入合计 / 本年支出合计 of a summary table. */
+function incomeTotal(t: Table | undefined): Fig | undefined {
+  return blockLine(t, 'income', /^本年收入合计$|^收入合计$/) ?? blockLine(t, 'income', /收入总计/);
+}
+
+function expenseTotal(t: Table | undefined): Fig | undefined {
+  for (const b of ['func', 'expense', 'dept_econ', 'gov_econ']) {
+    const f = blockLine(t, b, /^本年支出合计$|^支出合计$/) ?? blockLine(t, b, /支出总计/);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** 一般公共预算 支出 total: the 功能 detail table's 合计, else the summary line. */
+function gpExpense(d: Disclosure): Fig | undefined {
+  return columnTotal(primary(d, 'gp_func'), 'total') ?? blockLine(fiscal(d), 'income', /一般公共预算/, { not: /其中/ });
+}
+
+function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'current'): Fig | undefined {
+  const t = primary(d, 'three_public');
+  if (!t) return undefined;
+  const col = `${year}_${key}`;
+  // Hebei-style tables have rows per item instead of columns.
+  const direct = columnTotal(t, col);
+  if (direct) return direct;
+  return undefined;
+}
+
+export interface FigureDef {
+  id: string;
+  /** Matched against the subject words before the figure (whitespace removed). */
+  subject: RegExp;
+  not?: RegExp;
+  get(d: Disclosure): Fig | undefined;
+  /** Last year's figure from the same workbook (上年 columns), when the tables have one. */
+  prior?(d: Disclosure): Fig | undefined;
+}
+
+/** Most specific first. */
+export const FIGURES: FigureDef[] = [
+  // 三公 and 会议费/培训费 (from the “三公”经费 table).
+  { id: 'three.abroad', subject: /因公出国/, get: (d) => threePublic(d, 'abroad'), prior: (d) => threePublic(d, 'abroad', 'prior') },
+  { id: 'three.reception', subject: /公务接待/, not: /机关运行/, get: (d) => threePublic(d, 'reception'), prior: (d) => threePublic(d, 'reception', 'prior') },
+  { id: 'three.car_sub', subject: /公务用车购置(和|及|与)运行|公务用车购置及运维费|公务用车购置和运维/, get: (d) => threePublic(d, 'car_sub'), prior: (d) => threePublic(d, 'car_sub', 'prior') },
+  { id: 'three.car_buy', subject: /公务用车购置/, get: (d) => threePublic(d, 'car_buy'), prior: (d) => threePublic(d, 'car_buy', 'prior') },
+  { id: 'three.car_run', subject: /公务用车运行/, not: /机关运行经费/, get: (d) => threePublic(d, 'car_run'), prior: (d) => threePublic(d, 'car_run', 'prior') },
+  { id: 'three.total', subject: /三公/, get: (d) => threePublic(d, 'sub'), prior: (d) => threePublic(d, 'sub', 'prior') },
+  { id: 'three.meeting', subject: /会议费/, not: /其中|办公/, get: (d) => threePublic(d, 'meeting'), prior: (d) => threePublic(d, 'meeting', 'prior') },
+  { id: 'three.training', subject: /培训费/, not: /其中/, get: (d) => threePublic(d, 'training'), prior: (d) => threePublic(d, 'training', 'prior') },
+  // Procurement.
+  { id: 'procurement', subject: /政府采购(预算)?$/, get: (d) => columnTotal(primary(d, 'procurement'), 'total') },
+  // 绩效目标: the appropriations the targets cover.
+  { id: 'perf.gp', subject: /一般公共预算当年拨款$/, get: (d) => blockLine(summary(d), 'income', /一般公共预算/, { not: /其中/ }) },
+  { id: 'perf.fund', subject: /政府性基金预算当年拨款$/, get: (d) => blockLine(summary(d), 'income', /政府性基金/) },
+  { id: 'perf.state', subject: /国有资本经营预算(当年)?拨款$/, get: (d) => blockLine(summary(d), 'income', /国有资本/) },
+  // 财政拨款 收支 (财政拨款收支总表).
+  { id: 'fiscal.income', subject: /财政拨款收入$/, not: /一般公共|基金|国有/, get: (d) => incomeTotal(fiscal(d)) },
+  { id: 'fiscal.expense', subject: /财政拨款支出$/, not: /一般公共|基金|国有/, get: (d) => expenseTotal(fiscal(d)) },
+  // Sources.
+  { id: 'income.gp', subject: /一般(公共|共)预算(财政)?拨款收入$|一般公共预算收入$/, get: (d) => blockLine(summary(d), 'income', /一般公共预算/, { not: /其中/ }) },
+  { id: 'income.fund', subject: /政府性基金(预算)?(财政)?拨款收入$|政府性基金收入$/, get: (d) => blockLine(summary(d), 'income', /政府性基金/) },
+  { id: 'income.state', subject: /国有资本经营预算(拨款)?收入$/, get: (d) => blockLine(summary(d), 'income', /国有资本/) },
+  { id: 'expense.fund', subject: /政府性基金(预算)?(拨款)?支出$/, get: (d) => expenseTotal(primary(d, 'fund')) ?? blockLine(summary(d), 'income', /政府性基金/) },
+  { id: 'expense.gp', subject: /一般(公共|共)预算(财政)?(拨款)?支出$/, not: /基本/, get: gpExpense },
+  // Totals.
+  { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, get: (d) => incomeTotal(summary(d)) },
+  { id: 'expense.total', subject: /预算支出$|支出预算总额$|支出总计$|支出预算$/, not: /基金|国有|三公|会议|培训/, get: (d) => expenseTotal(summary(d)) },
+  // 基本支出 parts.
+  { id: 'public', subject: /公用经费(预算)?(安排)?$|机关运行经费(预算)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
+  { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'personnel') ?? columnTotal(primary(d, 'basic_func'), 'personnel') },
+  { id: 'basic', subject: /基本(保障)?支出(预算)?$/, get: (d) => columnTotal(primary(d, 'basic_func'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'basic') },
+  { id: 'project', subject: /(项目|专项业务经费)支出(预算)?$/, not: /不可预见/, get: (d) => columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project') ?? columnTotal(primary(d, 'special'), 'total') },
+];
+
+export function subjectWords(subject: string): string {
+  return subject
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/(为|是|共|计|合计|安排|达)$/, '');
+}
+
+export function figureFor(subject: string): FigureDef | undefined {
+  const s = subjectWords(subject);
+  return FIGURES.find((f) => f.subject.test(s) && !(f.not && f.not.test(s)));
+}
+
+export function figureById(id: string): FigureDef {
+  const f = FIGURES.find((x) => x.id === id);
+  if (!f) throw new Error(`unknown figure ${id}`);
+  return f;
+}
+
+/** Rows of a coded detail table by code (功能/部门经济) or by 政府经济 code (code2). */
+export function rowByCode(t: Table | undefined, code: string): Row | undefined {
+  return t?.rows.find((r) => r.code === code);
+}
+
+export { SUMMARY_KINDS };

@@ -58,6 +58,8 @@ export interface CodeCatalogue {
   entries?(scheme: CodeScheme): CodeEntry[];
   /** The 对照表 rows of a 部门经济款, with their evidence (optional). */
   mappingsFor?(deptCode: string): EconMapping[];
+  /** Every 对照表 row (optional). */
+  mappings?(): EconMapping[];
 }
 
 /** 类 (3 digits), 款 (5), 项 (7); undefined for any other length or non-digits. */
@@ -166,6 +168,7 @@ export function makeCatalogue(
     },
     entries: (scheme) => [...maps[scheme].values()].sort((a, b) => a.code.localeCompare(b.code)),
     mappingsFor: (deptCode) => [...(byDept.get(deptCode) ?? [])],
+    mappings: () => [...mappings],
   };
 }
 

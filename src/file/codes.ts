@@ -1,0 +1,136 @@
+/**
+ * Loads a user's 科目表 (.xlsx or .csv) for `--codes <file>`.
+ *
+ * .csv: columns code,name[,scheme] (or 编码/代码, 名称, 类别); a header row is optional; UTF-8
+ * (with or without BOM) or GBK, as Excel saves it on Chinese Windows.
+ * .xlsx: the first sheet that has a header cell with 编码/代码 and one with 名称 (else the first
+ * sheet, columns A and B). Scheme is inferred from the code when there is no 类别 column.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CodeCatalogue } from '../core/codes/catalogue';
+import { parseCsv } from '../core/codes/csv';
+import { CodeFileError, LoadMode, UserCodeRow, catalogueFromRows } from '../core/codes/user';
+import { convertValue } from './read';
+
+export { CodeFileError };
+
+const CODE_HEADER = /^(code|编码|代码|科目编码|科目代码|功能科目编码|经济科目编码|科目编号)$/i;
+const NAME_HEADER = /^(name|名称|科目名称|功能科目名称|经济科目名称)$/i;
+const SCHEME_HEADER = /^(scheme|类别|科目类别|分类|类型|科目类型|体系)$/i;
+
+function clean(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+interface Header {
+  code: number;
+  name: number;
+  scheme?: number;
+}
+
+/** Finds the header among the first rows: a 编码 column and a 名称 column. */
+function findHeader(rows: string[][]): { header: Header; at: number } | undefined {
+  for (let i = 0; i < Math.min(rows.length, 10); i++) {
+    const cells = rows[i].map(clean);
+    const code = cells.findIndex((c) => CODE_HEADER.test(c));
+    const name = cells.findIndex((c) => NAME_HEADER.test(c));
+    if (code >= 0 && name >= 0) {
+      const scheme = cells.findIndex((c) => SCHEME_HEADER.test(c));
+      return { header: { code, name, scheme: scheme >= 0 ? scheme : undefined }, at: i };
+    }
+  }
+  return undefined;
+}
+
+/** Table rows (strings) → UserCodeRow[], skipping the header and blank rows. */
+function toCodeRows(rows: string[][], lineOf: (i: number) => number): UserCodeRow[] {
+  const found = findHeader(rows);
+  const h: Header = found?.header ?? { code: 0, name: 1, scheme: 2 };
+  const start = found ? found.at + 1 : 0;
+  const out: UserCodeRow[] = [];
+  for (let i = start; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r || r.every((c) => !c || !c.trim())) continue;
+    let code = (r[h.code] ?? '').trim();
+    let name = (r[h.name] ?? '').trim();
+    // "2080109 社会保险经办机构" in one cell, as some exports print it.
+    const joined = /^(\d{3,7})[\s\u3000]+(.+)$/.exec(code);
+    if (joined && !name) [code, name] = [joined[1], joined[2].trim()];
+    out.push({ line: lineOf(i), code, name, scheme: h.scheme !== undefined ? r[h.scheme] : undefined });
+  }
+  return out;
+}
+
+function decodeText(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gbk').decode(buf);
+  }
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  const { v: value } = convertValue(v);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return String(value.error);
+  return String(value);
+}
+
+async function readXlsx(file: string, label: string): Promise<{ rows: UserCodeRow[]; sheet: string }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new CodeFileError(label, `科目表文件“${label}”无法作为 .xlsx 工作簿读取：${(e as Error).message}`);
+  }
+  const sheets: { name: string; rows: string[][]; lines: number[] }[] = [];
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c <= 50) cells[c - 1] = cellText(cell.value);
+      });
+      rows.push(Array.from(cells, (c) => c ?? ''));
+      lines.push(r);
+    });
+    sheets.push({ name: ws.name, rows, lines });
+  });
+  if (sheets.length === 0) throw new CodeFileError(label, `科目表文件“${label}”中没有工作表。`);
+  const chosen = sheets.find((s) => findHeader(s.rows)) ?? sheets[0];
+  return { rows: toCodeRows(chosen.rows, (i) => chosen.lines[i]), sheet: chosen.name };
+}
+
+/**
+ * Reads a user's 科目表 and returns a catalogue that is complete for the schemes it covers.
+ * Throws CodeFileError (Chinese message naming the file, sheet and rows) on bad input.
+ */
+export async function loadCodeFile(file: string, opts: { mode: LoadMode } = { mode: 'replace' }): Promise<CodeCatalogue> {
+  const label = path.basename(file);
+  const ext = path.extname(file).toLowerCase();
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CodeFileError(
+      label,
+      code === 'ENOENT' ? `找不到科目表文件“${file}”。` : `无法读取科目表文件“${file}”（${code ?? (e as Error).message}）。`,
+    );
+  }
+  if (ext === '.csv' || ext === '.txt') {
+    const rows = parseCsv(decodeText(buf));
+    return catalogueFromRows(label, toCodeRows(rows, (i) => i + 1), { mode: opts.mode, where: `文件“${label}”` });
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    const { rows, sheet } = await readXlsx(file, label);
+    return catalogueFromRows(label, rows, { mode: opts.mode, where: `文件“${label}”工作表“${sheet}”` });
+  }
+  if (ext === '.xls') {
+    throw new CodeFileError(label, `科目表文件“${label}”是旧版 .xls 格式，请在 Excel 中另存为 .xlsx 或 .csv 后再载入。`);
+  }
+  throw new CodeFileError(label, `科目表文件“${label}”的格式不支持：请使用 .xlsx 或 .csv（列：编码、名称，可选“类别”）。`);
+}

@@ -87,6 +87,8 @@ export interface Block {
   header: string;
   labelCol: number;
   amountCol: number;
+  /** Further amount columns of the block (财政拨款收支总表 河北: 合计 | 一般公共预算 | 政府性基金 | 国有资本). */
+  extra?: Column[];
   rows: Row[];
 }
 
@@ -125,6 +127,8 @@ export interface Table {
   fields?: Field[];
   /** True when the table has no data rows or only zero amounts. */
   empty: boolean;
+  /** Code scheme of the table's code column (from the profile). */
+  scheme?: 'func' | 'econ' | 'unit';
   /** 表号 the profile expects for this table ("表5"), if it numbers its tables. */
   expectedNumber?: string;
   /** Column sums that must hold on every row (from the profile, limited to columns present). */

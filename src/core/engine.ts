@@ -73,7 +73,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
           titleCell: t.titleCell,
           unit: t.unit,
           part: t.part,
-          rows: t.rows.length,
+          rows: t.rows.length + (t.blocks ?? []).reduce((n, b) => n + b.rows.length, 0),
           empty: t.empty,
         }))
       : [],

@@ -82,9 +82,16 @@ export function rowCount(sheet: Sheet): number {
   return sheet.rows.length;
 }
 
+const colCounts = new WeakMap<Sheet, number>();
+
+/** Widest row of the sheet (cached: a Grid is not modified after it is read). */
 export function colCount(sheet: Sheet): number {
-  let n = 0;
-  for (const r of sheet.rows) if (r && r.length > n) n = r.length;
+  let n = colCounts.get(sheet);
+  if (n === undefined) {
+    n = 0;
+    for (const r of sheet.rows) if (r && r.length > n) n = r.length;
+    colCounts.set(sheet, n);
+  }
   return n;
 }
 
@@ -139,11 +146,25 @@ export function parseRef(ref: string): ParsedRef | null {
   return out;
 }
 
-/** The merged area that contains (row, col), if any. */
+const mergeIndex = new WeakMap<Sheet, Map<number, MergedArea[]>>();
+
+/** The merged area that contains (row, col), if any (merges indexed by row, built once per sheet). */
 export function mergeAt(sheet: Sheet, row: number, col: number): MergedArea | undefined {
-  for (const m of sheet.merges) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  let index = mergeIndex.get(sheet);
+  if (!index) {
+    index = new Map();
+    for (const m of sheet.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = index.get(r);
+        if (list) list.push(m);
+        else index.set(r, [m]);
+      }
+    }
+    mergeIndex.set(sheet, index);
   }
+  const list = index.get(row);
+  if (!list) return undefined;
+  for (const m of list) if (col >= m.left && col <= m.right) return m;
   return undefined;
 }
 

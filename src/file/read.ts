@@ -68,6 +68,8 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, source: string): ReadResu
       const cells: (CellData | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (c > MAX_COLS_PER_SHEET) return;
+        // ExcelJS gives every cell of a merged area the master's value; only the master holds it.
+        if (cell.isMerged && cell.master !== cell) return;
         const { v, f } = convertValue(cell.value);
         if (v === null && !f) return;
         const data: CellData = { v };

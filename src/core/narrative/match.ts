@@ -1,8 +1,210 @@
-import { Disclosure } from '../disclosure';
-import type { CodeCatalogue } from '../codes/catalogue';
-import { ExtractedText } from './extract';
+/**
+ * Matches the figures a 说明 states to the table cells they describe, and reports mismatches
+ * with both the text position and the cell. Codes in brackets must exist and carry their own
+ * name (a 款 name on a 项 code is an error). 空表 claims must agree with the tables.
+ */
+import Decimal from 'decimal.js';
+import { Disclosure, Row, Table } from '../disclosure';
+import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
+import { compareAmounts, formatWan } from '../money';
+import { ExtractedText, Statement, mentionYuan } from './extract';
+import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
 import { TextFindings } from './textcheck';
 
+function normName(s: string | undefined): string {
+  return (s ?? '')
+    .replace(/[\s\u3000“”"]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/(支出|费用|经费)$/, '')
+    .replace(/的/g, '');
+}
+
+function sameName(a: string | undefined, b: string | undefined): boolean {
+  const x = normName(a);
+  const y = normName(b);
+  return !!x && !!y && (x === y || x.includes(y) || y.includes(x));
+}
+
+function schemeOf(code: string): CodeScheme | undefined {
+  if (/^2\d{2}(\d{2}){0,2}$/.test(code)) return 'func';
+  if (/^3\d{2}(\d{2})?$/.test(code)) return 'dept_econ';
+  if (/^5\d{2}(\d{2})?$/.test(code)) return 'gov_econ';
+  return undefined;
+}
+
+/** Text figure (万元) vs cell (元): equal when the text is the cell rounded to its printed decimals. */
+function compareText(st: Statement, cell: Decimal): 'equal' | 'rounding' | 'different' {
+  const m = st.amount;
+  const yuan = mentionYuan(m);
+  if (m.unit === '万元') {
+    const dec = Math.min(Math.max(m.decimals, 0), 6);
+    const rounded = cell.dividedBy(10000).toDecimalPlaces(dec, Decimal.ROUND_HALF_UP);
+    if (rounded.eq(m.value)) return 'equal';
+    // Written with fewer decimals than 2 (“7.4”): same as the 2-decimal figure.
+    if (dec < 2 && new Decimal(formatWan(cell)).eq(m.value)) return 'equal';
+    // One unit of the last (0.01 万元) digit: truncation or rounding the wrong way.
+    return compareAmounts(cell, yuan, { unit: '万元', decimals: 2, roundedTerms: 2 });
+  }
+  return compareAmounts(cell, yuan, { unit: '元' });
+}
+
+function excerptSpan(st: Statement): { start: number; end: number } {
+  return { start: Math.min(st.codeStart !== undefined ? st.subjectStart : st.subjectStart, st.amount.start), end: st.amount.end };
+}
+
+function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
+  const cmp = compareText(st, f.value);
+  if (cmp === 'equal') return;
+  const { start, end } = excerptSpan(st);
+  const yuan = mentionYuan(st.amount);
+  out.add(
+    'narrative.mismatch',
+    cmp === 'rounding' ? 'warning' : 'error',
+    st.amount.paragraph,
+    start,
+    end,
+    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${formatWan(f.value)} 万元（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
+    { expected: f.value.toFixed(2), actual: yuan.toFixed(2), difference: yuan.minus(f.value).toFixed(2) },
+    f.cells,
+  );
+}
+
+function findCoded(d: Disclosure, code: string): { row: Row; table: Table; byCode2?: boolean } | { fig: Fig; table: Table; rows: Row[]; byCode2: true } | undefined {
+  const scheme = schemeOf(code);
+  const tables = scheme === 'func' ? [primary(d, 'gp_func'), primary(d, 'basic_func')] : scheme === 'dept_econ' ? [primary(d, 'gp_econ'), primary(d, 'basic_econ')] : scheme === 'gov_econ' ? [primary(d, 'gp_econ')] : [primary(d, 'gp_func'), primary(d, 'gp_econ')];
+  for (const t of tables) {
+    if (!t) continue;
+    const row = t.rows.find((r) => r.code === code);
+    if (row) return { row, table: t };
+  }
+  if (scheme === 'gov_econ') {
+    const t = primary(d, 'gp_econ');
+    if (!t) return undefined;
+    // 政府经济 类 (505) or 款 (50501): the sum of the detail rows carrying it.
+    const rows = t.rows.filter((r) => !r.isTotal && r.level > 0 && r.code2 && (r.code2 === code || (code.length === 3 && r.code2.startsWith(code))));
+    if (rows.length) return { fig: sumFigs(rows.map((r) => fig(r.amounts.total)), rows.length > 1 ? `Σ ${rows.length} 行` : undefined)!, table: t, rows, byCode2: true };
+  }
+  return undefined;
+}
+
+function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: CodeCatalogue): void {
+  const code = st.code!;
+  const found = findCoded(d, code);
+  const { start } = excerptSpan(st);
+  if (!found) {
+    const entry = codes?.get(schemeOf(code) ?? 'func', code);
+    out.add(
+      'narrative.code',
+      entry ? 'warning' : 'error',
+      st.amount.paragraph,
+      st.codeStart ?? start,
+      st.codeEnd ?? st.amount.end,
+      entry ? `说明中的科目 ${code}（${entry.name}）在一般公共预算支出明细表中没有这一行。` : `说明中的科目编码 ${code} 在报表中不存在。`,
+    );
+    return;
+  }
+  if ('row' in found) {
+    const row = found.row;
+    const f = fig(row.amounts.total);
+    if (f) report(out, st, f, `“${found.table.title}”中 ${code} ${row.name ?? ''}`);
+    if (st.name && row.name && !sameName(st.name, row.name)) {
+      // A 款 (or 类) name on a 项 code is the common slip: say so.
+      const parent = found.table.rows.find((r) => r.code && code.startsWith(r.code) && r.code.length < code.length && sameName(st.name, r.name));
+      out.add(
+        'narrative.code_name',
+        'error',
+        st.amount.paragraph,
+        st.subjectStart,
+        st.codeEnd !== undefined ? st.codeEnd + 1 : st.amount.start,
+        parent
+          ? `说明中“${st.name}（${code}）”：${code} 的科目名称是“${row.name}”，“${st.name}”是上级科目 ${parent.code} 的名称。`
+          : `说明中“${st.name}（${code}）”与报表中 ${code} 的科目名称“${row.name}”不一致。`,
+        {},
+        [row.nameCell ?? row.codeCell ?? ''].filter(Boolean),
+      );
+    }
+  } else {
+    report(out, st, found.fig, `“${found.table.title}”中政府经济科目 ${code} 各行合计`);
+  }
+}
+
+const EMPTY_CLAIMS: { re: RegExp; what: string; tables: (d: Disclosure) => (Table | undefined)[] }[] = [
+  { re: /无(?:当年)?政府性基金/, what: '政府性基金', tables: (d) => [primary(d, 'fund')] },
+  { re: /无(?:当年)?国有资本经营/, what: '国有资本经营预算', tables: (d) => [primary(d, 'state_capital')] },
+  { re: /无(?:当年)?政府采购/, what: '政府采购', tables: (d) => [primary(d, 'procurement')] },
+  { re: /(?:无|未安排)(?:当年)?(?:一般公共预算)?(?:财政拨款)?“?三公”?经费/, what: '“三公”经费', tables: (d) => [primary(d, 'three_public')] },
+];
+
+function checkEmptyClaims(x: ExtractedText, d: Disclosure, out: TextFindings): void {
+  x.paragraphs.forEach((p, i) => {
+    for (const c of EMPTY_CLAIMS) {
+      const m = c.re.exec(p);
+      if (!m) continue;
+      const t = c.tables(d).find((tt) => tt && hasData(tt));
+      if (!t) continue;
+      out.add('narrative.empty_claim', 'error', i + 1, m.index, Math.min(p.length, m.index + m[0].length + 8), `说明称“${m[0]}”，但“${t.title}”有数据。`, {}, [t.titleCell]);
+    }
+  });
+}
+
 export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: TextFindings, codes?: CodeCatalogue): void {
-  void x; void d; void out; void codes;
+  if (!d) {
+    checkCodesAlone(x, out, codes);
+    return;
+  }
+  for (const st of x.statements) {
+    if (!/元/.test(st.amount.unit)) continue;
+    try {
+      if (st.code) {
+        checkCoded(st, d, out, codes);
+        continue;
+      }
+      const def: FigureDef | undefined = figureFor(st.subject);
+      if (!def) continue;
+      const f = def.get(d);
+      if (!f || f.cells.length === 0) continue;
+      report(out, st, f, '报表数');
+      // A 较上年 change against the table's own 上年 column (三公 table).
+      const pf = def.prior?.(d);
+      if (pf && pf.cells.length && st.change) {
+        const expected = f.value.minus(pf.value);
+        const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
+        const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
+        if (cmp !== 'equal' && !new Decimal(formatWan(expected)).eq(stated.dividedBy(10000))) {
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，报表本年 − 上年为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+        }
+      }
+    } catch {
+      // A statement we cannot match is not checked; never throw on odd data.
+    }
+  }
+  checkEmptyClaims(x, d, out);
+}
+
+/** Without tables: codes in the text against the code catalogue. */
+function checkCodesAlone(x: ExtractedText, out: TextFindings, codes?: CodeCatalogue): void {
+  if (!codes) return;
+  for (const st of x.statements) {
+    if (!st.code || !st.name) continue;
+    const scheme = schemeOf(st.code);
+    if (!scheme) continue;
+    const e = codes.get(scheme, st.code);
+    if (!e) {
+      if (codes.complete[scheme]) out.add('narrative.code', 'error', st.amount.paragraph, st.codeStart ?? st.subjectStart, st.codeEnd ?? st.amount.end, `说明中的科目编码 ${st.code} 不在${codes.label}中。`);
+      continue;
+    }
+    if (sameName(st.name, e.name)) continue;
+    const parent = e.parent ? codes.get(scheme, e.parent) : undefined;
+    out.add(
+      'narrative.code_name',
+      'error',
+      st.amount.paragraph,
+      st.subjectStart,
+      st.codeEnd !== undefined ? st.codeEnd + 1 : st.amount.start,
+      parent && sameName(st.name, parent.name)
+        ? `说明中“${st.name}（${st.code}）”：${st.code} 的科目名称是“${e.name}”，“${st.name}”是上级科目 ${parent.code} 的名称。`
+        : `说明中“${st.name}（${st.code}）”与${codes.label}中 ${st.code} 的名称“${e.name}”不一致。`,
+    );
+  }
 }

@@ -46,6 +46,8 @@ export interface FieldSpec {
   key: string;
   match: RegExp;
   amount?: boolean;
+  /** The value sits under the label (资金支出计划 3月底 / 6月底 …) rather than to its right. */
+  below?: boolean;
 }
 
 export interface TableSpec {
@@ -63,6 +65,8 @@ export interface TableSpec {
   columns?: ColumnSpec[];
   sums?: ColumnSum[];
   blocks?: BlockSpec[];
+  /** Extra amount columns of summary blocks, by header (key 'amount' is the block's first amount column). */
+  blockColumns?: ColumnSpec[];
   fields?: FieldSpec[];
   /** The table may appear several times (one 绩效目标表 per project). */
   repeat?: boolean;
@@ -77,14 +81,27 @@ export interface Profile {
   defaultUnit: MoneyUnit;
   tables: TableSpec[];
   /**
-   * Text that starts a new part of the workbook (河北: "第二部分 单位预算" or a 单位 line that
-   * changes); tables after it belong to that part. Optional.
+   * The line under a title that names the part a table belongs to (河北: "313中共河北…" for the
+   * 部门, "313001…本级" for a 单位). Tables without such a line belong to the part before them.
+   * The first group must capture the part's code. Absent: the workbook is one part.
    */
-  partMarker?: RegExp;
+  partLine?: RegExp;
 }
+
+const memo = new Map<string, string>();
 
 /** Normalises header/title/label text for matching: no whitespace, half-width brackets and colons. */
 export function normalise(text: string): string {
+  let n = memo.get(text);
+  if (n === undefined) {
+    n = normaliseUncached(text);
+    if (memo.size > 50000) memo.clear();
+    memo.set(text, n);
+  }
+  return n;
+}
+
+function normaliseUncached(text: string): string {
   return text
     .replace(/[\s\u00a0\u3000]/g, '')
     .replace(/（/g, '(')

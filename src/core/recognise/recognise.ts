@@ -76,7 +76,9 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
       if (!row || row.length === 0) continue;
       for (let c = 1; c <= Math.min(cols, row.length); c++) {
         const cell = row[c - 1];
-        if (!cell || typeof cell.v !== 'string') continue;
+        if (!cell || typeof cell.v !== 'string' || cell.v.length > 120) continue;
+        // Every title the profiles know contains 表 or is 目录: a cheap filter before the regexes.
+        if (!cell.v.includes('表') && !cell.v.includes('目录')) continue;
         const spec = matchTitle(profile, cell.v);
         if (spec) {
           hits.push({ spec, sheet, row: r, col: c, text: cell.v.trim() });
@@ -90,18 +92,27 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
 
 function isMetaRow(sheet: Sheet, r: number, cols: number): boolean {
   let any = false;
+  let anchor = false;
+  let codeLine = false;
   for (let c = 1; c <= cols; c++) {
     const t = textAt(sheet, r, c);
     if (!t) continue;
     any = true;
     const n = normalise(t);
-    if (parseUnitText(n)) continue;
-    if (/^(单位名称|部门名称|预算单位|预算年度|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
+    if (parseUnitText(n) || /单位[:：]/.test(n) || /^(预算年度|截止时间)/.test(n)) {
+      anchor = true;
+      continue;
+    }
+    if (/^(单位名称|部门名称|预算单位|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
     if (TABLE_NUMBER.test(n) && n.length <= 6) continue;
-    if (/单位[:：]/.test(n)) continue;
+    // "313中共河北…" — a part line (code + name) next to the unit or year.
+    if (/^\d{3,}\D{2,}/.test(n)) {
+      codeLine = true;
+      continue;
+    }
     return false;
   }
-  return any;
+  return any && (!codeLine || anchor);
 }
 
 function isColumnNumberRow(sheet: Sheet, r: number, left: number, right: number): boolean {
@@ -491,21 +502,31 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   table.headerTop = top;
   table.headerBottom = headerBottom;
   const paths = reader.headerPaths(top, headerBottom);
-  // Each 预算数/金额 column is an amount column; its label column is the nearest header to its left.
-  const amountCols = [...paths.entries()].filter(([, p]) => /(预算数|金额|预算金额|本年预算)$/.test(p)).map(([c]) => c);
+  // Amount columns are headed 预算数/金额/合计/…拨款; every other header column is a block's label column,
+  // and the amount columns to its right (up to the next label column) belong to that block.
+  const isAmountHeader = (p: string) => /(预算数|金额|预算金额|本年预算|合计|小计|拨款)$/.test(p.split('/').pop()!);
+  const isIgnored = (p: string) => /^(序号|栏次)$/.test(p.split('/').pop()!);
+  const cols = [...paths.keys()].sort((a, b) => a - b);
   const blocks: Block[] = [];
   const usedKeys = new Set<string>();
-  for (const ac of amountCols) {
-    let lc = ac - 1;
-    while (lc >= ext.left && (!paths.get(lc) || amountCols.includes(lc) || /^序号$|栏次/.test(paths.get(lc)!.split('/').pop()!))) lc--;
-    if (lc < ext.left) continue;
+  for (let i = 0; i < cols.length; i++) {
+    const lc = cols[i];
     const header = paths.get(lc)!;
-    const bspec = (spec.blocks ?? []).find((b) => b.match.test(header) && !usedKeys.has(b.key)) ??
-      (/支出/.test(header) && !usedKeys.has('expense') ? { key: 'expense' } : undefined);
+    if (isIgnored(header) || isAmountHeader(header)) continue;
+    const amountCols: number[] = [];
+    for (let j = i + 1; j < cols.length && isAmountHeader(paths.get(cols[j])!); j++) amountCols.push(cols[j]);
+    if (amountCols.length === 0) continue;
+    const bspec = (spec.blocks ?? []).find((b) => b.match.test(header) && !usedKeys.has(b.key));
     if (!bspec) continue;
     usedKeys.add(bspec.key);
-    blocks.push({ key: bspec.key, header, labelCol: lc, amountCol: ac, rows: [] });
-    table.columns.push({ key: bspec.key, header: paths.get(ac)!, col: ac });
+    const extra: Column[] = [];
+    for (const c of amountCols.slice(1)) {
+      const p = paths.get(c)!;
+      const cs = (spec.blockColumns ?? []).find((x) => x.match.test(p) && !extra.some((e) => e.key === x.key));
+      if (cs) extra.push({ key: cs.key, header: p, col: c });
+    }
+    blocks.push({ key: bspec.key, header, labelCol: lc, amountCol: amountCols[0], rows: [], extra: extra.length ? extra : undefined });
+    table.columns.push({ key: bspec.key, header: paths.get(amountCols[0])!, col: amountCols[0] });
   }
   if (dataStart < 0) dataStart = ext.lastRow + 1;
   for (const b of blocks) {
@@ -518,6 +539,8 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
       const p = parseLabel(raw);
       const isTotal = /合计$|总计$/.test(p.label);
       const amount = reader.amount(r, b.amountCol, unit);
+      const amounts: Record<string, Amount | undefined> = { amount };
+      for (const e of b.extra ?? []) amounts[e.key] = reader.amount(r, e.col, unit);
       b.rows.push({
         row: r,
         name: raw.trim(),
@@ -527,7 +550,7 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
         level: isTotal ? -1 : p.level ?? 3 + Math.floor(leadingIndent(raw) / 2),
         isTotal,
         isOfWhich: p.ofWhich,
-        amounts: { amount },
+        amounts,
       });
     }
   }
@@ -557,8 +580,15 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
         const after = colon >= 0 && !/^其中[:：]/.test(n) ? n.slice(colon + 1) : /^其中[:：]/.test(n) ? n.replace(/^其中[:：]?/, '').replace(f.match, '') : '';
         if (after && (f.amount ? /\d/.test(after) : true)) valueText = after;
         else if (f.amount && /\d/.test(labelPart.replace(f.match, ''))) valueText = labelPart.replace(f.match, '');
+        if (f.below) {
+          const m = mergeAt(sheet, r, c);
+          vr = (m ? m.bottom : r) + 1;
+          vc = c;
+          valueText = textAt(sheet, vr, vc);
+          valueCell = cellRef(sheet.name, vr, vc);
+        }
         // … else in the next non-empty cell to the right (past the label's merge).
-        if (!valueText) {
+        if (!valueText && !f.below) {
           const m = mergeAt(sheet, r, c);
           for (let cc = (m ? m.right : c) + 1; cc <= ext.right; cc++) {
             const t = textAt(sheet, r, cc);
@@ -573,7 +603,7 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
         }
         const field: Field = { key: f.key, text: valueText, cell: valueCell };
         if (f.amount) {
-          if (valueText && vc !== c) {
+          if ((valueText && vc !== c) || f.below) {
             field.amount = reader.amount(vr, vc, unit);
           } else {
             const p = parseAmount(valueText);
@@ -673,11 +703,25 @@ function lastTableRowBefore(sheet: Sheet, nextTitleRow: number): number {
   return r;
 }
 
+/** The part line under a title ("313001中共河北…本级"), if the table has one. */
+function partLineOf(hit: TitleHit, ext: Extent, re: RegExp): string | undefined {
+  for (let r = hit.row + 1; r <= Math.min(hit.row + 2, ext.lastRow); r++) {
+    for (let c = ext.left; c <= ext.right; c++) {
+      const t = textAt(ext.sheet, r, c);
+      if (!t) continue;
+      if (re.test(t.replace(/[\s\u3000]/g, ''))) return t.replace(/[\s\u3000]/g, '');
+      break; // only the first cell of the line
+    }
+  }
+  return undefined;
+}
+
 function unitNameOf(grid: Grid): string | undefined {
   for (const sheet of grid.sheets) {
-    for (let r = 1; r <= Math.min(sheet.rows.length, 40); r++) {
-      for (let c = 1; c <= Math.min(colCount(sheet), 20); c++) {
-        const t = textAt(sheet, r, c);
+    for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
+      for (const cell of sheet.rows[r] ?? []) {
+        const t = cell && typeof cell.v === 'string' ? cell.v : '';
+        if (!t || (!t.includes('名称') && !t.includes('预算单位'))) continue;
         const m = /(?:单位名称|部门名称|预算单位)[:：]\s*([^\s　]+)/.exec(t);
         if (m) return m[1];
       }
@@ -686,14 +730,22 @@ function unitNameOf(grid: Grid): string | undefined {
   return undefined;
 }
 
-function recogniseWith(grid: Grid, profile: Profile): { d: Disclosure; found: number } {
-  const hits = findTitles(grid, profile);
+function distinctSpecs(hits: TitleHit[]): number {
+  return new Set(hits.map((h) => h.spec.id)).size;
+}
+
+function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Disclosure; found: number } {
   const exts = extents(hits);
   const tables: Table[] = [];
   const issues: ParseIssue[] = [];
   let catalogue: CatalogueEntry[] | undefined;
+  let part: string | undefined;
   hits.forEach((hit, i) => {
     const ext = exts[i];
+    if (profile.partLine) {
+      const own = partLineOf(hit, ext, profile.partLine);
+      if (own) part = own;
+    }
     const reader = new TableReader(profile, hit, ext);
     const u = reader.unit();
     const num = reader.number();
@@ -715,7 +767,9 @@ function recogniseWith(grid: Grid, profile: Profile): { d: Disclosure; found: nu
       rows: [],
       empty: true,
       expectedNumber: hit.spec.number,
+      scheme: hit.spec.scheme,
       sums: [],
+      part,
     };
     switch (hit.spec.layout) {
       case 'coded':
@@ -758,11 +812,17 @@ function recogniseWith(grid: Grid, profile: Profile): { d: Disclosure; found: nu
 }
 
 export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
-  let best: { d: Disclosure; found: number } | null = null;
+  // Pick the profile whose titles are found most (cheap), then read the tables with it only.
+  let bestProfile: Profile | null = null;
+  let bestHits: TitleHit[] = [];
   for (const p of profiles) {
-    const r = recogniseWith(grid, p);
-    if (!best || r.found > best.found) best = r;
+    const hits = findTitles(grid, p);
+    if (!bestProfile || distinctSpecs(hits) > distinctSpecs(bestHits)) {
+      bestProfile = p;
+      bestHits = hits;
+    }
   }
+  const best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
   if (!best || best.found === 0) {
     const looked = profiles.map((p) => `${p.name}：${p.tables.filter((t) => !t.optional).map((t) => t.name).join('、')}`).join('；');
     return {

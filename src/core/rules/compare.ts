@@ -54,6 +54,13 @@ function isMixupPair(a: Decimal, b: Decimal, unit: MoneyUnit, decimals: number):
   return false;
 }
 
+/** An amount in 元 shown in the unit of the table it came from: "1,509,422.00 元" or "372.00 万元". */
+export function shown(yuan: Decimal, unit: MoneyUnit): string {
+  if (unit === '元') return `${formatYuan(yuan)} 元`;
+  const factor = unit === '万元' ? TEN_THOUSAND : new Decimal(1000);
+  return `${formatYuan(yuan.dividedBy(factor))} ${unit}`;
+}
+
 export interface SumCheck {
   rule: string;
   table: Table;
@@ -100,8 +107,8 @@ export function checkSum(c: SumCheck): Finding | null {
     severity: cmp === 'rounding' ? 'warning' : 'error',
     message:
       cmp === 'rounding'
-        ? `${c.what}：相差 ${formatYuan(actual.minus(expected))} 元，在万元四舍五入的误差范围内，请核对尾数。`
-        : `${c.what}：应为 ${formatYuan(expected)} 元，实为 ${formatYuan(actual)} 元，相差 ${formatYuan(actual.minus(expected))} 元。`,
+        ? `${c.what}：相差 ${shown(actual.minus(expected), unit)}，在万元四舍五入的误差范围内，请核对尾数。`
+        : `${c.what}：应为 ${shown(expected, unit)}，实为 ${shown(actual, unit)}，相差 ${shown(actual.minus(expected), unit)}。`,
     cells,
     ...figures(expected, actual),
     table: c.table.title,
@@ -148,8 +155,8 @@ export function checkEqual(c: EqualCheck): Finding | null {
     severity: cmp === 'rounding' ? 'warning' : 'error',
     message:
       cmp === 'rounding'
-        ? `${c.what}：相差 ${formatYuan(a.minus(e))} 元，在万元四舍五入的误差范围内，请核对尾数。`
-        : `${c.what}：${c.actual.cell} ${relation} ${c.expected.cell}，应为 ${formatYuan(e)} 元，实为 ${formatYuan(a)} 元，相差 ${formatYuan(a.minus(e))} 元。`,
+        ? `${c.what}：相差 ${shown(a.minus(e), unit)}，在万元四舍五入的误差范围内，请核对尾数。`
+        : `${c.what}：${c.actual.cell} ${relation} ${c.expected.cell}，应为 ${shown(e, unit)}，实为 ${shown(a, unit)}，相差 ${shown(a.minus(e), unit)}。`,
     cells,
     ...figures(e, a),
     table: c.table,

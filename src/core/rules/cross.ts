@@ -534,7 +534,7 @@ function normaliseName(s: string | undefined): string {
 function unitCodes(d: Disclosure, out: Finding[]): void {
   const byName = new Map<string, { code: string; cell: string; table: Table }[]>();
   for (const t of d.tables) {
-    if (!['income', 'expenditure', 'special', 'three_public'].includes(t.kind)) continue;
+    if (t.scheme !== 'unit') continue;
     for (const r of t.rows) {
       if (!r.code || !r.name || !r.codeCell) continue;
       const n = normaliseName(r.name);
@@ -562,6 +562,66 @@ function unitCodes(d: Disclosure, out: Finding[]): void {
   }
 }
 
+function partViews(d: Disclosure): Disclosure[] {
+  const names = [...new Set(d.tables.map((t) => t.part ?? ''))];
+  if (names.length <= 1) return [d];
+  return names.map((p) => ({ ...d, tables: d.tables.filter((t) => (t.part ?? '') === p) }));
+}
+
+function partCode(part: string): string {
+  return /^(\d+)/.exec(part)?.[1] ?? '';
+}
+
+/** Amounts of a table keyed by row (code or label, with the block for summary tables) and column. */
+function cellsByKey(t: Table): Map<string, Amount> {
+  const m = new Map<string, Amount>();
+  const add = (k: string, a: Amount | undefined) => {
+    if (a && !m.has(k)) m.set(k, a);
+  };
+  for (const r of t.rows) {
+    const rk = r.isTotal ? '合计' : r.code ?? r.name ?? '';
+    for (const [ck, a] of Object.entries(r.amounts)) add(`${rk}|${ck}`, a);
+  }
+  for (const b of t.blocks ?? []) {
+    b.rows.forEach((r, i) => {
+      for (const [ck, a] of Object.entries(r.amounts)) add(`${b.key}|${i}|${r.label}|${ck}`, a);
+    });
+  }
+  return m;
+}
+
+/** 部门 tables = Σ the same tables of its 单位 parts (a 单位 code extends the 部门 code). */
+function parts(d: Disclosure, out: Finding[]): void {
+  const names = [...new Set(d.tables.map((t) => t.part).filter((p): p is string => !!p))];
+  if (names.length < 2) return;
+  const dept = names.reduce((a, b) => (partCode(b).length < partCode(a).length ? b : a));
+  const units = names.filter((n) => n !== dept && partCode(n).startsWith(partCode(dept)) && partCode(dept) !== '');
+  if (units.length === 0) return;
+  for (const t of d.tables.filter((x) => x.part === dept && x.kind !== 'perf_project')) {
+    const unitTables = units.map((u) => d.tables.find((x) => x.part === u && x.id === t.id));
+    if (unitTables.some((x) => !x)) continue;
+    const unitMaps = unitTables.map((x) => cellsByKey(x!));
+    for (const [key, a] of cellsByKey(t)) {
+      const parts = unitMaps.map((m) => m.get(key));
+      if (parts.some((p) => !p)) continue;
+      const sum = sumOf(parts)!;
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.parts',
+          expected: sum,
+          expectedUnit: unitTables[0]!.unit,
+          actual: a,
+          actualUnit: t.unit,
+          what: `${tableName(t)}的数字应等于所属单位同一表之和`,
+          table: t.title,
+        }),
+        parts.map((p) => p!.cell),
+      );
+    }
+  }
+}
+
 export const crossRules: RuleFamily = {
   id: 'cross',
   title: '表间核对',
@@ -574,17 +634,22 @@ export const crossRules: RuleFamily = {
     { id: 'cross.basic', title: '基本支出明细表等于支出明细表的人员经费与公用经费部分', severity: 'error|warning' },
     { id: 'cross.special', title: '专项业务经费：明细表专项列、专项业务经费表合计、绩效目标表金额一致', severity: 'error|warning' },
     { id: 'cross.unit_code', title: '同一单位在各表中的单位编码一致', severity: 'error' },
+    { id: 'cross.parts', title: '部门各表等于所属各单位同一表之和', severity: 'error|warning' },
   ],
   run({ disclosure: d }) {
     const out: Finding[] = [];
-    totals(d, out);
-    summaryVsFiscal(d, out);
-    fiscalVsDetail(d, out);
-    funcClasses(d, out);
-    econClasses(d, out);
-    basicVsFull(d, out);
-    special(d, out);
+    // Templates with parts (河北: 部门, then each 单位) are checked part by part.
+    for (const view of partViews(d)) {
+      totals(view, out);
+      summaryVsFiscal(view, out);
+      fiscalVsDetail(view, out);
+      funcClasses(view, out);
+      econClasses(view, out);
+      basicVsFull(view, out);
+      special(view, out);
+    }
     unitCodes(d, out);
+    parts(d, out);
     return out;
   },
 };

@@ -32,6 +32,16 @@ function checkBlock(t: Table, b: Block): Finding[] {
   const yearIdx = b.rows.findIndex((r) => r.isTotal && THIS_YEAR.test(r.label ?? ''));
   const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => !GRAND.test(r.label ?? ''));
   out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
+  // Lines with several amount columns: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
+  if (b.extra?.length) {
+    for (const r of b.rows) {
+      const total = r.amounts.amount;
+      const parts = b.extra.map((e) => r.amounts[e.key]).filter((a): a is NonNullable<typeof a> => !!a);
+      if (!total || parts.length === 0 || (total.blank && parts.every((p) => p.blank))) continue;
+      const f = checkSum({ rule: 'summary.block', table: t, total, parts, what: `${name}“${r.label}”的合计应等于各资金来源之和` });
+      if (f) out.push(f);
+    }
+  }
   const grandIdx = b.rows.findIndex((r) => r.isTotal && GRAND.test(r.label ?? ''));
   if (yearIdx >= 0 && grandIdx > yearIdx) {
     const yearRow = b.rows[yearIdx];

@@ -8,7 +8,8 @@ import { Disclosure, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { normalise } from '../recognise/profile';
 import { RuleFamily } from './types';
-import { checkSum } from './compare';
+import { checkEqual, checkSum } from './compare';
+import { figures } from '../finding';
 
 function numbers(d: Disclosure, out: Finding[]): void {
   const byNumber = new Map<string, Table[]>();
@@ -136,6 +137,63 @@ function perf(d: Disclosure, out: Finding[]): void {
   }
 }
 
+const PLAN_KEYS: [string, string][] = [
+  ['plan_03', '3月底'],
+  ['plan_06', '6月底'],
+  ['plan_10', '10月底'],
+  ['plan_12', '12月底'],
+];
+
+/** 资金支出计划 is cumulative: it never decreases, and the last period equals the 预算数. */
+function plan(d: Disclosure, out: Finding[]): void {
+  for (const t of d.tables) {
+    if (t.kind !== 'perf_project') continue;
+    const get = (k: string) => t.fields?.find((f) => f.key === k)?.amount;
+    const total = get('total');
+    const periods = PLAN_KEYS.map(([k, label]) => ({ label, a: get(k) })).filter((p) => p.a);
+    if (!total || periods.length === 0 || periods.every((p) => p.a!.blank)) continue;
+    const project = t.fields?.find((f) => f.key === 'project')?.text ?? t.title;
+    let prev: { label: string; a: NonNullable<ReturnType<typeof get>> } | undefined;
+    for (const p of periods) {
+      const a = p.a!;
+      if (prev && !a.blank && a.value.lt(prev.a.value)) {
+        out.push({
+          rule: 'perf.plan_cumulative',
+          severity: 'error',
+          message: `绩效目标表“${project}”的资金支出计划是累计数，${p.label}（${a.value.div(10000).toFixed(2)} 万元）不应小于${prev.label}（${prev.a.value.div(10000).toFixed(2)} 万元）。`,
+          cells: [a.cell, prev.a.cell],
+          ...figures(prev.a.value, a.value),
+          table: t.title,
+        });
+      }
+      if (!a.blank) prev = { label: p.label, a };
+    }
+    const last = periods[periods.length - 1];
+    const lastA = last.a!;
+    if (lastA.blank) {
+      out.push({
+        rule: 'perf.plan_cumulative',
+        severity: 'error',
+        message: `绩效目标表“${project}”的资金支出计划${last.label}为空，累计计划应在年底达到预算数 ${total.value.div(10000).toFixed(2)} 万元。`,
+        cells: [lastA.cell, total.cell, ...(prev ? [prev.a.cell] : [])],
+        ...figures(total.value, lastA.value),
+        table: t.title,
+      });
+    } else {
+      const f = checkEqual({
+        rule: 'perf.plan_cumulative',
+        expected: total,
+        expectedUnit: t.unit,
+        actual: lastA,
+        actualUnit: t.unit,
+        what: `绩效目标表“${project}”的资金支出计划${last.label}累计数应等于预算数`,
+        table: t.title,
+      });
+      if (f) out.push(f);
+    }
+  }
+}
+
 export const tableRules: RuleFamily = {
   id: 'tables',
   title: '目录、表号与绩效目标表',
@@ -146,12 +204,14 @@ export const tableRules: RuleFamily = {
     { id: 'catalogue.empty', title: '目录“是否空表”与表中数据相符', severity: 'error' },
     { id: 'catalogue.reason', title: '空表在目录中写明理由', severity: 'warning' },
     { id: 'perf.fund_total', title: '绩效目标表资金总额等于财政拨款与其他资金之和', severity: 'error|warning' },
+    { id: 'perf.plan_cumulative', title: '资金支出计划逐期累计不减少，年底等于预算数', severity: 'error|warning' },
   ],
   run({ disclosure: d }) {
     const out: Finding[] = [];
     numbers(d, out);
     catalogue(d, out);
     perf(d, out);
+    plan(d, out);
     return out;
   },
 };

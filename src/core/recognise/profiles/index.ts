@@ -1,5 +1,6 @@
 /** The built-in profiles, tried in order; the one that recognises most tables wins. */
 import { Profile } from '../profile';
 import { SHAANXI } from './shaanxi';
+import { HEBEI } from './hebei';
 
-export const BUILTIN_PROFILES: Profile[] = [SHAANXI];
+export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI];

@@ -1,0 +1,98 @@
+import * as React from 'react';
+import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Finding, SEVERITY_LABEL } from '../../src/core/finding';
+import { formatFigure } from '../format';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'block',
+    width: '100%',
+    boxSizing: 'border-box',
+    textAlign: 'left',
+    font: 'inherit',
+    color: 'inherit',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: '4px',
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  target: { cursor: 'pointer', borderRadius: tokens.borderRadiusSmall, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXXS },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  label: { color: tokens.colorNeutralForeground3 },
+  diff: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  cells: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalS}`, marginTop: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
+});
+
+const BADGE: Record<Finding['severity'], 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export interface FindingItemProps {
+  finding: Finding;
+  onSelect(refs: string[]): void;
+}
+
+/** One finding: clicking it selects all its cells (both ends of a cross-table pair); each cell link jumps to that cell. */
+export function FindingItem({ finding: f, onSelect }: FindingItemProps): React.JSX.Element {
+  const styles = useStyles();
+  const hasFigures = f.expected !== undefined || f.actual !== undefined;
+  return (
+    <div className={mergeClasses(styles.card, styles[f.severity])} data-rule={f.rule}>
+      <div
+        role="button"
+        tabIndex={0}
+        className={styles.target}
+        aria-label={`${SEVERITY_LABEL[f.severity]}：${f.message}，定位到 ${f.cells[0] ?? ''}`}
+        onClick={() => f.cells.length && onSelect(f.cells)}
+        onKeyDown={(e) => {
+          if ((e.key === 'Enter' || e.key === ' ') && f.cells.length) {
+            e.preventDefault();
+            onSelect(f.cells);
+          }
+        }}
+        data-finding
+      >
+        <div className={styles.top}>
+          <Badge size="small" appearance="filled" color={BADGE[f.severity]}>
+            {SEVERITY_LABEL[f.severity]}
+          </Badge>
+          <span className={styles.rule}>{f.rule}</span>
+        </div>
+        <div className={styles.message}>{f.message}</div>
+        {hasFigures && (
+          <div className={styles.figures}>
+            <span className={styles.label}>应为</span>
+            <span>{formatFigure(f.expected, f.unit)}</span>
+            <span className={styles.label}>实为</span>
+            <span>{formatFigure(f.actual, f.unit)}</span>
+            <span className={styles.label}>差额</span>
+            <span className={styles.diff}>{formatFigure(f.difference, f.unit)}</span>
+          </div>
+        )}
+      </div>
+      {f.cells.length > 0 && (
+        <div className={styles.cells}>
+          {f.cells.slice(0, 8).map((ref) => (
+            <Link key={ref} as="button" onClick={() => onSelect([ref])} aria-label={`定位到 ${ref}`}>
+              {ref}
+            </Link>
+          ))}
+          {f.cells.length > 8 ? <span>等 {f.cells.length} 个单元格</span> : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -313,6 +313,8 @@ function checkResidue(x: ExtractedText, out: TextFindings): void {
       let m: RegExpExecArray | null;
       while ((m = re.exec(p))) {
         if (/^【(?:注|说明|备注)/.test(m[0])) continue;
+        // “请填写” inside a 【…】 placeholder is the placeholder itself, counted below.
+        if (r.what === '未填写的模板提示' && p.lastIndexOf('【', m.index) > p.lastIndexOf('】', m.index)) continue;
         // Our own placeholders (【请填写原因】) are counted as information, not as errors of the text.
         if (r.what === '尚待填写的占位符') out.add('narrative.placeholder', 'info', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
         else out.add('narrative.residue', 'warning', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);

@@ -14,6 +14,7 @@ import { collectInputs } from './inputs';
 import { checkFile, FileReport } from './check-file';
 import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
+import { CodeFileError, loadCodeFile } from '../file/codes';
 
 export const VERSION = '0.1.0';
 
@@ -67,27 +68,14 @@ function commanderMessage(e: CommanderError): string {
   }
 }
 
-async function loadCodes(file: string, mode: 'replace' | 'extend'): Promise<CodeCatalogue> {
-  // src/file/codes.ts is written by the codes work; it is loaded lazily so the rest of the CLI
-  // works without it.
-  let mod: { loadCodeFile?: (p: string, o?: { mode: 'replace' | 'extend' }) => Promise<CodeCatalogue> };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('../file/codes');
-  } catch {
-    throw new Error(`本版本不支持 --codes（科目表读取模块 src/file/codes.ts 不存在）。`);
-  }
-  if (typeof mod.loadCodeFile !== 'function') throw new Error('科目表读取模块缺少 loadCodeFile。');
-  return mod.loadCodeFile(file, { mode });
-}
-
 async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<number> {
   let codes: CodeCatalogue | undefined;
   if (o.codes) {
     try {
-      codes = await loadCodes(o.codes, o.codesMode ?? 'extend');
+      codes = await loadCodeFile(o.codes, { mode: o.codesMode ?? 'extend' });
     } catch (e) {
-      io.stderr.write(`无法读取科目表“${o.codes}”：${(e as Error).message}\n`);
+      const msg = e instanceof CodeFileError ? e.message : `无法读取科目表“${o.codes}”：${(e as Error).message}`;
+      io.stderr.write(`${msg}\n`);
       return EXIT_UNREADABLE;
     }
   }

@@ -211,7 +211,7 @@ function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string
   for (let i = 0; i < maxCells; i++) ws.getColumn(10 + i).width = 18;
 
   findings.forEach((f, i) => {
-    const hasFigures = f.expected !== undefined || f.actual !== undefined;
+    const hasFigures = [f.expected, f.actual].some((v) => v !== undefined && /^-?\d+(\.\d+)?$/.test(v));
     const row = ws.addRow([
       i + 1,
       SEVERITY_LABEL[f.severity],

@@ -1,0 +1,166 @@
+/**
+ * The command line on the fixture workbooks: human report, one-line summaries, the JSON
+ * document, exit codes, --codes, the progress bar.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Decimal from 'decimal.js';
+import { buildHebei004 } from '../fixtures/hebei';
+import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
+import { formatYuan } from '../../src/core/money';
+import { main } from '../../src/cli/main';
+import { CHINESE, runMain, STACK } from './helpers';
+
+let dir: string;
+const f = (name: string) => path.join(dir, name);
+const FILES = ['陕西000-公开.xlsx', '陕西003-修正.xlsx', '河北004-公开.xlsx', '河北004-修正.xlsx'];
+
+interface JFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  cells: string[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  table?: string;
+}
+interface JFile {
+  file: string;
+  profile: { id: string; name: string } | null;
+  tables: { title: string; sheet: string; number?: string }[];
+  missing: unknown[];
+  findings: JFinding[];
+  error?: string;
+}
+
+let doc: { files: JFile[]; summary: Record<string, number> };
+let jsonCode: number;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-cli-'));
+  await buildShaanxi000('published').xlsx.writeFile(f(FILES[0]));
+  await buildShaanxi003('repaired').xlsx.writeFile(f(FILES[1]));
+  await buildHebei004('published').xlsx.writeFile(f(FILES[2]));
+  await buildHebei004('repaired').xlsx.writeFile(f(FILES[3]));
+  const r = await runMain(['check', '--json', dir]);
+  jsonCode = r.code;
+  doc = JSON.parse(r.stdout);
+}, 120_000);
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const errorsOf = (x: JFile) => x.findings.filter((y) => y.severity === 'error').length;
+
+test('--json: one document, a plain entry per file, no Decimal objects and no disclosure', () => {
+  expect(doc.files.map((x) => path.basename(x.file)).sort()).toEqual([...FILES].sort());
+  const walk = (v: unknown, at: string): void => {
+    if (v === null || typeof v !== 'object') return;
+    // decimal.js instances serialise as strings, but a {s,e,d} object would mean one leaked in raw
+    expect([at, 'd' in (v as object) && 'e' in (v as object) && 's' in (v as object)]).toEqual([at, false]);
+    for (const [k, x] of Object.entries(v as object)) walk(x, `${at}.${k}`);
+  };
+  walk(doc, '$');
+  for (const x of doc.files) {
+    expect(Object.keys(x)).not.toContain('disclosure');
+    expect(x.profile).not.toBeNull();
+    for (const y of x.findings) {
+      expect(['error', 'warning', 'info']).toContain(y.severity);
+      expect(y.message).toMatch(CHINESE);
+      // Numeric comparisons carry decimal strings. (Some rules put text such as "表6" in
+      // expected/actual without a difference; the CLI shows those as they are.)
+      if (y.difference !== undefined) {
+        for (const v of [y.expected, y.actual, y.difference]) expect(v).toMatch(/^-?\d+(\.\d+)?$/);
+        expect(new Decimal(y.actual).minus(y.expected).equals(y.difference)).toBe(true);
+      }
+    }
+  }
+  const errors = doc.files.reduce((n, x) => n + errorsOf(x), 0);
+  expect(doc.summary).toMatchObject({ files: 4, unreadable: 0, error: errors, withErrors: doc.files.filter((x) => errorsOf(x) > 0).length });
+});
+
+test('exit code: 1 when errors were found, 0 when none', async () => {
+  // the published seeds hold real mistakes
+  for (const name of [FILES[0], FILES[2]]) {
+    const x = doc.files.find((y) => path.basename(y.file) === name)!;
+    expect([name, errorsOf(x) > 0]).toEqual([name, true]);
+  }
+  expect(jsonCode).toBe(1);
+  for (const name of FILES) {
+    const x = doc.files.find((y) => path.basename(y.file) === name)!;
+    const r = await runMain(['check', '--summary', f(name)]);
+    expect([name, r.code]).toEqual([name, errorsOf(x) > 0 ? 1 : 0]);
+  }
+});
+
+test('human report: template, tables, counts, findings by table with cells and figures in 元', async () => {
+  const r = await runMain(['check', f(FILES[0])]);
+  const x = doc.files.find((y) => path.basename(y.file) === FILES[0])!;
+  const out = r.stdout;
+  expect(out).toContain(`━━ ${f(FILES[0])}`);
+  expect(out).toContain(`模板：${x.profile!.name}`);
+  expect(out).toContain(`识别到 ${x.tables.length} 张表`);
+  for (const t of x.tables) expect(out).toContain(`${t.title}`);
+  const c = (s: string) => x.findings.filter((y) => y.severity === s).length;
+  expect(out).toContain(`结果：错误 ${c('error')} 项，警告 ${c('warning')} 项，提示 ${c('info')} 项`);
+  const withFigures = x.findings.find((y) => y.expected !== undefined && y.cells.length > 0 && (y as { unit?: string }).unit === undefined)!;
+  expect(withFigures).toBeDefined();
+  expect(out).toContain(`单元格：${withFigures.cells.slice(0, 12).join('，')}`);
+  expect(out).toContain(`应为 ${formatYuan(new Decimal(withFigures.expected!))} 元`);
+  if (withFigures.table) expect(out).toMatch(new RegExp(`【${withFigures.table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}】`));
+  expect(out).toMatch(/共检查 1 个文件：1 个有错误，0 个无法读取/);
+  expect(out + r.stderr).not.toMatch(STACK);
+});
+
+test('--summary: one line per file, then the totals line', async () => {
+  const r = await runMain(['check', '--summary', dir]);
+  const lines = r.stdout.trim().split('\n');
+  expect(lines).toHaveLength(FILES.length + 1);
+  for (const x of doc.files) {
+    const line = lines.find((l) => l.includes(x.file))!;
+    expect(line).toBeDefined();
+    expect(line).toContain(`错误 ${errorsOf(x)} `);
+    expect(line.startsWith(errorsOf(x) > 0 ? '有错误' : '')).toBe(true);
+  }
+  expect(lines[lines.length - 1]).toBe(
+    `共检查 4 个文件：${doc.summary.withErrors} 个有错误，0 个无法读取；合计错误 ${doc.summary.error} 项，警告 ${doc.summary.warning} 项，提示 ${doc.summary.info} 项。`,
+  );
+  const q = await runMain(['check', '-q', dir]);
+  expect(q.stdout).toBe(r.stdout);
+});
+
+test('--codes: a user catalogue is loaded; a missing one stops with a Chinese message naming it', async () => {
+  const csv = f('科目表.csv');
+  await fs.writeFile(csv, '编码,名称\n2080505,机关事业单位基本养老保险缴费支出\n', 'utf8');
+  const ok = await runMain(['check', '--json', '--codes', csv, f(FILES[3])]);
+  expect(ok.code).not.toBe(2);
+  expect(JSON.parse(ok.stdout).files[0].error).toBeUndefined();
+  const bad = await runMain(['check', '--codes', f('没有.csv'), f(FILES[3])]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('没有.csv');
+  expect(bad.stderr).toMatch(CHINESE);
+  expect(bad.stdout).toBe('');
+});
+
+test('progress bar on a terminal stderr with several files; stdout stays one JSON document', async () => {
+  let out = '';
+  let err = '';
+  const code = await main(['check', '--json', dir], {
+    stdout: { write: (s: string) => (out += s), isTTY: false },
+    stderr: Object.assign({ write: (s: string) => ((err += s), true), isTTY: true, columns: 100, on: () => undefined, cursorTo: () => true, clearLine: () => true, moveCursor: () => true }),
+  });
+  expect(code).toBe(jsonCode);
+  expect(err).toContain('检查中');
+  expect(err).toContain(`${FILES.length}/${FILES.length}`);
+  expect(JSON.parse(out).files).toHaveLength(FILES.length);
+  // no bar for a single file, nor with --no-progress
+  err = '';
+  await main(['check', '--json', '--no-progress', dir], {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => ((err += s), true), isTTY: true },
+  });
+  expect(err).toBe('');
+});

@@ -74,7 +74,7 @@ test('--json: one document, a plain entry per file, no Decimal objects and no di
       // expected/actual without a difference; the CLI shows those as they are.)
       if (y.difference !== undefined) {
         for (const v of [y.expected, y.actual, y.difference]) expect(v).toMatch(/^-?\d+(\.\d+)?$/);
-        expect(new Decimal(y.actual).minus(y.expected).equals(y.difference)).toBe(true);
+        expect(new Decimal(y.actual!).minus(y.expected!).equals(y.difference)).toBe(true);
       }
     }
   }

@@ -29,7 +29,7 @@ describe('loadCodeFile: csv', () => {
     const p = await write('科目表.csv', ['code,name', ...LIST_210].join('\r\n') + '\r\n');
     const cat = await loadCodeFile(p);
     expect(cat.label).toBe('科目表.csv');
-    expect(cat.complete).toEqual({ func: true, dept_econ: false, gov_econ: false });
+    expect(cat.complete).toEqual({ func: true, dept_econ: true, gov_econ: false }); // 部门经济 stays the built-in (complete) list
     expect(cat.get('func', '21015')?.name).toBe('医疗保障管理事务');
     expect(cat.get('func', '2080109')).toBeUndefined(); // replaced: the built-in 功能 codes are gone
     expect(cat.get('dept_econ', '30201')?.name).toBe('办公费'); // not covered: built-in kept
@@ -50,7 +50,7 @@ describe('loadCodeFile: csv', () => {
     expect(cat.get('func', '2080505')?.name).toBe('机关事业单位基本养老保险缴费支出');
     expect(cat.get('func', '20805')?.oldNames).toEqual(['行政事业单位离退休']);
     expect(cat.get('gov_econ', '50602')?.localNames).toEqual(['资本性支出（基本建设）']);
-    expect(cat.complete).toEqual({ func: true, dept_econ: false, gov_econ: true });
+    expect(cat.complete).toEqual({ func: true, dept_econ: true, gov_econ: true });
     expect(builtinCatalogue().get('func', '2080208')).toBeUndefined();
   });
 

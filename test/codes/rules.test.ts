@@ -210,6 +210,28 @@ describe('code.unknown', () => {
   });
 });
 
+describe('code.unknown in the complete built-in 部门经济 list', () => {
+  it('30171 (a digit changed in 30101) is an error; 30100 is a format error (款 are numbered from 01)', () => {
+    const d = makeDisclosure([
+      makeTable('gp_econ', T6, '表6', [
+        ['301', '工资福利支出', undefined, undefined],
+        ['30171', '基本工资', '50501', '工资福利支出'],
+        ['30100', '津贴补贴', '50501', '工资福利支出'],
+      ]),
+    ], '子洲县医疗保险经办中心');
+    const fs = run(d);
+    const unknown = of(fs, 'code.unknown');
+    expect(unknown.map((f) => [f.severity, f.cells[0]])).toEqual([
+      ['error', '表6!A7'],
+      ['error', '表6!A8'],
+    ]);
+    expect(unknown[0].message).toContain('部门预算支出经济分类科目');
+    const format = of(fs, 'code.format');
+    expect(format.map((f) => [f.severity, f.cells[0]])).toEqual([['error', '表6!A8']]);
+    expect(format[0].message).toContain('00');
+  });
+});
+
 describe('code.hierarchy', () => {
   it('a 项 whose 款 row is missing is an error', () => {
     const rows = SEED000_T5.filter(([c]) => c !== '20805');

@@ -173,6 +173,15 @@ function checkFormat(set: CodeSet): Finding[] {
         cells: cellsOf(it),
         table: title,
       });
+    } else if (it.code.length > 3 && it.code.endsWith('00')) {
+      // 款 and 项 are numbered from 01: "30100" or "2080100" is never a 科目.
+      out.push({
+        rule: 'code.format',
+        severity: 'error',
+        message: `${where}的末两位为 00，${SCHEME_LABEL[scheme]}的款、项从 01 起编号，没有以 00 结尾的科目。`,
+        cells: cellsOf(it),
+        table: title,
+      });
     }
   }
   return out;

@@ -36,6 +36,7 @@ function countsText(c: Record<Severity, number>): string {
 }
 
 const OTHER = '（未归入具体表格）';
+const NARRATIVE = '说明文字';
 
 /** The full report of one workbook. */
 export function formatFile(r: FileReport): string {
@@ -65,7 +66,7 @@ export function formatFile(r: FileReport): string {
   const groups = new Map<string, Finding[]>();
   for (const t of r.tables) groups.set(t.title, []);
   for (const f of r.findings) {
-    const key = f.table && groups.has(f.table) ? f.table : (f.table ?? OTHER);
+    const key = f.table ?? (f.text ? NARRATIVE : OTHER);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(f);
   }

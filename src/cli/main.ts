@@ -15,6 +15,8 @@ import { checkFile, FileReport } from './check-file';
 import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { CodeFileError, loadCodeFile } from '../file/codes';
+import { checkNarrativeFile, checkNarrativeOnly, registerNarrativeCommand } from './narrative';
+import type { CheckResult } from '../core/engine';
 
 export const VERSION = '0.1.0';
 
@@ -79,16 +81,23 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
       return EXIT_UNREADABLE;
     }
   }
-  // TODO(narrative): wire --narrative to checkNarrativeFile from ./narrative once it lands.
-  if (o.narrative) {
-    io.stderr.write(`提示：--narrative 尚未接入，说明文件“${o.narrative}”未检查。\n`);
+  if (inputs.length === 0) {
+    // `check --narrative 说明.docx` alone: the text's own arithmetic, without tables.
+    if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json);
+    io.stderr.write(`缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/\n`);
+    return EXIT_UNREADABLE;
   }
-
   const { files } = await collectInputs(inputs);
   if (files.length === 0) {
     io.stderr.write(`在 ${inputs.map((i) => `“${i}”`).join('、')} 中没有找到 .xlsx 文件。\n`);
     return EXIT_UNREADABLE;
   }
+  if (o.narrative && files.length > 1) {
+    io.stderr.write(`--narrative 只能与一个工作簿一起使用（说明“${o.narrative}”要与它所属单位的报表对照），现在给出了 ${files.length} 个文件。\n`);
+    return EXIT_UNREADABLE;
+  }
+  const narrative = o.narrative;
+  const extra = narrative ? (result: CheckResult) => checkNarrativeFile(narrative, result, codes) : undefined;
 
   const oneLine = o.summary || o.quiet;
   const useBar = files.length > 1 && !!io.stderr.isTTY && o.progress !== false;
@@ -115,7 +124,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
   const reports: FileReport[] = [];
   for (const file of files) {
     bar?.update(reports.length, { file: path.basename(file) });
-    const { report } = await checkFile(file, { codes, outDir: o.out });
+    const { report } = await checkFile(file, { codes, outDir: o.out, extra });
     reports.push(report);
     if (!o.json) print(oneLine ? formatFileLine(report) + '\n' : formatFile(report) + '\n');
     bar?.update(reports.length, { file: path.basename(file) });
@@ -152,7 +161,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('check', { isDefault: true })
     .description('检查一个或多个 .xlsx 文件，或文件夹中的所有 .xlsx 文件（含子文件夹）')
-    .argument('<文件或文件夹...>', '要检查的 .xlsx 文件或文件夹')
+    .argument('[文件或文件夹...]', '要检查的 .xlsx 文件或文件夹')
     .option('--json', '以 JSON 输出结果（标准输出上只有一个 JSON 文档）')
     .option('-s, --summary', '每个文件只输出一行（适合一次检查几百个文件）')
     .option('-q, --quiet', '同 --summary')
@@ -163,12 +172,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(['extend', 'replace'])
         .default('extend'),
     )
-    .option('--narrative <file>', '同时检查此预算公开说明文本（.txt 或 .docx）中的数字')
+    .option('--narrative <file>', '同时检查此预算公开说明（.docx、.txt 或 .md）：数字与报表是否一致、文字自身的计算；不给工作簿时只检查文字自身')
     .option('--no-progress', '不显示进度条')
     .action(async (inputs: string[], o: CheckCliOptions) => {
       setExit(await runCheck(inputs, o, io));
     });
 
+  registerNarrativeCommand(program, io, setExit);
   return program;
 }
 

@@ -164,3 +164,32 @@ test('progress bar on a terminal stderr with several files; stdout stays one JSO
   });
   expect(err).toBe('');
 });
+
+describe('--narrative', () => {
+  const text = path.join(__dirname, '..', 'narrative', 'fixtures', '000_published.txt');
+
+  test('the 说明 is checked against its workbook; its findings join the workbook report', async () => {
+    const r = await runMain(['check', '--json', '--narrative', text, f(FILES[0])]);
+    const x: JFile = JSON.parse(r.stdout).files[0];
+    const narr = x.findings.filter((y) => y.rule.startsWith('narrative.'));
+    expect(narr.length).toBeGreaterThan(0);
+    for (const y of narr) expect(y.message).toContain('000_published.txt');
+    // a figure of the text compared with a table cell names that cell
+    expect(narr.some((y) => y.rule === 'narrative.mismatch' && y.cells.length > 0)).toBe(true);
+    const human = await runMain(['check', '--narrative', text, f(FILES[0])]);
+    expect(human.stdout).toContain('【说明文字】');
+    expect(human.stdout).toMatch(/说明第 \d+ 段：“/);
+  });
+
+  test('alone (no workbook) it checks the text itself; with several workbooks it refuses', async () => {
+    const alone = await runMain(['check', '--narrative', text]);
+    expect(alone.stdout).toContain('000_published.txt');
+    expect(alone.code).toBe(/错误 0 个/.test(alone.stdout) ? 0 : 1);
+    const many = await runMain(['check', '--narrative', text, f(FILES[0]), f(FILES[1])]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain('--narrative 只能与一个工作簿一起使用');
+    const missing = await runMain(['check', '--json', '--narrative', f('没有的说明.docx'), f(FILES[0])]);
+    const y: JFile = JSON.parse(missing.stdout).files[0];
+    expect(y.findings.some((z) => z.rule === 'narrative.read' && z.message.includes('没有的说明.docx'))).toBe(true);
+  });
+});

@@ -25,7 +25,7 @@ import seedrandom from 'seedrandom';
 import ExcelJS from 'exceljs';
 import { checkGrid } from '../src/core/engine';
 import { Finding } from '../src/core/finding';
-import { CellData, Grid, parseRef } from '../src/core/grid';
+import { CellData, Grid, cellRef, parseRef } from '../src/core/grid';
 import { Amount, Table } from '../src/core/disclosure';
 import { gridFromWorkbook } from '../src/file/read';
 import { buildHebei004 } from './fixtures/hebei';
@@ -127,6 +127,8 @@ function key(f: Finding): string {
   return `${f.rule}|${f.severity}|${f.cells.join(',')}|${f.expected ?? ''}|${f.actual ?? ''}`;
 }
 
+const INEQUALITY_ONLY = /^plan_(03|06|10)$/;
+
 interface Candidates {
   amounts: { a: Amount; table: Table }[];
   codes: { cell: string; table: Table }[];
@@ -156,21 +158,28 @@ function candidates(grid: Grid): Candidates {
     for (const f of t.fields ?? []) {
       if (f.amount) {
         read.add(f.amount.cell);
-        amounts.push({ a: f.amount, table: t });
+        // 资金支出计划 at 3月底/6月底/10月底 is bound only by inequalities (cumulative, at most the
+        // 12月底 figure): a change that keeps the order is not a mistake, so these cells are not
+        // amount-mutation targets. 12月底 must equal the 资金总额 and stays in.
+        if (!INEQUALITY_ONLY.test(f.key)) amounts.push({ a: f.amount, table: t });
       }
     }
   }
-  // Numeric cells nobody reads (below row 3, so titles and dates are left out).
+  // Numeric cells nobody reads (below row 3, so titles and dates are left out; 栏次 rows and
+  // 序号 columns — small integers in front of a row's label — are not amounts either).
   const unread: string[] = [];
   for (const s of grid.sheets) {
-    s.rows.forEach((row, ri) =>
+    s.rows.forEach((row, ri) => {
+      const first = row.find((c) => c && c.v !== null);
+      if (ri < 3 || (first && typeof first.v === 'string' && /^(栏次|序号)$/.test(first.v.trim()))) return;
       row.forEach((c, ci) => {
-        if (!c || ri < 3) return;
+        if (!c) return;
         const num = typeof c.v === 'number' || (typeof c.v === 'string' && /^-?[\d,]+\.\d{2}$/.test(c.v.trim()));
-        const ref = `${s.name}!${String.fromCharCode(65 + (ci % 26))}${ri + 1}`;
-        if (num && ci < 26 && !read.has(ref)) unread.push(ref);
-      }),
-    );
+        if (!num || c === first && typeof c.v === 'number' && Number.isInteger(c.v) && c.v < 1000) return;
+        const ref = cellRef(s.name, ri + 1, ci + 1);
+        if (!read.has(ref)) unread.push(ref);
+      });
+    });
   }
   return { amounts, codes, unread };
 }

@@ -121,7 +121,9 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
       p.cols = Math.max(0, colLimit - p.col0);
       if (p.rows === 0 || p.cols === 0) continue;
       if (caps.mergedAreas) {
-        p.merged = p.ws.getRangeByIndexes(p.row0, p.col0, p.rows, p.cols).getMergedAreasOrNullObject();
+        // Merges are looked up in the formatted used range: a merged title often reaches past
+        // the last cell holding a value (its value sits in the top-left cell only).
+        p.merged = p.ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
         p.merged.load('address');
       }
       const rowsPerChunk = Math.max(1, Math.floor(budget / p.cols));
@@ -166,7 +168,6 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       const merges =
         p.merged && !p.merged.isNullObject ? parseAreas(p.merged.address).filter((m) => m.top <= MAX_ROWS_PER_SHEET) : [];
-      spreadMerges(rows, merges);
       const sheet: Sheet = { name: p.name, rows, merges };
       sheet.hidden = p.hidden;
       return sheet;
@@ -196,23 +197,6 @@ function fillRows(rows: (CellData | undefined)[][], c: Chunk): number {
     }
   }
   return n;
-}
-
-/**
- * Office.js shows the cells a merge covers as empty; ExcelJS (and so src/file/read.ts) gives
- * them the merge's top-left cell. Copy it the same way so both readers yield one Grid.
- */
-function spreadMerges(rows: (CellData | undefined)[][], merges: MergedArea[]): void {
-  for (const m of merges) {
-    const master = rows[m.top - 1]?.[m.left - 1];
-    if (!master) continue;
-    for (let r = m.top; r <= Math.min(m.bottom, rows.length); r++) {
-      const row = rows[r - 1] ?? (rows[r - 1] = []);
-      for (let c = m.left; c <= Math.min(m.right, MAX_COLS_PER_SHEET); c++) {
-        if ((r !== m.top || c !== m.left) && !row[c - 1]) row[c - 1] = { ...master };
-      }
-    }
-  }
 }
 
 /** One office.js cell (value, formula, number format, value type) as a Grid cell; undefined when empty. */

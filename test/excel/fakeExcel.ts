@@ -320,6 +320,15 @@ export class FakeWorksheet extends Proxy_ {
           box.right = Math.max(box.right, b.right);
         }
       }
+      // Excel's used range (with formats) covers whole merged areas.
+      if (box && !valuesOnly) {
+        for (const m of s.merges) {
+          box.top = Math.min(box.top, m.top);
+          box.left = Math.min(box.left, m.left);
+          box.bottom = Math.max(box.bottom, m.bottom);
+          box.right = Math.max(box.right, m.right);
+        }
+      }
       return box ? { sheet: s, box } : null;
     });
   }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readOpenWorkbook, parseAreas } from '../../src/excel/read';
 import { buildHebei004 } from '../fixtures/hebei';
+import { buildShaanxi000 } from '../fixtures/shaanxi';
 import { fakeAndFileGrid, normalise, smallWorkbook } from './helpers';
 
 describe('readOpenWorkbook (office.js → Grid)', () => {
@@ -21,8 +22,11 @@ describe('readOpenWorkbook (office.js → Grid)', () => {
     expect(fake.runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 
-  test('河北 seed-004 fixture: same Grid as the file reader, in 3 syncs', async () => {
-    const { fake, fileGrid } = await fakeAndFileGrid(buildHebei004('published'), 'hebei.xlsx');
+  test.each([
+    ['河北 seed-004', () => buildHebei004('published')],
+    ['陕西 seed-000', () => buildShaanxi000('published')],
+  ])('%s fixture: same Grid as the file reader, in 3 syncs', async (_name, build) => {
+    const { fake, fileGrid } = await fakeAndFileGrid(build(), 'fixture.xlsx');
     const { grid, stats } = await readOpenWorkbook(fake.host());
     expect(grid.sheets.length).toBeGreaterThan(8);
     expect(normalise(grid)).toEqual(normalise(fileGrid));

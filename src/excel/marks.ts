@@ -182,13 +182,11 @@ export function quoteSheet(name: string): string {
 
 function figure(s: string | undefined, unit: Finding['unit']): string {
   if (s === undefined || s === '') return '';
+  // figures() writes amounts with 2 decimals; codes or 表号 in these fields are shown as they are.
+  if (!/^-?\d+(\.\d+)?$/.test(s) || (unit === undefined && !/\.\d{2}$/.test(s))) return s;
   if (unit === '%') return `${s}%`;
-  try {
-    const d = new Decimal(s);
-    return unit === '万元' ? `${d.toFixed(2)} 万元` : formatYuan(d);
-  } catch {
-    return s;
-  }
+  const d = new Decimal(s);
+  return unit === '万元' ? `${d.toFixed(2)} 万元` : formatYuan(d);
 }
 
 /** The rows of the 校验结果 sheet (values only; the caller adds hyperlinks and formats). */

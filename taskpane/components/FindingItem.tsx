@@ -78,8 +78,12 @@ export function FindingItem({ finding: f, onSelect }: FindingItemProps): React.J
             <span>{formatFigure(f.expected, f.unit)}</span>
             <span className={styles.label}>实为</span>
             <span>{formatFigure(f.actual, f.unit)}</span>
-            <span className={styles.label}>差额</span>
-            <span className={styles.diff}>{formatFigure(f.difference, f.unit)}</span>
+            {f.difference !== undefined && f.difference !== '' && (
+              <>
+                <span className={styles.label}>差额</span>
+                <span className={styles.diff}>{formatFigure(f.difference, f.unit)}</span>
+              </>
+            )}
           </div>
         )}
       </div>

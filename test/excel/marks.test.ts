@@ -157,3 +157,27 @@ describe('applyMarks / clearMarks', () => {
     expect(fake.model.selection).toEqual({ sheet: S1, address: 'B6' });
   });
 });
+
+describe('校验结果 rows', () => {
+  test('amounts are printed with thousands separators; codes and 表号 in figure fields are printed as they are', async () => {
+    const { resultRows } = await import('../../src/excel/marks');
+    const { formatFigure } = await import('../../taskpane/format');
+    const rows = resultRows(
+      result([
+        F_SUM,
+        { rule: 'cross.unit_code', severity: 'error', message: '单位编码不一致', cells: [`${S2}!C4`], expected: '115002', actual: '115004' },
+        { rule: 'table.number', severity: 'error', message: '表号重复', cells: [`${S1}!A1`], expected: '表6', actual: '表8' },
+      ]),
+      new Date(2024, 0, 15, 9, 30),
+    );
+    expect(rows.rows.map((r) => r.slice(4, 7))).toEqual([
+      ['4,322,262.00', '4,322,000.00', '-262.00'],
+      ['115002', '115004', ''],
+      ['表6', '表8', ''],
+    ]);
+    expect(rows.summary).toContain('检查时间 2024-01-15 09:30');
+    expect(formatFigure('1400400.00', undefined)).toBe('1,400,400.00 元');
+    expect(formatFigure('115002', undefined)).toBe('115002');
+    expect(formatFigure('12.5', '万元')).toBe('12.50 万元');
+  });
+});

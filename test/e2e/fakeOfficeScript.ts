@@ -1,0 +1,31 @@
+/**
+ * Makes the browser stand-in for office.js: the fake Excel (test/excel/fakeExcel.ts) compiled to
+ * a plain script, plus Office/Excel globals over a workbook model that the test injects as
+ * window.__FAKE_MODEL__. The e2e test routes https://appsforoffice.microsoft.com/…/office.js here.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+export function fakeOfficeScript(): string {
+  const src = readFileSync(path.join(__dirname, '../excel/fakeExcel.ts'), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `(function () {
+  var exports = {};
+  ${js}
+  var fake = new exports.FakeExcel(window.__FAKE_MODEL__, { apiVersion: 18 });
+  window.__fake = fake;
+  window.__actions = {};
+  window.Excel = { run: function (options, batch) { return fake.run(options, batch); } };
+  window.Office = {
+    HostType: { Excel: 'Excel' },
+    onReady: function (cb) {
+      var info = { host: 'Excel', platform: 'OfficeOnline' };
+      return Promise.resolve(info).then(function (i) { if (cb) cb(i); return i; });
+    },
+    context: { requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } } },
+    actions: { associate: function (name, fn) { window.__actions[name] = fn; } },
+    addin: { showAsTaskpane: function () { window.__paneShown = (window.__paneShown || 0) + 1; return Promise.resolve(); } },
+  };
+})();`;
+}

@@ -162,6 +162,8 @@ export interface Disclosure {
   parseIssues: ParseIssue[];
   /** Unit name found on the cover / header ("单位名称：…"), if any. */
   unitName?: string;
+  /** Every place the workbook states the unit's name (cover, 表头, 整体绩效目标表), with its cell. */
+  unitNames?: { name: string; cell: string }[];
 }
 
 export function tablesOfKind(d: Disclosure, kind: TableKind): Table[] {

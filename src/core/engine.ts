@@ -49,7 +49,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   if (d) {
     for (const family of RULE_FAMILIES) {
       try {
-        findings.push(...family.run({ disclosure: d, codes }));
+        findings.push(...family.run({ disclosure: d, codes, grid }));
       } catch (e) {
         findings.push({
           rule: `${family.id}.internal`,

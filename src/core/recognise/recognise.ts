@@ -151,14 +151,6 @@ function leadingIndent(raw: string): number {
   return n;
 }
 
-function hasAmount(sheet: Sheet, r: number, cols: number[]): boolean {
-  for (const c of cols) {
-    const p = parseAmount(cellAt(sheet, r, c)?.v);
-    if (p.kind === 'amount') return true;
-  }
-  return false;
-}
-
 interface Extent {
   sheet: Sheet;
   titleRow: number;
@@ -285,39 +277,49 @@ function isTotalText(t: string): boolean {
   return TOTAL_LABEL.test(normalise(t));
 }
 
-/** Finds the first data row of a coded/tree table: a 合计 row or a coded row with an amount. */
-function firstDataRow(reader: TableReader, ext: Extent, top: number, amountCols: number[]): number {
+/** True when some cell right of `from` holds a number (or a number stored as text). */
+function numberRightOf(ext: Extent, r: number, from: number): boolean {
+  for (let c = from + 1; c <= ext.right; c++) {
+    const v = cellAt(ext.sheet, r, c)?.v;
+    if (typeof v === 'number') return true;
+    if (typeof v === 'string' && /\d/.test(v) && parseAmount(v).kind === 'amount') return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the first data row of a coded/tree table: the first row whose first text cell is a
+ * 合计 label or a code and that has a number to its right. For tables keyed by name only
+ * (整体绩效目标表), the first row after the header with a number in an amount column.
+ */
+function firstDataRow(reader: TableReader, ext: Extent, top: number, amountCols: number[], coded: boolean): number {
   for (let r = top; r <= ext.lastRow; r++) {
     if (isColumnNumberRow(ext.sheet, r, ext.left, ext.right)) continue;
     let label = '';
+    let labelCol = 0;
     for (let c = ext.left; c <= ext.right; c++) {
       const t = textAt(ext.sheet, r, c);
       if (t) {
         label = t;
+        labelCol = c;
         break;
       }
     }
     if (!label) continue;
     const first = normalise(label);
-    if ((isTotalText(first) || looksLikeCode(splitCodeName(label).code ?? '')) && (amountCols.length === 0 || hasAmount(ext.sheet, r, amountCols) || rowHasAnyAmountText(ext, r, amountCols))) {
-      return r;
-    }
-    // A data row whose first cell is a 序号 and whose next cell is 合计 or a code.
+    if ((isTotalText(first) || looksLikeCode(splitCodeName(label).code ?? '')) && numberRightOf(ext, r, labelCol)) return r;
+    // A 序号 first, then 合计 or a code.
     if (/^\d{1,3}$/.test(first)) {
-      for (let c = ext.left; c <= ext.right; c++) {
+      for (let c = labelCol + 1; c <= ext.right; c++) {
         const t = textAt(ext.sheet, r, c);
-        if (t && t !== label && (isTotalText(t) || looksLikeCode(splitCodeName(t).code ?? ''))) return r;
+        if (!t) continue;
+        if ((isTotalText(t) || looksLikeCode(splitCodeName(t).code ?? '')) && numberRightOf(ext, r, c)) return r;
+        break;
       }
     }
+    if (!coded && r > top && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
   }
   return -1;
-}
-
-function rowHasAnyAmountText(ext: Extent, r: number, cols: number[]): boolean {
-  return cols.some((c) => {
-    const v = cellAt(ext.sheet, r, c)?.v;
-    return v !== null && v !== undefined && v !== '';
-  });
 }
 
 function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
@@ -326,7 +328,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
   const provCols = reader.mapColumns(spec.columns ?? [], provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
-  let dataStart = firstDataRow(reader, ext, top, amountCols);
+  let dataStart = firstDataRow(reader, ext, top, amountCols, !!provCols.find((c) => c.key === 'code'));
   const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 5, ext.lastRow);
   const paths = reader.headerPaths(top, headerBottom);
   table.columns = reader.mapColumns(spec.columns ?? [], paths);
@@ -349,7 +351,9 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     let nameCell: string | undefined;
     let indent = 0;
     if (codeCol) {
-      const raw = rawTextAt(ext.sheet, r, codeCol.col);
+      const raw0 = rawTextAt(ext.sheet, r, codeCol.col);
+      // "-", "—", "/" in a code cell mean "no code".
+      const raw = /^[\s\u3000]*[-—–/－]+[\s\u3000]*$/.test(raw0) ? '' : raw0;
       const split = splitCodeName(raw);
       indent = leadingIndent(raw) + (cellAt(ext.sheet, r, codeCol.col)?.indent ?? 0) * 2;
       if (split.code) {
@@ -374,7 +378,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       if (split.name) {
         name = split.name;
         nameCell = cellRef(ext.sheet.name, r, nameCol.col);
-        if (!codeCol || !code) indent = Math.max(indent, leadingIndent(raw) + (cellAt(ext.sheet, r, nameCol.col)?.indent ?? 0) * 2);
+        indent = Math.max(indent, leadingIndent(raw) + (cellAt(ext.sheet, r, nameCol.col)?.indent ?? 0) * 2);
       }
     }
     if (!code && !name) {
@@ -433,6 +437,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     }
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
+    // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
+    if (isTotal && pending.length > 1) break;
   }
   const indentLevels = [...indents].sort((a, b) => a - b);
   for (const { row, indent } of pending) {
@@ -557,6 +563,13 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   table.blocks = blocks;
 }
 
+/** "28万元" → { text: "28", unit: 万元 }: a form value that names its own unit. */
+function stripUnitSuffix(text: string): { text: string; unit?: MoneyUnit } {
+  const m = /^(.*?\d)\s*(万元|千元|元|万)$/.exec(text.trim());
+  if (!m) return { text };
+  return { text: m[1], unit: m[2] === '万' ? '万元' : (m[2] as MoneyUnit) };
+}
+
 function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
   const fields: Field[] = [];
   const { sheet } = ext;
@@ -592,6 +605,8 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
           const m = mergeAt(sheet, r, c);
           for (let cc = (m ? m.right : c) + 1; cc <= ext.right; cc++) {
             const t = textAt(sheet, r, cc);
+            // An amount field takes the first number to its right, passing over other labels.
+            if (t && f.amount && parseAmount(stripUnitSuffix(t).text).kind === 'error') continue;
             if (t) {
               valueText = t;
               valueCell = cellRef(sheet.name, r, cc);
@@ -603,12 +618,13 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
         }
         const field: Field = { key: f.key, text: valueText, cell: valueCell };
         if (f.amount) {
-          if ((valueText && vc !== c) || f.below) {
+          const suffixed = stripUnitSuffix(valueText);
+          if (((valueText && vc !== c) || f.below) && !suffixed.unit) {
             field.amount = reader.amount(vr, vc, unit);
           } else {
-            const p = parseAmount(valueText);
+            const p = parseAmount(suffixed.text);
             if (p.kind === 'amount') {
-              field.amount = { value: toYuan(p.value, unit), cell: valueCell, decimals: decimalsOf(valueText), blank: false, text: true };
+              field.amount = { value: toYuan(p.value, suffixed.unit ?? unit), cell: valueCell, decimals: decimalsOf(suffixed.text), blank: false, text: true };
             } else if (p.kind === 'empty') {
               field.amount = reader.amount(r, ext.right + 1000, unit); // blank amount at a cell that is empty
               if (field.amount) field.amount.cell = valueCell;
@@ -633,7 +649,7 @@ function readCatalogue(reader: TableReader, ext: Extent): CatalogueEntry[] {
   let reasonCol = -1;
   for (const [c, p] of paths) {
     if (numCol < 0 && /^(报表|表号|序号|编号)$/.test(p)) numCol = c;
-    else if (titleCol < 0 && /名称/.test(p)) titleCol = c;
+    else if (titleCol < 0 && /名称|表名/.test(p)) titleCol = c;
     else if (emptyCol < 0 && /是否空表|空表/.test(p) && !/理由/.test(p)) emptyCol = c;
     else if (reasonCol < 0 && /理由|说明|原因/.test(p)) reasonCol = c;
   }
@@ -716,18 +732,65 @@ function partLineOf(hit: TitleHit, ext: Extent, re: RegExp): string | undefined 
   return undefined;
 }
 
-function unitNameOf(grid: Grid): string | undefined {
+const NAME_LABEL = /^(单位名称|部门名称|部门\(单位\)名称|预算单位)[:：]?(.*)$/;
+
+/** Every "单位名称：X" (one cell) or "单位名称 | X" (label, then the value to its right) in the workbook. */
+function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
+  const out: { name: string; cell: string }[] = [];
   for (const sheet of grid.sheets) {
-    for (let r = 0; r < Math.min(sheet.rows.length, 40); r++) {
-      for (const cell of sheet.rows[r] ?? []) {
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
         const t = cell && typeof cell.v === 'string' ? cell.v : '';
         if (!t || (!t.includes('名称') && !t.includes('预算单位'))) continue;
-        const m = /(?:单位名称|部门名称|预算单位)[:：]\s*([^\s　]+)/.exec(t);
-        if (m) return m[1];
+        const m = NAME_LABEL.exec(normalise(t));
+        if (!m) continue;
+        if (m[2]) {
+          out.push({ name: m[2].split(/单位[:：]|金额单位/)[0], cell: cellRef(sheet.name, r + 1, c + 1) });
+          continue;
+        }
+        // "单位名称 | X" only on a short line (a header row lists many column names instead).
+        if (row.filter((x) => x && x.v !== null && x.v !== '').length > 3) continue;
+        for (let cc = c + 1; cc < row.length; cc++) {
+          const v = row[cc];
+          if (v && typeof v.v === 'string' && v.v.trim()) {
+            out.push({ name: normalise(v.v), cell: cellRef(sheet.name, r + 1, cc + 1) });
+            break;
+          }
+        }
       }
     }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * Titles listed inside a 目录 are not tables: drop hits that sit in the rows of a catalogue
+ * (the rows after the 目录 title that carry a 表号).
+ */
+function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
+  const out = [...hits];
+  for (const cat of hits.filter((h) => h.spec.layout === 'catalogue')) {
+    let r = cat.row + 1;
+    let lastListing = cat.row;
+    let blanks = 0;
+    while (r <= cat.sheet.rows.length && blanks <= 1 && r - lastListing <= 3) {
+      const row = cat.sheet.rows[r - 1] ?? [];
+      const texts = row.map((c) => (c && typeof c.v === 'string' ? c.v.trim() : '')).filter(Boolean);
+      if (texts.length === 0) blanks++;
+      else if (texts.some((t) => TABLE_NUMBER.test(t))) {
+        lastListing = r;
+        blanks = 0;
+      }
+      r++;
+    }
+    for (let i = out.length - 1; i >= 0; i--) {
+      const h = out[i];
+      if (h !== cat && h.sheet === cat.sheet && h.row > cat.row && h.row <= lastListing) out.splice(i, 1);
+    }
+  }
+  return out;
 }
 
 function distinctSpecs(hits: TitleHit[]): number {
@@ -799,6 +862,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   const missing = profile.tables
     .filter((s) => !s.optional && s.layout !== 'catalogue' && !foundIds.has(s.id))
     .map((s) => ({ id: s.id, kind: s.kind, title: s.name }));
+  const names = unitNamesOf(grid);
   const d: Disclosure = {
     source: grid.source,
     profile: { id: profile.id, name: profile.name },
@@ -806,7 +870,8 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
     missing,
     catalogue,
     parseIssues: issues,
-    unitName: unitNameOf(grid),
+    unitName: names[0]?.name,
+    unitNames: names,
   };
   return { d, found: foundIds.size };
 }
@@ -816,7 +881,7 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
   let bestProfile: Profile | null = null;
   let bestHits: TitleHit[] = [];
   for (const p of profiles) {
-    const hits = findTitles(grid, p);
+    const hits = dropCatalogueListings(findTitles(grid, p));
     if (!bestProfile || distinctSpecs(hits) > distinctSpecs(bestHits)) {
       bestProfile = p;
       bestHits = hits;

@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { Amount, Row, Table } from '../disclosure';
 import { Finding, figures } from '../finding';
-import { MoneyUnit, ZERO, compareAmounts, formatYuan } from '../money';
+import { MoneyUnit, ROUNDING, UNIT_FACTOR, ZERO, compareAmounts, formatYuan } from '../money';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -129,6 +129,24 @@ export interface EqualCheck {
   relation?: 'eq' | 'gte';
 }
 
+/**
+ * A 元 figure against the same figure printed in 万元 (or 千元): the finer one, rounded half-up to
+ * the coarser one's printed decimals, must equal it; one unit of the last digit off is rounding.
+ */
+function compareAcrossUnits(c: EqualCheck): 'equal' | 'rounding' | 'different' {
+  const fineIsExpected = UNIT_FACTOR[c.expectedUnit].lt(UNIT_FACTOR[c.actualUnit]);
+  const fine = fineIsExpected ? c.expected : c.actual;
+  const coarse = fineIsExpected ? c.actual : c.expected;
+  const coarseUnit = fineIsExpected ? c.actualUnit : c.expectedUnit;
+  const factor = UNIT_FACTOR[coarseUnit];
+  const decimals = coarse.blank ? 2 : coarse.decimals;
+  const rounded = fine.value.dividedBy(factor).toDecimalPlaces(decimals, ROUNDING);
+  const printed = coarse.value.dividedBy(factor).toDecimalPlaces(decimals, ROUNDING);
+  const gap = rounded.minus(printed).abs();
+  if (gap.isZero()) return 'equal';
+  return gap.lte(new Decimal(10).pow(-decimals)) ? 'rounding' : 'different';
+}
+
 /** Two figures that must agree, possibly from tables in different units. */
 export function checkEqual(c: EqualCheck): Finding | null {
   const unit = coarsest(c.expectedUnit, c.actualUnit);
@@ -136,7 +154,7 @@ export function checkEqual(c: EqualCheck): Finding | null {
   const e = c.expected.value;
   const a = c.actual.value;
   if (c.relation === 'gte' && a.gte(e)) return null;
-  const cmp = compareAmounts(e, a, { unit, decimals, roundedTerms: 2 });
+  const cmp = c.expectedUnit !== c.actualUnit ? compareAcrossUnits(c) : compareAmounts(e, a, { unit, decimals, roundedTerms: 2 });
   if (cmp === 'equal') return null;
   const cells = [c.actual.cell, c.expected.cell];
   if (cmp === 'different' && isMixupPair(e, a, unit, decimals)) {

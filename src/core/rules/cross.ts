@@ -13,6 +13,7 @@
 import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
 import { Finding } from '../finding';
 import { ZERO } from '../money';
+import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
 import { RuleFamily } from './types';
 import { blockTotal } from './summary';
@@ -508,21 +509,24 @@ function special(d: Disclosure, out: Finding[]): void {
       );
     }
   }
+  // 整体支出绩效目标表 covers the unit's whole budget (人员经费、公用经费 and projects alike).
   const overall = first(d, 'perf_overall');
   const ot = overall && totalRow(overall)?.amounts.total;
-  if (overall && ot && ref && refTable) {
-    push(
-      out,
-      checkEqual({
-        rule: 'cross.special',
-        expected: ref,
-        expectedUnit: refTable.unit,
-        actual: ot,
-        actualUnit: overall.unit,
-        what: `${tableName(overall)}金额合计应等于${tableName(refTable)}的专项业务经费合计`,
-        table: overall.title,
-      }),
-    );
+  const whole = gp && totalRow(gp)?.amounts.total;
+  if (overall && ot && whole && gp) {
+    const f = checkEqual({
+      rule: 'perf.overall_total',
+      expected: whole,
+      expectedUnit: gp.unit,
+      actual: ot,
+      actualUnit: overall.unit,
+      what: `${tableName(overall)}金额合计应覆盖单位全部支出，等于${tableName(gp)}合计`,
+      table: overall.title,
+    });
+    if (f && spTotal && sp && !checkEqual({ rule: 'x', expected: spTotal, expectedUnit: sp.unit, actual: ot, actualUnit: overall.unit, what: '' })) {
+      f.message += '（目前只等于专项业务经费合计，未包括人员经费和公用经费）';
+    }
+    push(out, f);
   }
 }
 
@@ -539,6 +543,34 @@ function unitCodes(d: Disclosure, out: Finding[]): void {
       if (!r.code || !r.name || !r.codeCell) continue;
       const n = normaliseName(r.name);
       byName.set(n, [...(byName.get(n) ?? []), { code: r.code, cell: r.codeCell, table: t }]);
+    }
+  }
+  // The name stated on the cover, in 表头 lines and in 整体绩效目标表 must be one of the units in the tables.
+  const leafNames = new Map<string, string>();
+  for (const t of d.tables) {
+    if (t.scheme !== 'unit') continue;
+    const longest = Math.max(0, ...t.rows.map((r) => r.code?.length ?? 0));
+    for (const r of t.rows) if (r.code && r.code.length === longest && longest > 3 && r.name && r.nameCell) leafNames.set(normaliseName(r.name), r.nameCell);
+  }
+  if (leafNames.size) {
+    const inHeader = (ref: string) => {
+      const p = parseRef(ref);
+      return !!p && d.tables.some((t) => t.sheet === p.sheet && p.row >= t.headerTop && p.row <= t.headerBottom);
+    };
+    for (const u of d.unitNames ?? []) {
+      if (inHeader(u.cell)) continue; // a column heading 单位名称, not a statement of the name
+      const n = normaliseName(u.name);
+      if (!n || leafNames.has(n) || [...leafNames.keys()].some((k) => k.startsWith(n) || n.startsWith(k) && n.length - k.length <= 2)) continue;
+      if ([...byName.keys()].some((k) => k === n)) continue; // the 部门 itself
+      const [leaf, leafCell] = [...leafNames.entries()][0];
+      out.push({
+        rule: 'cross.unit_code',
+        severity: 'error',
+        message: `${u.cell} 写的单位名称“${u.name}”与报表中的单位“${leaf}”不一致。`,
+        cells: [u.cell, leafCell],
+        expected: leaf,
+        actual: u.name,
+      });
     }
   }
   for (const [name, uses] of byName) {
@@ -633,7 +665,8 @@ export const crossRules: RuleFamily = {
     { id: 'cross.econ_class', title: '总表经济分类各类等于经济明细表各类（人员和公用、专项分别核对）', severity: 'error|warning' },
     { id: 'cross.basic', title: '基本支出明细表等于支出明细表的人员经费与公用经费部分', severity: 'error|warning' },
     { id: 'cross.special', title: '专项业务经费：明细表专项列、专项业务经费表合计、绩效目标表金额一致', severity: 'error|warning' },
-    { id: 'cross.unit_code', title: '同一单位在各表中的单位编码一致', severity: 'error' },
+    { id: 'cross.unit_code', title: '同一单位在各表中的单位编码、名称一致', severity: 'error' },
+    { id: 'perf.overall_total', title: '整体支出绩效目标表金额合计等于单位全部支出', severity: 'error|warning' },
     { id: 'cross.parts', title: '部门各表等于所属各单位同一表之和', severity: 'error|warning' },
   ],
   run({ disclosure: d }) {

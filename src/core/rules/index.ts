@@ -4,5 +4,7 @@ import { sumRules } from './sums';
 import { summaryRules } from './summary';
 import { crossRules } from './cross';
 import { tableRules } from './tables';
+import { codeRules } from './codes';
+import { narrativeRules } from '../narrative/rules';
 
-export const RULE_FAMILIES: RuleFamily[] = [sumRules, summaryRules, crossRules, tableRules];
+export const RULE_FAMILIES: RuleFamily[] = [sumRules, summaryRules, crossRules, tableRules, codeRules, narrativeRules];

@@ -97,18 +97,84 @@ function balance(t: Table): Finding[] {
   return out;
 }
 
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "十四" → 14, "3" → 3; undefined when not a number. */
+export function markerNumber(marker: string | undefined): number | undefined {
+  if (!marker) return undefined;
+  const m = /^[(（]?([一二三四五六七八九十]+|\d+)/.exec(marker);
+  if (!m) return undefined;
+  const t = m[1];
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === '十') return 10;
+  const i = t.indexOf('十');
+  if (i < 0) return CN_DIGITS[t];
+  const tens = i === 0 ? 1 : CN_DIGITS[t.slice(0, i)];
+  const ones = i === t.length - 1 ? 0 : CN_DIGITS[t.slice(i + 1)];
+  return tens * 10 + ones;
+}
+
+/** Enumerated lines at one level under one parent must count 1, 2, 3 … without gaps or repeats. */
+function enumeration(t: Table, b: Block): Finding[] {
+  const out: Finding[] = [];
+  const lastAt = new Map<number, Row>();
+  for (const r of b.rows) {
+    if (r.isTotal) {
+      lastAt.clear();
+      continue;
+    }
+    const n = markerNumber(r.marker);
+    if (n === undefined) continue;
+    // A shallower line starts a new group below it.
+    for (const lvl of [...lastAt.keys()]) if (lvl > r.level) lastAt.delete(lvl);
+    const prev = lastAt.get(r.level);
+    const pn = prev ? markerNumber(prev.marker) : undefined;
+    if (prev && pn !== undefined && n !== pn + 1 && n !== 1) {
+      out.push({
+        rule: 'summary.enumeration',
+        severity: 'warning',
+        message: `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分的序号不连续：“${prev.name}”之后是“${r.name}”${n === pn ? '（序号重复）' : `（缺少第 ${pn + 1} 项）`}。`,
+        cells: [r.nameCell!, prev.nameCell!],
+        table: t.title,
+      });
+    }
+    lastAt.set(r.level, r);
+  }
+  return out;
+}
+
+/** A line of a summary block with no amount while the block's other lines have amounts (should read 0). */
+function blanks(t: Table, b: Block): Finding[] {
+  const lines = b.rows.filter((r) => r.marker && !r.isOfWhich);
+  const blank = lines.filter((r) => r.amounts.amount?.blank);
+  // Templates that leave zero lines empty (河北) are fine; where the lines carry explicit zeros,
+  // the few that are empty were missed.
+  if (blank.length === 0 || blank.length * 5 > lines.length) return [];
+  return b.rows
+    .filter((r) => r.amounts.amount?.blank && r.marker && !r.isOfWhich)
+    .map((r) => ({
+      rule: 'summary.blank',
+      severity: 'warning' as const,
+      message: `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分“${r.name}”没有填金额；无数据时应填 0。`,
+      cells: [r.amounts.amount!.cell, r.nameCell!],
+      table: t.title,
+    }));
+}
+
 export const summaryRules: RuleFamily = {
   id: 'summary',
   title: '收支总表平衡',
   rules: [
     { id: 'summary.block', title: '总表各部分：上级项目等于其所含各项之和，本年合计、总计相符', severity: 'error|warning' },
     { id: 'summary.balance', title: '本年收入合计等于本年支出合计，收入总计等于支出总计', severity: 'error|warning' },
+    { id: 'summary.enumeration', title: '总表各部分的序号连续、不重复', severity: 'warning' },
+    { id: 'summary.blank', title: '总表各行金额不留空（无数据填 0）', severity: 'warning' },
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
     for (const t of disclosure.tables) {
       if (!t.blocks) continue;
-      for (const b of t.blocks) out.push(...checkBlock(t, b));
+      for (const b of t.blocks) out.push(...checkBlock(t, b), ...enumeration(t, b), ...blanks(t, b));
       out.push(...balance(t));
     }
     return out;

@@ -62,11 +62,12 @@ function catalogue(d: Disclosure, out: Finding[]): void {
       out.push({ rule: 'catalogue.number', severity: 'error', message: `目录中表号“${e.number}”出现两次。`, cells: [e.cell, seen.get(e.number)!] });
     }
     seen.set(e.number, e.cell);
+    // The listed title, else the listed number, identifies the table; an exact title wins over a suffix match.
     const key = titleKey(e.title);
-    const tables = d.tables.filter((t) => {
-      const tk = titleKey(t.title);
-      return tk === key || tk.endsWith(key) || key.endsWith(tk);
-    });
+    const exact = key ? d.tables.filter((t) => titleKey(t.title) === key) : [];
+    const loose = key ? d.tables.filter((t) => titleKey(t.title).endsWith(key) || key.endsWith(titleKey(t.title))) : [];
+    const byNumber = d.tables.filter((t) => t.number && t.number.split('-')[0] === e.number);
+    const tables = exact.length ? exact : loose.length === 1 ? loose : byNumber;
     const t = tables[0];
     if (!t) {
       out.push({

@@ -5,11 +5,14 @@
  */
 import { Disclosure } from '../disclosure';
 import { Finding } from '../finding';
+import { Grid } from '../grid';
 import type { CodeCatalogue } from '../codes/catalogue';
 
 export interface RuleContext {
   disclosure: Disclosure;
   codes: CodeCatalogue;
+  /** The cells as read, for rules that look beyond the recognised tables (the 说明 sheet). */
+  grid?: Grid;
 }
 
 export interface RuleInfo {

@@ -64,8 +64,9 @@ const ECON_CODES: ColumnSpec[] = [
 
 const SUMMARY_BLOCKS = [
   { key: 'func', match: /功能/ },
-  { key: 'dept_econ', match: /部门.*经济/ },
   { key: 'gov_econ', match: /政府.*经济/ },
+  // 部门预算支出经济科目 / 单位预算支出经济分类科目
+  { key: 'dept_econ', match: /经济/ },
   { key: 'income', match: /项目|收入/ },
 ];
 
@@ -298,7 +299,7 @@ export const SHAANXI: Profile = {
       optional: true,
       fields: [
         { key: 'project', match: /^(专项)?(资金|项目)名称/ },
-        { key: 'total', match: /资金总额|年度金额|金额/, amount: true },
+        { key: 'total', match: /资金总额|年度金额/, amount: true },
         { key: 'fiscal', match: /财政拨款/, amount: true },
         { key: 'other', match: /其他资金/, amount: true },
       ],

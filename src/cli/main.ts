@@ -7,11 +7,12 @@
  * annotated copy could not be written), or the command line itself was wrong.
  * Nothing is thrown to the user: every failure becomes a Chinese message naming the file.
  */
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import * as path from 'path';
 import { collectInputs } from './inputs';
-import { checkFile, FileReport } from './check-file';
+import type { FileReport } from './check-file';
+import { checkFiles, defaultJobs } from './pool';
 import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { CodeFileError, loadCodeFile } from '../file/codes';
@@ -39,6 +40,7 @@ interface CheckCliOptions {
   codesMode?: 'replace' | 'extend';
   narrative?: string;
   progress?: boolean;
+  jobs?: number;
 }
 
 const TITLES: Record<string, string> = {
@@ -121,15 +123,23 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
     io.stdout.write(s);
   };
 
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    bar?.update(reports.length, { file: path.basename(file) });
-    const { report } = await checkFile(file, { codes, outDir: o.out, extra });
-    reports.push(report);
-    if (!o.json) print(oneLine ? formatFileLine(report) + '\n' : formatFile(report) + '\n');
-    bar?.update(reports.length, { file: path.basename(file) });
-  }
+  // Files may finish out of order in worker threads; reports are printed in input order.
+  const slots: (FileReport | undefined)[] = new Array(files.length);
+  let printed = 0;
+  let finished = 0;
+  const jobs = o.jobs ?? defaultJobs();
+  await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, extra }, (i, outcome) => {
+    slots[i] = outcome.report;
+    finished++;
+    while (printed < files.length && slots[printed]) {
+      const r = slots[printed]!;
+      if (!o.json) print(oneLine ? formatFileLine(r) + '\n' : formatFile(r) + '\n');
+      printed++;
+    }
+    bar?.update(finished, { file: path.basename(files[i]) });
+  });
   bar?.stop();
+  const reports = slots as FileReport[];
 
   const totals = totalsOf(reports);
   if (o.json) {
@@ -174,6 +184,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--narrative <file>', '同时检查此预算公开说明（.docx、.txt 或 .md）：数字与报表是否一致、文字自身的计算；不给工作簿时只检查文字自身')
     .option('--no-progress', '不显示进度条')
+    .addOption(
+      new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数），默认 ${defaultJobs()}；1 表示逐个检查`).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`--jobs 应为 1 到 64 的整数，而不是“${v}”。`);
+        return n;
+      }),
+    )
     .action(async (inputs: string[], o: CheckCliOptions) => {
       setExit(await runCheck(inputs, o, io));
     });

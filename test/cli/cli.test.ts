@@ -10,6 +10,7 @@ import { buildHebei004 } from '../fixtures/hebei';
 import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { formatYuan } from '../../src/core/money';
 import { main } from '../../src/cli/main';
+import { checkFiles } from '../../src/cli/pool';
 import { CHINESE, runMain, STACK } from './helpers';
 
 let dir: string;
@@ -193,3 +194,17 @@ describe('--narrative', () => {
     expect(y.findings.some((z) => z.rule === 'narrative.read' && z.message.includes('没有的说明.docx'))).toBe(true);
   });
 });
+
+test('the worker pool gives the same reports as checking one by one, in any finishing order', async () => {
+  const files = [...FILES, ...FILES].map(f);
+  const one: unknown[] = [];
+  await checkFiles(files, { jobs: 1 }, (i, o) => (one[i] = o.report));
+  const pooled: unknown[] = [];
+  const order: number[] = [];
+  await checkFiles(files, { jobs: 2, minFiles: 1 }, (i, o) => {
+    pooled[i] = o.report;
+    order.push(i);
+  });
+  expect(order.slice().sort((a, b) => a - b)).toEqual(files.map((_, i) => i));
+  expect(pooled).toEqual(one);
+}, 120_000);

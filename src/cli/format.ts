@@ -80,7 +80,8 @@ export function formatFile(r: FileReport): string {
         out.push(`      单元格：${shown}${f.cells.length > 12 ? ` 等 ${f.cells.length} 个` : ''}`);
       }
       if (f.text) out.push(`      说明第 ${f.text.paragraph} 段：“${f.text.excerpt}”`);
-      const figs = figuresLine(f);
+      // Most messages already state 应为/实为/相差; the figures line is for those that do not.
+      const figs = f.message.includes('应为') ? '' : figuresLine(f);
       if (figs) out.push(`      ${figs}`);
     }
   }

@@ -229,10 +229,12 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   // Errors that escape everything (they should not) still end with a Chinese line, not a stack trace.
-  process.on('uncaughtException', (e) => {
-    process.stderr.write(`程序出错（这是本工具的问题，请反馈）：${e.message}\n`);
+  const fatal = (e: unknown) => {
+    process.stderr.write(`程序出错（这是本工具的问题，请反馈）：${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(EXIT_UNREADABLE);
-  });
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -110,7 +110,10 @@ test('human report: template, tables, counts, findings by table with cells and f
   const withFigures = x.findings.find((y) => y.expected !== undefined && y.cells.length > 0 && (y as { unit?: string }).unit === undefined)!;
   expect(withFigures).toBeDefined();
   expect(out).toContain(`单元格：${withFigures.cells.slice(0, 12).join('，')}`);
+  // the figures, in 元 with separators: in the message, or on their own line when the message has none
   expect(out).toContain(`应为 ${formatYuan(new Decimal(withFigures.expected!))} 元`);
+  const bare = x.findings.find((y) => y.expected !== undefined && y.difference !== undefined && !y.message.includes('应为') && (y as { unit?: string }).unit === undefined);
+  if (bare) expect(out).toContain(`应为 ${formatYuan(new Decimal(bare.expected!))} 元，实为 ${formatYuan(new Decimal(bare.actual!))} 元`);
   if (withFigures.table) expect(out).toMatch(new RegExp(`【${withFigures.table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}】`));
   expect(out).toMatch(/共检查 1 个文件：1 个有错误，0 个无法读取/);
   expect(out + r.stderr).not.toMatch(STACK);

@@ -142,6 +142,8 @@ export interface CatalogueEntry {
   declaredEmpty?: boolean;
   reason?: string;
   cell: string;
+  /** The 是否空表 cell. */
+  flagCell?: string;
 }
 
 export interface ParseIssue {

@@ -25,11 +25,14 @@ export interface Finding {
   message: string;
   /** "<sheet name>!A1" references; the first is where to look. May be empty only for text-only findings. */
   cells: string[];
-  /** Figures as decimal strings in 元 unless `unit` says otherwise. */
+  /**
+   * Figures as decimal strings in 元 unless `unit` says otherwise; with unit 'text' they are not
+   * amounts but what was expected and found (a 单位编码, a 表号, a name).
+   */
   expected?: string;
   actual?: string;
   difference?: string;
-  unit?: '元' | '万元' | '%';
+  unit?: '元' | '万元' | '%' | 'text';
   /** The table the finding belongs to (its title as printed), for grouping. */
   table?: string;
   /** For findings on narrative text. */

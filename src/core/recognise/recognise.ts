@@ -76,9 +76,7 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
       if (!row || row.length === 0) continue;
       for (let c = 1; c <= Math.min(cols, row.length); c++) {
         const cell = row[c - 1];
-        if (!cell || typeof cell.v !== 'string' || cell.v.length > 120) continue;
-        // Every title the profiles know contains 表 or is 目录: a cheap filter before the regexes.
-        if (!cell.v.includes('表') && !cell.v.includes('目录')) continue;
+        if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || cell.v.length < 2) continue;
         const spec = matchTitle(profile, cell.v);
         if (spec) {
           hits.push({ spec, sheet, row: r, col: c, text: cell.v.trim() });
@@ -678,6 +676,7 @@ function readCatalogue(reader: TableReader, ext: Extent): CatalogueEntry[] {
       declaredEmpty: flag === '是' ? true : flag === '否' ? false : undefined,
       reason: reason || undefined,
       cell: cellRef(sheet.name, r, numCol > 0 ? numCol : ext.left),
+      flagCell: emptyCol > 0 ? cellRef(sheet.name, r, emptyCol) : undefined,
     });
   }
   return out;

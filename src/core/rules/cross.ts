@@ -570,6 +570,7 @@ function unitCodes(d: Disclosure, out: Finding[]): void {
         cells: [u.cell, leafCell],
         expected: leaf,
         actual: u.name,
+        unit: 'text',
       });
     }
   }
@@ -588,6 +589,7 @@ function unitCodes(d: Disclosure, out: Finding[]): void {
         cells: [u.cell, mainUse.cell],
         expected: main,
         actual: u.code,
+        unit: 'text',
         table: u.table.title,
       });
     }

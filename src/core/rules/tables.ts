@@ -30,6 +30,7 @@ function numbers(d: Disclosure, out: Finding[]): void {
         cells: [t.numberCell ?? t.titleCell, ...ts.filter((o) => o !== t).map((o) => o.numberCell ?? o.titleCell)],
         expected: t.expectedNumber,
         actual: num,
+        unit: 'text',
         table: t.title,
       });
     }
@@ -45,6 +46,7 @@ function numbers(d: Disclosure, out: Finding[]): void {
       cells: [t.numberCell ?? t.titleCell],
       expected: t.expectedNumber,
       actual: t.number,
+        unit: 'text',
       table: t.title,
     });
   }
@@ -86,6 +88,7 @@ function catalogue(d: Disclosure, out: Finding[]): void {
         cells: [t.numberCell ?? t.titleCell, e.cell],
         expected: e.number,
         actual: t.number,
+        unit: 'text',
         table: t.title,
       });
     }
@@ -95,7 +98,7 @@ function catalogue(d: Disclosure, out: Finding[]): void {
         rule: 'catalogue.empty',
         severity: 'error',
         message: `目录称${e.number}“${e.title}”为空表，但该表有数据。`,
-        cells: [e.cell, t.titleCell],
+        cells: [e.flagCell ?? e.cell, e.cell, t.titleCell],
         table: t.title,
       });
     }
@@ -104,7 +107,7 @@ function catalogue(d: Disclosure, out: Finding[]): void {
         rule: 'catalogue.empty',
         severity: 'error',
         message: `目录称${e.number}“${e.title}”不是空表，但该表没有数据。若确无数据，应在目录中标为空表并说明理由。`,
-        cells: [e.cell, t.titleCell],
+        cells: [e.flagCell ?? e.cell, e.cell, t.titleCell],
         table: t.title,
       });
     }

@@ -103,10 +103,21 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
 
   const oneLine = o.summary || o.quiet;
   const useBar = files.length > 1 && !!io.stderr.isTTY && o.progress !== false;
+  // While the bar is drawn on a terminal shared with stdout, its line is cleared before each
+  // report is printed, and its save/restore-cursor codes are dropped: restoring the cursor at the
+  // end would jump back over the reports printed meanwhile.
+  const sharedTerminal = useBar && !!io.stdout.isTTY;
+  const barStream = sharedTerminal
+    ? {
+        isTTY: true,
+        columns: (io.stderr as { columns?: number }).columns ?? 80,
+        write: (s: string) => (s === '\x1B7' || s === '\x1B8' ? true : io.stderr.write(s)),
+      }
+    : io.stderr;
   const bar = useBar
     ? new cliProgress.SingleBar(
         {
-          stream: io.stderr as NodeJS.WritableStream,
+          stream: barStream as unknown as NodeJS.WritableStream,
           format: '检查中 [{bar}] {value}/{total} {file}',
           hideCursor: true,
           clearOnComplete: true,
@@ -116,8 +127,6 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
       )
     : undefined;
   bar?.start(files.length, 0, { file: '' });
-  // While the bar is drawn on a terminal shared with stdout, clear its line before printing.
-  const sharedTerminal = !!bar && !!io.stdout.isTTY;
   const print = (s: string) => {
     if (sharedTerminal) io.stderr.write('\r\x1b[K');
     io.stdout.write(s);

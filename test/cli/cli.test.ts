@@ -160,6 +160,16 @@ test('progress bar on a terminal stderr with several files; stdout stays one JSO
   expect(err).toContain('检查中');
   expect(err).toContain(`${FILES.length}/${FILES.length}`);
   expect(JSON.parse(out).files).toHaveLength(FILES.length);
+  // stdout on the same terminal: the bar never restores the cursor (that would overwrite the reports)
+  out = '';
+  err = '';
+  await main(['check', '--summary', dir], {
+    stdout: { write: (s: string) => (out += s), isTTY: true },
+    stderr: { write: (s: string) => ((err += s), true), isTTY: true },
+  });
+  expect(err).toContain('检查中');
+  expect(err).not.toContain('\x1B8');
+  expect(out.trim().split('\n')).toHaveLength(FILES.length + 1);
   // no bar for a single file, nor with --no-progress
   err = '';
   await main(['check', '--json', '--no-progress', dir], {

@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import * as path from 'path';
 import { collectInputs } from './inputs';
 import type { FileReport } from './check-file';
-import { checkFiles, defaultJobs } from './pool';
+import { checkFiles, cores, defaultJobs } from './pool';
 import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { CodeFileError, loadCodeFile } from '../file/codes';
@@ -194,7 +194,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--narrative <file>', '同时检查此预算公开说明（.docx、.txt 或 .md）：数字与报表是否一致、文字自身的计算；不给工作簿时只检查文字自身')
     .option('--no-progress', '不显示进度条')
     .addOption(
-      new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数），默认 ${defaultJobs()}；1 表示逐个检查`).argParser((v: string) => {
+      new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数，本机 ${cores()} 核）；默认 1 即逐个检查，空闲的多核电脑上检查大量文件时可设为核数`).argParser((v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`--jobs 应为 1 到 64 的整数，而不是“${v}”。`);
         return n;

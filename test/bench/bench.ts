@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../src/file/read';
 import { checkGrid } from '../../src/core/engine';
 import { checkFile } from '../../src/cli/check-file';
-import { checkFiles, defaultJobs } from '../../src/cli/pool';
+import { checkFiles, cores } from '../../src/cli/pool';
 import { buildHebei004, buildHebeiFromData, defaultHebeiSheetName, hebei004Data, HebeiData } from '../fixtures/hebei';
 import {
   buildShaanxi000,
@@ -228,14 +228,14 @@ async function main(): Promise<void> {
   console.log(`  读取 ms 中位/p95 ${ms(quantile(reads, 0.5))} /${ms(quantile(reads, 0.95))}；引擎 ms 中位/p95 ${ms(quantile(checks, 0.5))} /${ms(quantile(checks, 0.95))}`);
   console.log(`  无法读取 ${unreadable} 个；有错误或警告 ${withFindings} 个（金额按比例缩放后的舍入会造成少量警告）`);
 
-  // The same batch through the CLI's worker pool (what `budget-check check <folder>` does by default).
-  const jobs = defaultJobs();
+  // The same batch through the CLI's worker pool (`budget-check check <folder> --jobs <cores>`).
+  const jobs = Math.max(2, cores());
   const p0 = performance.now();
   let pooled = 0;
   await checkFiles(files, { jobs }, () => void pooled++);
   const pSeconds = (performance.now() - p0) / 1000;
   const pRate = BATCH / pSeconds;
-  console.log(`批量，${jobs} 个工作线程（命令行默认）：${pooled} 个用时 ${pSeconds.toFixed(1)} s，${pRate.toFixed(1)} 个/秒（目标 ≥ 20：${pRate >= 20 ? '达到' : '未达到'}）`);
+  console.log(`批量，${jobs} 个工作线程（--jobs ${jobs}）：${pooled} 个用时 ${pSeconds.toFixed(1)} s，${pRate.toFixed(1)} 个/秒（目标 ≥ 20：${pRate >= 20 ? '达到' : '未达到'}）`);
   console.log(`当前系统负载（1 分钟平均）：${os.loadavg()[0].toFixed(2)}（${os.cpus().length} 核；负载高于核数时以上时间偏大）`);
 
   const peak = process.resourceUsage().maxRSS / 1024;

@@ -558,6 +558,24 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
       });
     }
   }
+  // Unmarked lines indented under a "其中：" line continue its list ("其中：财政拨款资金结转" /
+  // "　　非财政拨款资金结余"): they are parts of the line above the 其中, not addends of the block.
+  for (const b of blocks) {
+    let owner: Row | undefined;
+    let ownerLevel: number | null = null;
+    for (const r of b.rows) {
+      if (r.isOfWhich) {
+        ownerLevel = owner ? owner.level : null;
+        continue;
+      }
+      if (ownerLevel !== null && !r.marker && !r.isTotal && r.level > ownerLevel) {
+        r.isOfWhich = true;
+        continue;
+      }
+      ownerLevel = null;
+      owner = r;
+    }
+  }
   table.blocks = blocks;
 }
 

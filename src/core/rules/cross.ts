@@ -106,8 +106,15 @@ function totals(d: Disclosure, out: Finding[]): void {
 function lineKeys(b: Block): Map<string, Row> {
   const map = new Map<string, Row>();
   const stack: Row[] = [];
+  let owner: Row | undefined;
   for (const r of b.rows) {
-    if (r.isOfWhich) continue;
+    if (r.isOfWhich) {
+      // "其中" lines are matched under the line they belong to.
+      const key = `${owner?.label ?? ''}/其中/${r.label}`;
+      if (!map.has(key)) map.set(key, r);
+      continue;
+    }
+    owner = r;
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
     const parent = stack[stack.length - 1];
     const key = r.level >= 2 && parent ? `${parent.label}/${r.label}` : (r.label ?? '');
@@ -123,11 +130,12 @@ function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
   if (!s || !f) return;
   const relation = allFiscal(s) ? 'eq' : 'gte';
   for (const fb of f.blocks ?? []) {
-    if (fb.key === 'income') continue;
     const sb = block(s, fb.key);
     if (!sb) continue;
     const sLines = lineKeys(sb);
     for (const [key, fr] of lineKeys(fb)) {
+      // Income lines are nested differently (部门预算 › 财政拨款 › … vs 财政拨款 › …): only their 其中 lines compare.
+      if (fb.key === 'income' && !key.includes('/其中/')) continue;
       if (fr.level === 0 && !fr.isTotal && !/支出$/.test(fr.label ?? '')) continue; // "一、部门预算" vs "一、财政拨款"
       if (GRAND.test(fr.label ?? '')) continue; // 总计 includes 结转, which only the summary has
       const sr = sLines.get(key);

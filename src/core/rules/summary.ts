@@ -6,7 +6,8 @@
  * - summary.balance: 本年收入合计 = 本年支出合计 in every expenditure block; 收入总计 = 支出总计.
  */
 import { Block, Row, Table } from '../disclosure';
-import { Finding } from '../finding';
+import { Finding, figures } from '../finding';
+import { compareAmounts } from '../money';
 import { RuleFamily } from './types';
 import { checkEqual, checkSum, tableName } from './compare';
 import { checkTree } from './sums';
@@ -31,7 +32,28 @@ function checkBlock(t: Table, b: Block): Finding[] {
   const name = `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分`;
   const yearIdx = b.rows.findIndex((r) => r.isTotal && THIS_YEAR.test(r.label ?? ''));
   const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => !GRAND.test(r.label ?? ''));
-  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
+  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(`${tableName(t)} `, name) })));
+  // "其中：" lines are parts of the line above them: none may exceed it, nor may their sum.
+  for (let i = 0; i < b.rows.length; i++) {
+    const owner = b.rows[i];
+    const oa = owner.amounts.amount;
+    if (owner.isOfWhich || owner.isTotal || !oa) continue;
+    const parts: Row[] = [];
+    for (let j = i + 1; j < b.rows.length && b.rows[j].isOfWhich; j++) parts.push(b.rows[j]);
+    const amounts = parts.map((p) => p.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
+    if (amounts.length === 0) continue;
+    const sum = amounts.reduce((s2, a) => s2.plus(a.value), oa.value.minus(oa.value));
+    if (sum.gt(oa.value) && compareAmounts(oa.value, sum, { unit: t.unit, decimals: 2, roundedTerms: amounts.length + 1 }) === 'different') {
+      out.push({
+        rule: 'summary.of_which',
+        severity: 'error',
+        message: `${name}“${owner.label}”的“其中”各项之和（${sum.toFixed(2)} 元）超过了它本身（${oa.value.toFixed(2)} 元）。`,
+        cells: [...amounts.filter((a) => !a.value.isZero()).map((a) => a.cell), oa.cell],
+        ...figures(oa.value, sum),
+        table: t.title,
+      });
+    }
+  }
   // Lines with several amount columns: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
   if (b.extra?.length) {
     for (const r of b.rows) {
@@ -167,6 +189,7 @@ export const summaryRules: RuleFamily = {
   rules: [
     { id: 'summary.block', title: '总表各部分：上级项目等于其所含各项之和，本年合计、总计相符', severity: 'error|warning' },
     { id: 'summary.balance', title: '本年收入合计等于本年支出合计，收入总计等于支出总计', severity: 'error|warning' },
+    { id: 'summary.of_which', title: '“其中”各项不超过其所属项目', severity: 'error' },
     { id: 'summary.enumeration', title: '总表各部分的序号连续、不重复', severity: 'warning' },
     { id: 'summary.blank', title: '总表各行金额不留空（无数据填 0）', severity: 'warning' },
   ],

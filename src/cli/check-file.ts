@@ -30,6 +30,8 @@ export interface CheckFileOptions {
   codes?: CodeCatalogue;
   /** Directory for annotated copies (--out). */
   outDir?: string;
+  /** The annotated copy's path, when the caller chose it (unique names in a batch); else <outDir>/<name>.checked.xlsx. */
+  outFile?: string;
   /** Extra checks run on the result (the narrative check); their findings are added. */
   extra?: (result: CheckResult) => Promise<Finding[]>;
 }
@@ -85,7 +87,7 @@ export async function checkFile(file: string, opts: CheckFileOptions = {}): Prom
   }
   if (opts.outDir) {
     try {
-      const out = annotatedPath(file, opts.outDir);
+      const out = opts.outFile ?? annotatedPath(file, opts.outDir);
       const w = await writeAnnotatedCopy(file, out, report.findings);
       report.annotated = w.output;
     } catch (e) {

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { collectInputs } from './inputs';
 import type { FileReport } from './check-file';
 import { checkFiles, cores, defaultJobs } from './pool';
+import { annotatedPaths } from '../file/write';
 import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { CodeFileError, loadCodeFile } from '../file/codes';
@@ -137,7 +138,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
   let printed = 0;
   let finished = 0;
   const jobs = o.jobs ?? defaultJobs();
-  await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, extra }, (i, outcome) => {
+  await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, outFiles: o.out ? annotatedPaths(files, o.out) : undefined, extra }, (i, outcome) => {
     slots[i] = outcome.report;
     finished++;
     while (printed < files.length && slots[printed]) {

@@ -31,6 +31,8 @@ export interface PoolOptions extends CheckFileOptions {
   jobs: number;
   /** The --codes file, for workers to load themselves (a catalogue cannot be sent to a thread). */
   codesFile?: { file: string; mode: 'replace' | 'extend' };
+  /** Annotated-copy path per file (aligned with `files`), when --out is given. */
+  outFiles?: string[];
   /** Use workers only from this many files on (default MIN_FILES_FOR_WORKERS). */
   minFiles?: number;
 }
@@ -56,7 +58,7 @@ export async function checkFiles(
   const jobs = Math.min(opts.jobs, files.length);
   // Extra checks (the narrative) run in this thread only; they come with a single workbook anyway.
   if (jobs <= 1 || files.length < (opts.minFiles ?? MIN_FILES_FOR_WORKERS) || opts.extra) {
-    for (let i = 0; i < files.length; i++) onDone(i, await checkFile(files[i], opts));
+    for (let i = 0; i < files.length; i++) onDone(i, await checkFile(files[i], { ...opts, outFile: opts.outFiles?.[i] }));
     return;
   }
   const setup: WorkerSetup = { outDir: opts.outDir, codes: opts.codesFile };
@@ -73,7 +75,7 @@ export async function checkFiles(
           void w.terminate();
           return;
         }
-        current = { index: next, file: files[next] };
+        current = { index: next, file: files[next], outFile: opts.outFiles?.[next] };
         next++;
         w.postMessage(current);
       };

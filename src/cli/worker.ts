@@ -15,6 +15,7 @@ export interface WorkerSetup {
 export interface WorkerTask {
   index: number;
   file: string;
+  outFile?: string;
 }
 
 const setup = workerData as WorkerSetup;
@@ -22,6 +23,6 @@ let codes: Promise<CodeCatalogue | undefined> | undefined;
 
 parentPort?.on('message', async (task: WorkerTask) => {
   codes ??= setup.codes ? loadCodeFile(setup.codes.file, { mode: setup.codes.mode }) : Promise.resolve(undefined);
-  const outcome = await checkFile(task.file, { codes: await codes, outDir: setup.outDir });
+  const outcome = await checkFile(task.file, { codes: await codes, outDir: setup.outDir, outFile: task.outFile });
   parentPort!.postMessage({ index: task.index, report: outcome.report, readMs: outcome.readMs, checkMs: outcome.checkMs });
 });

@@ -55,6 +55,21 @@ export function annotatedPath(input: string, outDir: string): string {
   return path.join(outDir, `${base}.checked.xlsx`);
 }
 
+/**
+ * Annotated-copy paths for a batch: `<name>.checked.xlsx`, and `<name> (2).checked.xlsx` … when
+ * files in different folders share a name (县A/预算.xlsx, 县B/预算.xlsx), so no copy overwrites another.
+ */
+export function annotatedPaths(inputs: string[], outDir: string): string[] {
+  const used = new Set<string>();
+  return inputs.map((input) => {
+    const base = path.basename(input).replace(/\.xlsx$/i, '');
+    let name = `${base}.checked.xlsx`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n}).checked.xlsx`;
+    used.add(name.toLowerCase());
+    return path.join(outDir, name);
+  });
+}
+
 async function samePath(a: string, b: string): Promise<boolean> {
   const ra = path.resolve(a);
   const rb = path.resolve(b);

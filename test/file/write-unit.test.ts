@@ -10,7 +10,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Finding } from '../../src/core/finding';
 import { followLink } from './links';
-import { annotatedPath, RESULT_SHEET, SEVERITY_FILL, writeAnnotatedCopy, WriteError } from '../../src/file/write';
+import { annotatedPath, annotatedPaths, RESULT_SHEET, SEVERITY_FILL, writeAnnotatedCopy, WriteError } from '../../src/file/write';
 
 let dir: string;
 let input: string;
@@ -132,4 +132,14 @@ test('refuses to write over the input', async () => {
   await fs.symlink(input, link);
   await expect(writeAnnotatedCopy(input, link, findings)).rejects.toThrow(/拒绝写入/);
   expect(sha(await fs.readFile(input))).toBe(before);
+});
+
+test('copies of same-named files from different folders get distinct names', () => {
+  const out = annotatedPaths(['县A/预算.xlsx', '县B/预算.xlsx', '县C/预算.XLSX', '县A/决算.xlsx'], '标注');
+  expect(out).toEqual([
+    path.join('标注', '预算.checked.xlsx'),
+    path.join('标注', '预算 (2).checked.xlsx'),
+    path.join('标注', '预算 (3).checked.xlsx'),
+    path.join('标注', '决算.checked.xlsx'),
+  ]);
 });

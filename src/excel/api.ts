@@ -10,6 +10,8 @@ import { ExcelHost } from './host';
 import { ClearSummary, MarkSummary, applyMarks, clearMarks, selectCells } from './marks';
 import { ReadStats, readOpenWorkbook } from './read';
 import { describeError } from './errors';
+import type { Narrative } from '../core/narrative/types';
+import { NarrativeWriteOptions, NarrativeWriteOutcome, writeNarrativeSheet } from './narrative';
 
 export type Stage = 'read' | 'check' | 'mark' | 'clear';
 
@@ -47,6 +49,8 @@ export interface WorkbookApi {
   check(opts?: CheckRunOptions): Promise<CheckOutcome>;
   select(refs: string[]): Promise<void>;
   clearMarks(): Promise<ClearSummary>;
+  /** Writes the 说明 to the 公开说明 sheet (ours only; see src/excel/narrative.ts). */
+  writeNarrative(n: Narrative, opts?: NarrativeWriteOptions): Promise<NarrativeWriteOutcome>;
   state(): SessionState;
   subscribe(listener: (s: SessionState) => void): () => void;
 }
@@ -119,6 +123,19 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
           return cleared;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '清除标记') });
+          throw e;
+        }
+      });
+    },
+    writeNarrative(n, opts) {
+      return exclusive(async () => {
+        set({ busy: true, error: undefined });
+        try {
+          const out = await writeNarrativeSheet(host, n, opts);
+          set({ busy: false });
+          return out;
+        } catch (e) {
+          set({ busy: false, error: describeError(e, '写入公开说明') });
           throw e;
         }
       });

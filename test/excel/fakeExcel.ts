@@ -40,6 +40,15 @@ export interface FakeSheetModel {
   /** Notes keyed by A1 address. */
   notes: Record<string, string>;
   frozenRows?: number;
+  /** Worksheet-scoped defined names (Worksheet.names), keyed by name. They go when the sheet goes. */
+  names?: Record<string, FakeName>;
+}
+
+export interface FakeName {
+  /** "=Sheet!$A$1:$B$9" */
+  reference: string;
+  comment?: string;
+  visible?: boolean;
 }
 
 export interface FakeWorkbookModel {
@@ -244,6 +253,7 @@ export class FakeWorksheetCollection extends Proxy_ {
 export class FakeWorksheet extends Proxy_ {
   readonly protection: { readonly protected: boolean };
   readonly notes: FakeNoteCollection;
+  readonly names: FakeNamedItemCollection;
   readonly freezePanes: { freezeRows(n: number): void };
   constructor(
     context: FakeContext,
@@ -257,6 +267,7 @@ export class FakeWorksheet extends Proxy_ {
       },
     };
     this.notes = new FakeNoteCollection(context, () => this.must());
+    this.names = new FakeNamedItemCollection(context, () => this.must());
     this.freezePanes = {
       freezeRows: (n: number) => this.context.push(() => void (this.must().frozenRows = n)),
     };
@@ -432,7 +443,11 @@ export class FakeRange extends Proxy_ {
       set wrapText(_w: boolean) {
         push(() => void 0);
       },
+      set verticalAlignment(_v: string) {
+        push(() => void 0);
+      },
       autofitColumns: () => push(() => void 0),
+      autofitRows: () => push(() => void 0),
     };
   }
   must(): RangeTarget {
@@ -715,6 +730,77 @@ export class FakeNote extends Proxy_ {
       const s = this.sheet();
       if (s.notes[this.address] === undefined) throw fakeError('ItemNotFound', '批注不存在');
       delete s.notes[this.address];
+    });
+  }
+}
+
+/** Worksheet.names (ExcelApi 1.4): defined names scoped to one sheet. */
+export class FakeNamedItemCollection extends Proxy_ {
+  constructor(
+    context: FakeContext,
+    readonly sheet: () => FakeSheetModel,
+  ) {
+    super(context);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.sheet, name);
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this.context.push(() => {
+      const s = this.sheet();
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw fakeError('InvalidArgument', `名称 ${name} 无效`);
+      s.names = s.names ?? {};
+      if (s.names[name]) throw fakeError('ItemAlreadyExists', `名称 ${name} 已存在`);
+      const ref = typeof reference === 'string' ? reference : (() => {
+        const t = reference.must();
+        return `=${quoteName(t.sheet.name)}!${boxAddress(t.box)}`;
+      })();
+      s.names[name] = { reference: ref, visible: true, ...(comment !== undefined ? { comment } : {}) };
+    });
+    return new FakeNamedItem(this.context, this.sheet, name);
+  }
+}
+
+export class FakeNamedItem extends Proxy_ {
+  constructor(
+    context: FakeContext,
+    readonly sheet: () => FakeSheetModel,
+    readonly key: string,
+  ) {
+    super(context);
+  }
+  private item(): FakeName | undefined {
+    return this.sheet().names?.[this.key];
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get comment(): string {
+    return this.get('comment');
+  }
+  get visible(): boolean {
+    return this.get('visible');
+  }
+  set visible(v: boolean) {
+    this.context.push(() => {
+      const n = this.item();
+      if (!n) throw fakeError('ItemNotFound', `名称 ${this.key} 不存在`);
+      n.visible = v;
+    });
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.context.push(() => {
+      const n = this.item();
+      this.nullState = !n;
+      if (n) this.snapshot(wanted, (p) => (p === 'name' ? this.key : p === 'comment' ? (n.comment ?? '') : p === 'visible' ? n.visible !== false : p === 'formula' ? n.reference : undefined));
+    });
+    return this;
+  }
+  delete(): void {
+    this.context.push(() => {
+      if (!this.item()) throw fakeError('ItemNotFound', `名称 ${this.key} 不存在`);
+      delete this.sheet().names![this.key];
     });
   }
 }

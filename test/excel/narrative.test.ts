@@ -6,7 +6,7 @@
  */
 import { checkGrid, CheckResult } from '../../src/core/engine';
 import { Grid, parseRef } from '../../src/core/grid';
-import { formatWan, parseAmount, toYuan } from '../../src/core/money';
+import { MoneyUnit, formatWan, parseAmount, toYuan } from '../../src/core/money';
 import { generateNarrative, narrativeFromGrid, narrativeParagraphs, Narrative } from '../../src/core/narrative';
 import { createWorkbookApi } from '../../src/excel/api';
 import { NARRATIVE_MARKER, NARRATIVE_SHEET, compactRefs, narrativeSheetRows, writeNarrativeSheet } from '../../src/excel/narrative';
@@ -75,7 +75,7 @@ describe('公开说明 sheet', () => {
         const a = parseAmount(sheet.rows[ref.row - 1]?.[ref.col - 1]?.v);
         expect(a.kind).toBe('amount');
         if (a.kind !== 'amount') continue;
-        expect([num.cells[0], formatWan(toYuan(a.value, unitOf.get(ref.sheet)!))]).toEqual([num.cells[0], num.text]);
+        expect([num.cells[0], formatWan(toYuan(a.value, unitOf.get(ref.sheet) as MoneyUnit))]).toEqual([num.cells[0], num.text]);
         traced++;
       }
     }

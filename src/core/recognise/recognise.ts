@@ -57,7 +57,20 @@ function stripNumber(text: string): { number?: string; rest: string } {
   return { number: `表${num}`, rest: t.slice(m[0].length).replace(/^[\s:：、.．-]+/, '') };
 }
 
+const titleMemo = new WeakMap<Profile, Map<string, TableSpec | undefined>>();
+
+/** The table spec whose title pattern `text` matches (memoised per profile: labels repeat across tables). */
 function matchTitle(profile: Profile, text: string): TableSpec | undefined {
+  let memo = titleMemo.get(profile);
+  if (!memo) titleMemo.set(profile, (memo = new Map()));
+  if (memo.has(text)) return memo.get(text);
+  const spec = matchTitleUncached(profile, text);
+  if (memo.size > 50000) memo.clear();
+  memo.set(text, spec);
+  return spec;
+}
+
+function matchTitleUncached(profile: Profile, text: string): TableSpec | undefined {
   const { rest } = stripNumber(text);
   const n = normalise(rest);
   if (n.length < 2 || n.length > 80) return undefined;
@@ -238,10 +251,11 @@ class TableReader {
   /** Header path of each column: header rows' texts (through merges) joined with "/". */
   headerPaths(top: number, bottom: number): Map<number, string> {
     const paths = new Map<number, string>();
+    const headerRows: number[] = [];
+    for (let r = top; r <= bottom; r++) if (!isColumnNumberRow(this.ext.sheet, r, this.ext.left, this.ext.right)) headerRows.push(r);
     for (let c = this.ext.left; c <= this.ext.right; c++) {
       const parts: string[] = [];
-      for (let r = top; r <= bottom; r++) {
-        if (isColumnNumberRow(this.ext.sheet, r, this.ext.left, this.ext.right)) continue;
+      for (const r of headerRows) {
         const t = normalise(mergedTextAt(this.ext.sheet, r, c));
         if (t && parts[parts.length - 1] !== t) parts.push(t);
       }

@@ -101,6 +101,7 @@ function noteText(existing: ExcelJS.Comment['texts'] | string | undefined): stri
 
 function figureText(f: Finding, v: string | undefined): string {
   if (v === undefined) return '';
+  if (f.unit === 'text') return `“${v}”`;
   if (f.unit && f.unit !== '元') return `${v} ${f.unit}`;
   try {
     return `${formatYuan(new Decimal(v))} 元`;
@@ -226,16 +227,16 @@ function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string
   for (let i = 0; i < maxCells; i++) ws.getColumn(10 + i).width = 18;
 
   findings.forEach((f, i) => {
-    const hasFigures = [f.expected, f.actual].some((v) => v !== undefined && /^-?\d+(\.\d+)?$/.test(v));
+    const hasFigures = f.unit !== 'text' && [f.expected, f.actual].some((v) => v !== undefined && /^-?\d+(\.\d+)?$/.test(v));
     const row = ws.addRow([
       i + 1,
       SEVERITY_LABEL[f.severity],
       f.rule,
       f.table ?? '',
       f.message,
-      figureCell(f.expected),
-      figureCell(f.actual),
-      figureCell(f.difference),
+      f.unit === 'text' ? (f.expected ?? null) : figureCell(f.expected),
+      f.unit === 'text' ? (f.actual ?? null) : figureCell(f.actual),
+      f.unit === 'text' ? null : figureCell(f.difference),
       hasFigures ? (f.unit ?? '元') : '',
     ]);
     for (const c of [6, 7, 8]) row.getCell(c).numFmt = '#,##0.00';

@@ -62,6 +62,7 @@ const findings: Finding[] = [
   { rule: 'sum.columns', severity: 'warning', message: '舍入差', cells: [`${SHEET}!B3`, `${SHEET}!B5`], table: '收支总表' },
   { rule: 'code.unknown', severity: 'info', message: '标题区', cells: [`${SHEET}!B1`, `${SHEET}!A7:B8`] },
   { rule: 'table.missing', severity: 'info', message: '引用了不存在的表', cells: ['没有这个表!A1'] },
+  { rule: 'table.number', severity: 'error', message: '表号重复', cells: [`${SHEET}!A3`], expected: '表6', actual: '表8', unit: 'text' },
 ];
 
 test('marks flagged cells, keeps values and styles, lists findings with working links', async () => {
@@ -70,8 +71,8 @@ test('marks flagged cells, keeps values and styles, lists findings with working 
   expect(path.basename(out)).toBe("收支 总表's.checked.xlsx");
   const res = await writeAnnotatedCopy(input, out, findings);
   expect(sha(await fs.readFile(input))).toBe(before);
-  // B3, B4, B5, A1 (master of merged B1), A7, B7, A8, B8
-  expect(res.marked).toBe(8);
+  // B3, B4, B5, A1 (master of merged B1), A7, B7, A8, B8, A3
+  expect(res.marked).toBe(9);
   expect(res.unresolved).toEqual(['没有这个表!A1']);
 
   const wb = new ExcelJS.Workbook();
@@ -122,6 +123,9 @@ test('marks flagged cells, keeps values and styles, lists findings with working 
   expect(wb.getWorksheet(target!.sheet)!.getCell(target!.address).value).toBe(1509422);
   // a reference to a sheet that does not exist is listed without a link
   expect(rs.getCell('J5').value).toBe('没有这个表!A1');
+  // text figures (unit 'text') are shown as text, with no difference and no 元
+  expect([rs.getCell('F6').value, rs.getCell('G6').value, rs.getCell('H6').value, rs.getCell('I6').value]).toEqual(['表6', '表8', null, '']);
+  expect(JSON.stringify(ws.getCell('A3').note)).toContain('应为 “表6”');
 });
 
 test('refuses to write over the input', async () => {

@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { Document, Packer, Paragraph } from 'docx';
 import { buildHebei004 } from '../fixtures/hebei';
 import { gridFromWorkbook, MAX_ROWS_PER_SHEET } from '../../src/file/read';
 import { checkGrid } from '../../src/core/engine';
@@ -27,9 +28,13 @@ beforeAll(async () => {
   await fs.writeFile(p('加密.xlsx'), Buffer.concat([OLE, Buffer.alloc(504)]));
   await fs.writeFile(p('空.xlsx'), Buffer.alloc(0));
 
+  // a Word document renamed .xlsx (a zip, but no workbook inside) and a download cut short
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('预算公开说明')] }] }));
+  await fs.writeFile(p('说明.xlsx'), docx);
   const good = buildHebei004('repaired');
   await fs.mkdir(p('文件夹/下级'), { recursive: true });
   await good.xlsx.writeFile(p('文件夹/好.xlsx'));
+  await fs.writeFile(p('截断.xlsx'), (await fs.readFile(p('文件夹/好.xlsx'))).subarray(0, 4000));
   await fs.writeFile(p('文件夹/坏.xlsx'), 'not a workbook');
   await fs.writeFile(p('文件夹/~$好.xlsx'), 'lock file');
   await fs.writeFile(p('文件夹/下级/旧.xls'), Buffer.concat([OLE, Buffer.alloc(504)]));
@@ -58,6 +63,8 @@ describe.each([
   ['加密.xlsx', /文件“加密\.xlsx”已加密/],
   ['空.xlsx', /文件“空\.xlsx”是空文件（0 字节）/],
   ['不存在.xlsx', /无法打开文件“.*不存在\.xlsx”：文件不存在/],
+  ['说明.xlsx', /文件“说明\.xlsx”中没有工作表/],
+  ['截断.xlsx', /文件“截断\.xlsx”无法作为 \.xlsx 读取，可能已损坏/],
 ])('%s', (name, message) => {
   test('is reported in Chinese, naming the file, with exit code 2', async () => {
     const r = await runMain(['check', p(name)]);

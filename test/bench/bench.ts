@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   const jobs = Math.max(2, cores());
   const p0 = performance.now();
   let pooled = 0;
-  await checkFiles(files, { jobs }, () => void pooled++);
+  await checkFiles(files, { jobs, minFiles: 1 }, () => void pooled++);
   const pSeconds = (performance.now() - p0) / 1000;
   const pRate = BATCH / pSeconds;
   console.log(`批量，${jobs} 个工作线程（--jobs ${jobs}）：${pooled} 个用时 ${pSeconds.toFixed(1)} s，${pRate.toFixed(1)} 个/秒（目标 ≥ 20：${pRate >= 20 ? '达到' : '未达到'}）`);

@@ -4,12 +4,10 @@
  * width of 320 px, with office.js routed to the fake Excel over the 陕西 seed-000 workbook.
  * Clicks 检查, checks the findings against the engine, clicks a finding, then 清除标记.
  */
-import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'fs';
+import { readFileSync, readdirSync } from 'fs';
 import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as path from 'path';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { checkGrid } from '../../src/core/engine';
 import { gridFromWorkbook } from '../../src/file/read';
 import { build000, buildShaanxi000 } from '../fixtures/shaanxi';
@@ -17,89 +15,33 @@ import { knownErrors000 } from '../fixtures/known/shaanxi-000';
 import { FakeFill, FakeWorkbookModel } from '../excel/fakeExcel';
 import { modelFromExcelJS } from '../excel/fakeFromExcelJS';
 import { roundTrip } from '../excel/helpers';
-import { fakeOfficeScript } from './fakeOfficeScript';
+import { CHROMIUM, DIST, PaneSession, ROOT, artifact, chromiumThere, openPane } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-function newestMtime(p: string): number {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-/** Builds dist/ unless it is newer than every input of the bundle. */
-function ensureBuild(): void {
-  const page = path.join(DIST, 'taskpane.html');
-  const inputs = ['src', 'taskpane', 'commands', 'assets', 'manifest.xml', 'webpack.config.js'].map((p) => path.join(ROOT, p));
-  if (existsSync(page) && statSync(page).mtimeMs > Math.max(...inputs.filter(existsSync).map(newestMtime))) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe', timeout: 300000 });
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '');
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const chromiumThere = existsSync(CHROMIUM);
 const maybe = chromiumThere ? describe : describe.skip;
 if (!chromiumThere) console.warn(`跳过浏览器测试：找不到 Chromium（${CHROMIUM}）。`);
 
 maybe('task pane in headless Chromium', () => {
-  let server: http.Server;
-  let browser: Browser;
+  let pane: PaneSession;
   let page: Page;
   let base: string;
   let model: FakeWorkbookModel;
   let fillsBefore: Record<string, FakeFill>;
-  const external: string[] = [];
-  const pageErrors: string[] = [];
+  let external: string[];
+  let pageErrors: string[];
   let expected: ReturnType<typeof checkGrid>;
 
   beforeAll(async () => {
-    ensureBuild();
     const wb = await roundTrip(buildShaanxi000('published'));
     model = modelFromExcelJS(wb, '子洲县工伤保险经办中心-2024单位预算公开.xlsx');
     expected = checkGrid(gridFromWorkbook(wb, model.name).grid);
     fillsBefore = {};
     for (const s of model.sheets) for (const [a, c] of Object.entries(s.cells)) if (c.fill) fillsBefore[`${s.name}!${a}`] = c.fill;
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.addInitScript((m) => ((window as unknown as { __FAKE_MODEL__: unknown }).__FAKE_MODEL__ = m), model);
-    const fake = fakeOfficeScript();
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fake });
-      if (url.startsWith(base)) return route.continue();
-      external.push(url);
-      return route.abort();
-    });
-    await page.goto(`${base}/taskpane.html`);
+    pane = await openPane(model);
+    ({ page, base, external, pageErrors } = pane);
   }, 240000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await pane?.close();
   });
 
   test('every URL in manifest.xml is served from the production build', async () => {
@@ -157,8 +99,7 @@ maybe('task pane in headless Chromium', () => {
     await page.locator(`[data-rule="${cross.rule}"]`).first().getByRole('button', { name: `定位到 ${other}` }).click();
     await page.waitForFunction((s) => (window as unknown as { __fake: { model: { activeSheet: string } } }).__fake.model.activeSheet === s, other.split('!')[0]);
     expect((await sel()).selection).toEqual({ sheet: other.split('!')[0], address: other.split('!')[1] });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane.png'), fullPage: true });
+    await page.screenshot({ path: artifact('taskpane.png'), fullPage: true });
   });
 
   test('severity filter hides and shows findings; keyboard reaches the findings', async () => {

@@ -1,0 +1,71 @@
+import * as React from 'react';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { WorkbookApi } from '../../src/excel/api';
+import type { Narrative } from '../../src/core/narrative/types';
+import { narrativeToText } from '../../src/core/narrative/types';
+import { CopyButton } from './CopyButton';
+import { NarrativeSectionCard } from './NarrativeSectionCard';
+import { NarrativeWriteBar } from './NarrativeWriteBar';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  pending: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+  },
+  done: { backgroundColor: tokens.colorPaletteGreenBackground2 },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+export interface NarrativeViewProps {
+  api: WorkbookApi;
+  narrative: Narrative;
+  busy: boolean;
+}
+
+/** The generated 说明: summary, 写入, then each section with its own 复制. */
+export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const select = (refs: string[]) => void api.select(refs);
+  return (
+    <div className={styles.stack}>
+      <div className={styles.summary} aria-label="说明概况">
+        <Text className={styles.title}>{n.title}</Text>
+        <div className={styles.row}>
+          <span className={mergeClasses(styles.pending, n.placeholders === 0 && styles.done)} data-placeholders={n.placeholders}>
+            {n.placeholders > 0 ? `尚有 ${n.placeholders} 处待填写（黄色标出）` : '无待填写内容'}
+          </span>
+          <CopyButton label="复制全文" text={() => narrativeToText(n)}>
+            复制全文
+          </CopyButton>
+        </div>
+        <Text className={styles.hint}>金额为万元（元四舍五入到两位小数）。将鼠标移到数字上或用 Tab 键选中数字可查看其来源单元格，点击或按 Enter 在工作簿中定位。</Text>
+        {n.notes.length > 0 && (
+          <ul className={styles.notes}>
+            {n.notes.map((x, i) => (
+              <li key={i}>{x.replace('（--prior）', '')}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <NarrativeWriteBar api={api} narrative={n} busy={busy} />
+      {n.sections.map((s, i) => (
+        <NarrativeSectionCard key={s.id} sections={n.sections} index={i} onSelect={select} />
+      ))}
+    </div>
+  );
+}

@@ -95,6 +95,8 @@ maybe('说明 tab in headless Chromium', () => {
     expect(copied.split('\n')[0]).toBe('四、收支说明');
     expect(copied).toContain('（五）国有资本经营预算拨款收支情况');
     expect(copied).not.toContain('五、“三公”经费');
+    // the button goes back to 复制 after two seconds
+    await page.locator('[data-section="shaanxi.4.1"] [data-copy]').filter({ hasText: /^复制$/ }).waitFor({ timeout: 5000 });
   });
 
   test('写入“公开说明”工作表 writes the paragraphs and their source cells; writing again replaces it', async () => {
@@ -127,6 +129,8 @@ maybe('说明 tab in headless Chromium', () => {
     });
     await page.getByRole('button', { name: '写入“公开说明”工作表' }).click();
     await page.getByText(/已被修改/).waitFor({ timeout: 30000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: artifact('narrative-overwrite.png') });
     const edited = (await fakeModel(page)).sheets.find((s) => s.name === '公开说明')!;
     expect(Object.values(edited.cells).some((c) => String(c.value).includes('增加 3.20 万元'))).toBe(true);
     await page.getByRole('button', { name: '仍然覆盖' }).click();

@@ -188,6 +188,27 @@ describe('tables, 目录 and 绩效目标表', () => {
   });
 });
 
+describe('more cross-table rules (河北 004, 万元)', () => {
+  test('cross.func_rows: 支出总表 and 收入总表 list the same 功能科目 (2082602 mistyped as 2082662)', async () => {
+    const g = await repaired004();
+    const c = find(g, '单位支出总表', '2082602');
+    const cell = set(g, '单位支出总表', c.row, c.col, '2082662');
+    const fs = findings(g);
+    const f = fs.find((x) => x.rule === 'cross.func_rows' && x.cells[0] === cell);
+    expect(f).toBeDefined();
+    expect(f!.message).toContain('2082662');
+  });
+
+  test('summary.of_which: a 其中 line may not exceed its line (表1 上年结转 0.00, seed 000)', async () => {
+    const g = await repaired000();
+    const l = find(g, '表1', '非财政拨款资金结余');
+    const cell = set(g, '表1', l.row, l.col + 1, 0.18);
+    const f = findingAt(findings(g), 'summary.of_which', cell);
+    expect(f).toBeDefined();
+    expect([f!.expected, f!.actual]).toEqual(['0.00', '0.18']);
+  });
+});
+
 describe('recognition', () => {
   test('a workbook with nothing recognisable gets one clear error listing what was looked for', () => {
     const r = checkGrid({ source: '随便.xlsx', sheets: [{ name: 'Sheet1', rows: [[{ v: '姓名' }, { v: '电话' }]], merges: [] }] });

@@ -408,7 +408,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
             rule: 'cross.basic',
             severity: 'error',
             message: `${tableName(basic)}${rowName(br)}有基本支出 ${bt.value.toFixed(2)} 元，但${tableName(full)}没有这一行。`,
-            cells: [bt.cell],
+            cells: [br.codeCell ?? bt.cell, bt.cell],
             table: basic.title,
           });
         }
@@ -445,7 +445,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
           rule: 'cross.basic',
           severity: 'error',
           message: `${tableName(full)}${rowName(fr)}有人员经费和公用经费 ${basicPart.value.toFixed(2)} 元，但${tableName(basic)}没有这一行。`,
-          cells: [basicPart.cell],
+          cells: [fr.codeCell ?? basicPart.cell, basicPart.cell],
           table: full.title,
         });
       }
@@ -535,6 +535,74 @@ function special(d: Disclosure, out: Finding[]): void {
       f.message += '（目前只等于专项业务经费合计，未包括人员经费和公用经费）';
     }
     push(out, f);
+  }
+}
+
+/**
+ * Tables keyed by 功能科目 in one part (河北 收入总表, 支出总表, 一般公共预算支出表) list the same codes
+ * with the same 合计: 收入总表 = 支出总表 code by code; 一般公共预算支出表 = 支出总表 code by code when all
+ * the money is 一般公共预算, else not more.
+ */
+function funcRows(d: Disclosure, out: Finding[]): void {
+  const keyed = (t: Table | undefined) => {
+    const m = new Map<string, Row>();
+    if (t?.scheme === 'func') for (const r of t.rows) if (r.code && !m.has(r.code)) m.set(r.code, r);
+    return m;
+  };
+  const exp = first(d, 'expenditure');
+  const expRows = keyed(exp);
+  if (!exp || expRows.size === 0) return;
+  const fiscal = first(d, 'fiscal_summary');
+  const pairs: [Table | undefined, 'eq' | 'lte'][] = [
+    [first(d, 'income'), 'eq'],
+    [first(d, 'gp_func'), fiscal && fiscalIsAllGp(fiscal) ? 'eq' : 'lte'],
+  ];
+  for (const [t, relation] of pairs) {
+    const rows = keyed(t);
+    if (!t || rows.size === 0) continue;
+    for (const [code, r] of rows) {
+      const a = r.amounts.total;
+      const er = expRows.get(code);
+      const ea = er?.amounts.total;
+      if (!a) continue;
+      if (!er || !ea) {
+        if (!a.value.isZero()) {
+          out.push({
+            rule: 'cross.func_rows',
+            severity: 'error',
+            message: `${tableName(t)}有科目 ${code}${r.name ? ` ${r.name}` : ''}（${a.value.toFixed(2)} 元），但${tableName(exp)}没有这一科目。`,
+            cells: [r.codeCell ?? a.cell, a.cell],
+            table: t.title,
+          });
+        }
+        continue;
+      }
+      if (relation === 'lte' && a.value.lte(ea.value)) continue;
+      push(
+        out,
+        checkEqual({
+          rule: 'cross.func_rows',
+          expected: ea,
+          expectedUnit: exp.unit,
+          actual: a,
+          actualUnit: t.unit,
+          what: `${tableName(t)}${rowName(r)}的合计应${relation === 'eq' ? '等于' : '不大于'}${tableName(exp)}同一科目`,
+          table: t.title,
+        }),
+      );
+    }
+    if (relation === 'eq') {
+      for (const [code, er] of expRows) {
+        if (rows.has(code) || !er.amounts.total || er.amounts.total.value.isZero()) continue;
+        out.push({
+          rule: 'cross.func_rows',
+          severity: 'error',
+          message: `${tableName(exp)}有科目 ${code}${er.name ? ` ${er.name}` : ''}，但${tableName(t)}没有这一科目。`,
+          cells: [er.codeCell ?? er.amounts.total.cell, er.amounts.total.cell],
+          table: exp.title,
+        });
+      }
+    }
   }
 }
 
@@ -677,6 +745,7 @@ export const crossRules: RuleFamily = {
     { id: 'cross.special', title: '专项业务经费：明细表专项列、专项业务经费表合计、绩效目标表金额一致', severity: 'error|warning' },
     { id: 'cross.unit_code', title: '同一单位在各表中的单位编码、名称一致', severity: 'error' },
     { id: 'perf.overall_total', title: '整体支出绩效目标表金额合计等于单位全部支出', severity: 'error|warning' },
+    { id: 'cross.func_rows', title: '按功能科目列示的收入总表、支出总表、一般公共预算支出表逐科目一致', severity: 'error|warning' },
     { id: 'cross.parts', title: '部门各表等于所属各单位同一表之和', severity: 'error|warning' },
   ],
   run({ disclosure: d }) {
@@ -690,6 +759,7 @@ export const crossRules: RuleFamily = {
       econClasses(view, out);
       basicVsFull(view, out);
       special(view, out);
+      funcRows(view, out);
     }
     unitCodes(d, out);
     parts(d, out);

@@ -30,6 +30,8 @@ function toHalfWidth(s: string): string {
 
 /** Excel gives doubles: keep 15 significant digits so 0.1+0.2-style noise disappears. */
 export function decimalFromNumber(n: number): Decimal {
+  // Integers below 2^53 are exact doubles: no string round trip needed (most 元 amounts).
+  if (Number.isSafeInteger(n)) return new Decimal(n);
   return new Decimal(n.toPrecision(15));
 }
 
@@ -62,7 +64,7 @@ export function parseAmount(v: CellValue | undefined): ParsedAmount {
 }
 
 export function toYuan(amountInUnit: Decimal, unit: MoneyUnit): Decimal {
-  return amountInUnit.times(UNIT_FACTOR[unit]);
+  return unit === '元' ? amountInUnit : amountInUnit.times(UNIT_FACTOR[unit]);
 }
 
 export function fromYuan(yuan: Decimal, unit: MoneyUnit): Decimal {
@@ -145,7 +147,9 @@ export function decimalsOf(v: CellValue | undefined, fmt?: string): number {
     return m ? m[1].length : 0;
   }
   if (typeof v === 'number') {
-    const s = decimalFromNumber(v).toString();
+    if (Number.isInteger(v)) return 0;
+    const s = String(parseFloat(v.toPrecision(15)));
+    if (s.includes('e')) return decimalFromNumber(v).decimalPlaces();
     const i = s.indexOf('.');
     return i < 0 ? 0 : s.length - i - 1;
   }

@@ -187,13 +187,17 @@ class TableReader {
     const { sheet, titleRow, right, left } = this.ext;
     for (let r = Math.max(1, titleRow - 1); r <= Math.min(titleRow + 4, this.ext.lastRow); r++) {
       for (let c = left; c <= right; c++) {
-        const u = parseUnitText(textAt(sheet, r, c));
+        const t = textAt(sheet, r, c);
+        if (!t.includes('单位')) continue;
+        const u = parseUnitText(t);
         if (u) return { unit: u, cell: this.ref(r, c), assumed: false };
       }
     }
     for (let r = titleRow + 1; r <= Math.min(titleRow + 12, this.ext.lastRow); r++) {
       for (let c = left; c <= right; c++) {
-        const t = normalise(textAt(sheet, r, c));
+        const raw = textAt(sheet, r, c);
+        if (!raw.includes('元')) continue;
+        const t = normalise(raw);
         const m = /\((万元|千元|元)\)/.exec(t);
         if (m) return { unit: m[1] as MoneyUnit, cell: this.ref(r, c), assumed: false };
       }
@@ -605,14 +609,20 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
   const { sheet } = ext;
   table.headerTop = reader.headerTop();
   table.headerBottom = table.headerTop;
+  // The form's text cells, in reading order, collected once for all fields.
+  const labels: { r: number; c: number; n: string; labelPart: string }[] = [];
+  for (let r = ext.titleRow + 1; r <= ext.lastRow; r++) {
+    const row = sheet.rows[r - 1] ?? [];
+    for (let c = ext.left; c <= Math.min(ext.right, row.length); c++) {
+      const v = row[c - 1]?.v;
+      if (typeof v !== 'string' || !v.trim()) continue;
+      const n = normalise(v.trim());
+      labels.push({ r, c, n, labelPart: n.replace(/^其中[:：]?/, '') });
+    }
+  }
   for (const f of spec.fields ?? []) {
-    let done = false;
-    for (let r = ext.titleRow + 1; r <= ext.lastRow && !done; r++) {
-      for (let c = ext.left; c <= ext.right && !done; c++) {
-        const raw = textAt(sheet, r, c);
-        if (!raw) continue;
-        const n = normalise(raw);
-        const labelPart = n.replace(/^其中[:：]?/, '');
+    for (const { r, c, n, labelPart } of labels) {
+      {
         if (!f.match.test(labelPart)) continue;
         // Value in the same cell after a colon …
         const colon = n.search(/[:：]/);
@@ -662,7 +672,7 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
           }
         }
         fields.push(field);
-        done = true;
+        break;
       }
     }
   }

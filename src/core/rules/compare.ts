@@ -67,19 +67,21 @@ export interface SumCheck {
   /** The stated total. */
   total: Amount;
   parts: Amount[];
-  /** Chinese description of what must hold, e.g. "“208 社会保障和就业支出”的合计应等于其下级科目之和". */
-  what: string;
+  /** Chinese description of what must hold; a function so that it is only built when the check fails. */
+  what: string | (() => string);
   unit?: MoneyUnit;
 }
 
 /** total = Σ parts. Returns a finding when it does not hold (warning if rounding only). */
-export function checkSum(c: SumCheck): Finding | null {
-  const expected = sumAmounts(c.parts);
-  const actual = c.total.value;
-  const unit = c.unit ?? c.table.unit;
-  const decimals = maxDecimals([c.total, ...c.parts]);
-  const cmp = compareAmounts(expected, actual, { unit, decimals, roundedTerms: c.parts.length + 1 });
+export function checkSum(check: SumCheck): Finding | null {
+  const expected = sumAmounts(check.parts);
+  const actual = check.total.value;
+  const unit = check.unit ?? check.table.unit;
+  if (actual.eq(expected)) return null;
+  const decimals = maxDecimals([check.total, ...check.parts]);
+  const cmp = compareAmounts(expected, actual, { unit, decimals, roundedTerms: check.parts.length + 1 });
   if (cmp === 'equal') return null;
+  const c = { ...check, what: typeof check.what === 'function' ? check.what() : check.what };
   const cells = [c.total.cell, ...c.parts.map((p) => p.cell)];
   const mix = cmp === 'different' ? findMixup(expected, actual, c.parts, unit, decimals) : undefined;
   if (mix) {
@@ -123,7 +125,7 @@ export interface EqualCheck {
   /** The figure checked (listed first in cells). */
   actual: Amount;
   actualUnit: MoneyUnit;
-  what: string;
+  what: string | (() => string);
   table?: string;
   /** 'eq' (default) or 'gte': actual must be ≥ expected. */
   relation?: 'eq' | 'gte';
@@ -148,12 +150,14 @@ function compareAcrossUnits(c: EqualCheck): 'equal' | 'rounding' | 'different' {
 }
 
 /** Two figures that must agree, possibly from tables in different units. */
-export function checkEqual(c: EqualCheck): Finding | null {
-  const unit = coarsest(c.expectedUnit, c.actualUnit);
-  const decimals = maxDecimals([c.expected, c.actual]);
-  const e = c.expected.value;
-  const a = c.actual.value;
-  if (c.relation === 'gte' && a.gte(e)) return null;
+export function checkEqual(check: EqualCheck): Finding | null {
+  const unit = coarsest(check.expectedUnit, check.actualUnit);
+  const decimals = maxDecimals([check.expected, check.actual]);
+  const e = check.expected.value;
+  const a = check.actual.value;
+  if (check.relation === 'gte' && a.gte(e)) return null;
+  if (a.eq(e)) return null;
+  const c = { ...check, what: typeof check.what === 'function' ? check.what() : check.what };
   const cmp = c.expectedUnit !== c.actualUnit ? compareAcrossUnits(c) : compareAmounts(e, a, { unit, decimals, roundedTerms: 2 });
   if (cmp === 'equal') return null;
   const cells = [c.actual.cell, c.expected.cell];

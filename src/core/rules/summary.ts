@@ -60,7 +60,7 @@ function checkBlock(t: Table, b: Block): Finding[] {
       const total = r.amounts.amount;
       const parts = b.extra.map((e) => r.amounts[e.key]).filter((a): a is NonNullable<typeof a> => !!a);
       if (!total || parts.length === 0 || (total.blank && parts.every((p) => p.blank))) continue;
-      const f = checkSum({ rule: 'summary.block', table: t, total, parts, what: `${name}“${r.label}”的合计应等于各资金来源之和` });
+      const f = checkSum({ rule: 'summary.block', table: t, total, parts, what: () => `${name}“${r.label}”的合计应等于各资金来源之和` });
       if (f) out.push(f);
     }
   }
@@ -72,7 +72,7 @@ function checkBlock(t: Table, b: Block): Finding[] {
     const parts = [yearRow, ...between.filter((r) => r.level === top)].map((r) => r.amounts.amount).filter((a) => !!a);
     const grand = b.rows[grandIdx].amounts.amount;
     if (grand && parts.length) {
-      const f = checkSum({ rule: 'summary.block', table: t, total: grand, parts: parts as NonNullable<(typeof parts)[number]>[], what: `${name}“${b.rows[grandIdx].label}”应等于本年合计加结转、结余各项` });
+      const f = checkSum({ rule: 'summary.block', table: t, total: grand, parts: parts as NonNullable<(typeof parts)[number]>[], what: () => `${name}“${b.rows[grandIdx].label}”应等于本年合计加结转、结余各项` });
       if (f) out.push(f);
     }
   }
@@ -98,7 +98,7 @@ function balance(t: Table): Finding[] {
         expectedUnit: t.unit,
         actual: outYear.amounts.amount,
         actualUnit: t.unit,
-        what: `${tableName(t)}${label}部分“本年支出合计”应等于“本年收入合计”`,
+        what: () => `${tableName(t)}${label}部分“本年支出合计”应等于“本年收入合计”`,
         table: t.title,
       });
       if (f) out.push(f);
@@ -110,7 +110,7 @@ function balance(t: Table): Finding[] {
         expectedUnit: t.unit,
         actual: outGrand.amounts.amount,
         actualUnit: t.unit,
-        what: `${tableName(t)}${label}部分“支出总计”应等于“收入总计”`,
+        what: () => `${tableName(t)}${label}部分“支出总计”应等于“收入总计”`,
         table: t.title,
       });
       if (f) out.push(f);

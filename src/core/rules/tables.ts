@@ -135,7 +135,7 @@ function perf(d: Disclosure, out: Finding[]): void {
       table: t,
       total,
       parts,
-      what: `绩效目标表“${project}”的资金总额应等于财政拨款与其他资金之和`,
+      what: () => `绩效目标表“${project}”的资金总额应等于财政拨款与其他资金之和`,
     });
     if (f) out.push(f);
   }
@@ -190,7 +190,7 @@ function plan(d: Disclosure, out: Finding[]): void {
         expectedUnit: t.unit,
         actual: lastA,
         actualUnit: t.unit,
-        what: `绩效目标表“${project}”的资金支出计划${last.label}累计数应等于预算数`,
+        what: () => `绩效目标表“${project}”的资金支出计划${last.label}累计数应等于预算数`,
         table: t.title,
       });
       if (f) out.push(f);

@@ -66,26 +66,9 @@ export interface FakeOptions {
 
 // ------------------------------------------------------------------ addresses
 
-export function colToLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToColNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function addr(row: number, col: number): string {
-  return `${colToLetters(col)}${row}`;
-}
+// The fake addresses cells the way the engine does (src/core/grid.ts).
+import { colLetters as colToLetters, lettersToCol as lettersToColNum, a1 as addr } from '../../src/core/grid';
+export { colToLetters, lettersToColNum, addr };
 
 interface Box {
   top: number;

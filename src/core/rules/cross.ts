@@ -11,13 +11,13 @@
  * - cross.unit_code: the same 单位 has the same code in every table.
  */
 import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
-import { Finding } from '../finding';
+import { Finding, figures } from '../finding';
 import { ZERO } from '../money';
 import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
 import { RuleFamily } from './types';
 import { blockTotal } from './summary';
-import { checkEqual, rowName, sumAmounts, tableName } from './compare';
+import { checkEqual, rowName, shown, sumAmounts, tableName } from './compare';
 
 const THIS_YEAR = /^本年(收入|支出)?合计$/;
 const GRAND = /总计$/;
@@ -41,6 +41,11 @@ function sumOf(amounts: (Amount | undefined)[]): Amount | undefined {
     blank: present.every((a) => a.blank),
     text: false,
   };
+}
+
+/** A summary line with an amount whose counterpart in a detail table does not exist (expected 0). */
+function unmatched(rule: string, s: Table, la: Amount, message: string): Finding {
+  return { rule, severity: 'error', message, cells: [la.cell], ...figures(ZERO, la.value), table: s.title };
 }
 
 function push(out: Finding[], f: Finding | null, extraCells: string[] = []): void {
@@ -212,16 +217,7 @@ function funcClasses(d: Disclosure, out: Finding[]): void {
       const ra = r?.amounts.total;
       if (!ra) {
         if (relation && !la.value.isZero()) {
-          out.push({
-            rule: 'cross.func_class',
-            severity: 'error',
-            message: `${tableName(s)}“${line.label}”为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有 ${code} 类。`,
-            cells: [la.cell],
-            expected: ZERO.toFixed(2),
-            actual: la.value.toFixed(2),
-            difference: la.value.toFixed(2),
-            table: s.title,
-          });
+          out.push(unmatched('cross.func_class', s, la, `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类。`));
         }
         continue;
       }
@@ -298,16 +294,7 @@ function econClasses(d: Disclosure, out: Finding[]): void {
       const expected = sumOf(parts);
       if (!expected) {
         if (relation && !la.value.isZero()) {
-          out.push({
-            rule: 'cross.econ_class',
-            severity: 'error',
-            message: `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有 ${code} 类的对应金额。`,
-            cells: [la.cell],
-            expected: '0.00',
-            actual: la.value.toFixed(2),
-            difference: la.value.toFixed(2),
-            table: s.title,
-          });
+          out.push(unmatched('cross.econ_class', s, la, `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`));
         }
         continue;
       }
@@ -344,16 +331,7 @@ function econClasses(d: Disclosure, out: Finding[]): void {
         const expected = sumOf(byGov.get(code) ?? []);
         if (!expected) {
           if (relation && !la.value.isZero()) {
-            out.push({
-              rule: 'cross.econ_class',
-              severity: 'error',
-              message: `${tableName(s)}“${line.label}”为 ${la.value.toFixed(2)} 元，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`,
-              cells: [la.cell],
-              expected: '0.00',
-              actual: la.value.toFixed(2),
-              difference: la.value.toFixed(2),
-              table: s.title,
-            });
+            out.push(unmatched('cross.econ_class', s, la, `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`));
           }
           continue;
         }

@@ -32,7 +32,7 @@ function checkBlock(t: Table, b: Block): Finding[] {
   const name = `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分`;
   const yearIdx = b.rows.findIndex((r) => r.isTotal && THIS_YEAR.test(r.label ?? ''));
   const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => !GRAND.test(r.label ?? ''));
-  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(`${tableName(t)} `, name) })));
+  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
   // "其中：" lines are parts of the line above them: none may exceed it, nor may their sum.
   for (let i = 0; i < b.rows.length; i++) {
     const owner = b.rows[i];

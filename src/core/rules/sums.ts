@@ -42,7 +42,7 @@ export function checkTree(table: Table, rows: Row[], keys: string[], rule: strin
         table,
         total,
         parts,
-        what: () => `${tableName(table)} ${rowName(r)}的${columnName(table, key)}应等于其下级之和`,
+        what: () => `${tableName(table)}${rowName(r)}的${columnName(table, key)}应等于其下级之和`,
       });
       if (f) out.push(f);
     }
@@ -57,7 +57,7 @@ export function checkTree(table: Table, rows: Row[], keys: string[], rule: strin
         if (!total) continue;
         const parts = topRows.map((r) => r.amounts[key]).filter((a): a is Amount => !!a);
         if (parts.length === 0) continue;
-        const f = checkSum({ rule, table, total, parts, what: () => `${tableName(table)} ${totalLabel(t)}的${columnName(table, key)}应等于各项之和` });
+        const f = checkSum({ rule, table, total, parts, what: () => `${tableName(table)}${totalLabel(t)}的${columnName(table, key)}应等于各项之和` });
         if (f) out.push(f);
       }
     }
@@ -92,7 +92,7 @@ function columns(t: Table): Finding[] {
         table: t,
         total,
         parts,
-        what: () => `${tableName(t)} ${rowName(r)}的${columnName(t, s.total)}应等于${s.parts.map((k) => columnName(t, k)).join('、')}之和`,
+        what: () => `${tableName(t)}${rowName(r)}的${columnName(t, s.total)}应等于${s.parts.map((k) => columnName(t, k)).join('、')}之和`,
       });
       if (f) out.push(f);
     }

@@ -5,6 +5,8 @@
 import Decimal from 'decimal.js';
 import { formatYuan } from './money';
 
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -63,4 +65,16 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) out[f.severity]++;
   return out;
+}
+
+/**
+ * A finding's expected / actual / difference as shown to users: "1,400,400.00 元", "150.94 万元",
+ * "12.50%", or the text itself for unit 'text' (a 单位编码, a 表号). '' when absent.
+ */
+export function figureText(s: string | undefined, unit: Finding['unit']): string {
+  if (s === undefined || s === '') return '';
+  if (unit === 'text' || !AMOUNT.test(s) || (unit === undefined && !/\.\d{2}$/.test(s))) return s;
+  if (unit === '%') return `${s}%`;
+  const d = new Decimal(s);
+  return unit === '万元' ? `${d.toFixed(2)} 万元` : `${formatYuan(d)} 元`;
 }

@@ -17,9 +17,8 @@
  * involved, (3) all writes in one batch.
  */
 import { CheckResult } from '../core/engine';
-import { Finding, Severity, SEVERITY_LABEL, countBySeverity } from '../core/finding';
+import { Finding, Severity, SEVERITY_LABEL, countBySeverity, figureText } from '../core/finding';
 import { a1, parseRef } from '../core/grid';
-import { Decimal, formatYuan } from '../core/money';
 import { ExcelHost, RESULTS_SHEET, RUN_OPTIONS, STATE_SETTING, capabilities } from './host';
 
 /** Fill colours of marks (Excel's own "bad / neutral / note" palette). */
@@ -180,14 +179,8 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function figure(s: string | undefined, unit: Finding['unit']): string {
-  if (s === undefined || s === '') return '';
-  // figures() writes amounts with 2 decimals; codes or 表号 in these fields are shown as they are.
-  if (!/^-?\d+(\.\d+)?$/.test(s) || (unit === undefined && !/\.\d{2}$/.test(s))) return s;
-  if (unit === '%') return `${s}%`;
-  const d = new Decimal(s);
-  return unit === '万元' ? `${d.toFixed(2)} 万元` : formatYuan(d);
-}
+/** 校验结果 has its own 单位 column, so 元 amounts are written without the suffix. */
+const figure = (s: string | undefined, unit: Finding['unit']): string => figureText(s, unit).replace(/ 元$/, '');
 
 /** The rows of the 校验结果 sheet (values only; the caller adds hyperlinks and formats). */
 export function resultRows(result: Pick<CheckResult, 'findings' | 'profile' | 'tables' | 'missing' | 'source'>, now: Date): {

@@ -7,10 +7,27 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
+/** The engine modules fakeExcel.ts may import (self-contained ones only), by import path. */
+const DEPENDENCIES: Record<string, string> = { '../../src/core/grid': '../../src/core/grid.ts' };
+
+function transpile(file: string): string {
+  const src = readFileSync(path.join(__dirname, file), 'utf8');
+  return ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+}
+
 export function fakeOfficeScript(): string {
-  const src = readFileSync(path.join(__dirname, '../excel/fakeExcel.ts'), 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const js = transpile('../excel/fakeExcel.ts');
+  // A tiny require() for those imports, each module compiled on its own.
+  const modules = Object.entries(DEPENDENCIES)
+    .map(([spec, file]) => `${JSON.stringify(spec)}: function () { var exports = {}; (function (exports) {\n${transpile(file)}\n})(exports); return exports; }`)
+    .join(',\n');
   return `(function () {
+  var __modules = {${modules}};
+  var __cache = {};
+  var require = function (spec) {
+    if (!__modules[spec]) throw new Error('fakeOfficeScript: module not bundled: ' + spec);
+    return __cache[spec] || (__cache[spec] = __modules[spec]());
+  };
   var exports = {};
   ${js}
   var fake = new exports.FakeExcel(window.__FAKE_MODEL__, { apiVersion: 18 });

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { NarrativeNumber, NarrativeParagraph } from '../../src/core/narrative/types';
 import { PLACEHOLDER_RE } from '../../src/core/narrative/types';
+import { isPriorRef, splitPriorRef } from '../../src/excel/prior';
 
 const useStyles = makeStyles({
   text: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
@@ -64,6 +65,21 @@ export function sourceTitle(n: NarrativeNumber): string {
   return `来源：${n.cells.join('、') || '无（需人工填写）'}${n.note ? `（${n.note}）` : ''}`;
 }
 
+/** This workbook's cells (selectable). */
+function here(n: NarrativeNumber): string[] {
+  return n.cells.filter((r) => !isPriorRef(r));
+}
+
+/** Last year's cells ("上年：2023.xlsx 表1!B36"), by file: shown as text, they are in another workbook. */
+function priorGroups(n: NarrativeNumber): { file: string; refs: string[] }[] {
+  const out = new Map<string, string[]>();
+  for (const r of n.cells) {
+    const p = splitPriorRef(r);
+    if (p) out.set(p.file, [...(out.get(p.file) ?? []), p.ref]);
+  }
+  return [...out].map(([file, refs]) => ({ file, refs }));
+}
+
 export interface NarrativeParagraphViewProps {
   paragraph: NarrativeParagraph;
   onSelect(refs: string[]): void;
@@ -121,12 +137,18 @@ export function NarrativeParagraphView({ paragraph: p, onSelect }: NarrativePara
             {shown.text}
             {unitText(shown)} 来自
           </span>
-          {shown.cells.slice(0, 6).map((ref) => (
+          {here(shown).slice(0, 6).map((ref) => (
             <Link key={ref} as="button" onClick={() => onSelect([ref])} aria-label={`定位到 ${ref}`}>
               {ref}
             </Link>
           ))}
-          {shown.cells.length > 6 && <span>等 {shown.cells.length} 个单元格</span>}
+          {here(shown).length > 6 && <span>等 {here(shown).length} 个单元格</span>}
+          {priorGroups(shown).map((g) => (
+            <span key={g.file} data-prior-cells>
+              <span className={styles.label}>上年：{g.file}</span> {g.refs.slice(0, 6).join('、')}
+              {g.refs.length > 6 ? ` 等 ${g.refs.length} 个单元格` : ''}
+            </span>
+          ))}
           {shown.note && <span className={styles.label}>（{shown.note}）</span>}
         </div>
       )}

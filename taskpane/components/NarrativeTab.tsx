@@ -4,6 +4,9 @@ import type { SessionState, WorkbookApi } from '../../src/excel/api';
 import { generateNarrative } from '../../src/core/narrative/generate';
 import { NarrativeView } from './NarrativeView';
 import { NarrativeCheckPanel } from './NarrativeCheckPanel';
+import { PriorYearPicker } from './PriorYearPicker';
+import { usePriorWorkbook } from '../priorWorkbook';
+import { assessPrior } from '../../src/excel/prior';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -21,7 +24,12 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
   const [view, setView] = React.useState<'generate' | 'check'>('generate');
   const result = session.outcome?.result;
   const disclosure = result?.disclosure ?? null;
-  const narrative = React.useMemo(() => (disclosure ? generateNarrative(disclosure) : null), [disclosure]);
+  // Last year's workbook (picked in this tab): used when it is the same template as this year's.
+  const priorState = usePriorWorkbook();
+  const loaded = priorState.status === 'loaded' ? priorState.prior : null;
+  const assessment = React.useMemo(() => (loaded ? assessPrior(loaded, disclosure) : null), [loaded, disclosure]);
+  const prior = loaded && !assessment?.error ? loaded.disclosure : null;
+  const narrative = React.useMemo(() => (disclosure ? generateNarrative(disclosure, prior) : null), [disclosure, prior]);
   const sheetFindings = result ? result.findings.filter((f) => f.rule.startsWith('narrative.')).length : 0;
   return (
     <div className={styles.stack}>
@@ -34,6 +42,7 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
           <MessageBarBody>{session.error}</MessageBarBody>
         </MessageBar>
       )}
+      {view === 'generate' && <PriorYearPicker state={priorState} assessment={assessment} />}
       {view === 'generate' ? (
         narrative ? (
           <NarrativeView api={api} narrative={narrative} busy={session.busy} />

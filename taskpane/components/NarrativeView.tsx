@@ -3,6 +3,7 @@ import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-componen
 import type { WorkbookApi } from '../../src/excel/api';
 import type { Narrative } from '../../src/core/narrative/types';
 import { narrativeToText } from '../../src/core/narrative/types';
+import { isPriorRef } from '../../src/excel/prior';
 import { CopyButton } from './CopyButton';
 import { NarrativeSectionCard } from './NarrativeSectionCard';
 import { NarrativeWriteBar } from './NarrativeWriteBar';
@@ -40,7 +41,11 @@ export interface NarrativeViewProps {
 /** The generated 说明: summary, 写入, then each section with its own 复制. */
 export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): React.JSX.Element {
   const styles = useStyles();
-  const select = (refs: string[]) => void api.select(refs);
+  // Last year's cells ("上年：2023.xlsx 表1!B36") are in another workbook: shown, never selected.
+  const select = (refs: string[]) => {
+    const here = refs.filter((r) => !isPriorRef(r));
+    if (here.length) void api.select(here);
+  };
   return (
     <div className={styles.stack}>
       <div className={styles.summary} aria-label="说明概况">
@@ -53,7 +58,7 @@ export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): 
             复制全文
           </CopyButton>
         </div>
-        <Text className={styles.hint}>金额为万元（元四舍五入到两位小数）。将鼠标移到数字上或用 Tab 键选中数字可查看其来源单元格，点击或按 Enter 在工作簿中定位。</Text>
+        <Text className={styles.hint}>金额为万元（元四舍五入到两位小数）。将鼠标移到数字上或用 Tab 键选中数字可查看其来源单元格，点击或按 Enter 在工作簿中定位{n.hasPrior ? '（较上年的数字还列出上年工作簿的单元格，只显示不定位）' : ''}。</Text>
         {n.notes.length > 0 && (
           <ul className={styles.notes}>
             {n.notes.map((x, i) => (

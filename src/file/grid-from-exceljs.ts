@@ -116,7 +116,15 @@ export async function gridFromXlsxBytes(bytes: Uint8Array, file: string, name: s
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new ReadError(file, `文件“${name}”无法作为 .xlsx 读取，可能已损坏：${(e as Error).message}`);
+    // ExcelJS/JSZip explain in English; say in Chinese what the user can do about it.
+    const why = (e as Error).message ?? '';
+    const truncated = /central directory|corrupted zip|end of data|invalid signature|unexpected end/i.test(why);
+    throw new ReadError(
+      file,
+      truncated
+        ? `文件“${name}”无法作为 .xlsx 读取，可能已损坏：文件不完整（可能下载或复制时中断），请重新获取该文件。`
+        : `文件“${name}”无法作为 .xlsx 读取，可能已损坏或不是 Excel 工作簿。`,
+    );
   }
   const result = gridFromWorkbook(wb, name);
   if (result.grid.sheets.length === 0) throw new ReadError(file, `文件“${name}”中没有工作表。`);

@@ -63,6 +63,17 @@ export function parseAmount(v: CellValue | undefined): ParsedAmount {
   return { kind: 'amount', value: d };
 }
 
+const UNIT_EXPONENT: Record<MoneyUnit, number> = { 元: 0, 千元: 3, 万元: 4 };
+
+/**
+ * A number read from a cell in `unit`, as a Decimal in 元: the same result as
+ * toYuan(decimalFromNumber(n), unit), parsed once ("123.45e4") instead of parsed and multiplied.
+ */
+export function numberToYuan(n: number, unit: MoneyUnit): Decimal {
+  if (unit === '元') return decimalFromNumber(n);
+  return new Decimal(`${n.toPrecision(15)}e${UNIT_EXPONENT[unit]}`);
+}
+
 export function toYuan(amountInUnit: Decimal, unit: MoneyUnit): Decimal {
   return unit === '元' ? amountInUnit : amountInUnit.times(UNIT_FACTOR[unit]);
 }

@@ -26,7 +26,7 @@ import {
   Table,
 } from '../disclosure';
 import { Finding } from '../finding';
-import { MoneyUnit, ZERO, decimalsOf, parseAmount, parseUnitText, toYuan } from '../money';
+import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
 import { ColumnSpec, Profile, TableSpec, normalise } from './profile';
 
 export interface RecogniseResult {
@@ -234,8 +234,12 @@ class TableReader {
 
   amount(r: number, c: number, unit: MoneyUnit): Amount | undefined {
     const cell = cellAt(this.ext.sheet, r, c);
-    const p = parseAmount(cell?.v);
     const ref = this.ref(r, c);
+    if (typeof cell?.v === 'number' && Number.isFinite(cell.v)) {
+      // The common case, without the general parser.
+      return { value: numberToYuan(cell.v, unit), cell: ref, decimals: decimalsOf(cell.v, cell.fmt), blank: false, text: false };
+    }
+    const p = parseAmount(cell?.v);
     if (p.kind === 'error') {
       this.issues.push({ cell: ref, message: p.reason, raw: cell?.v ?? null });
       return undefined;
@@ -597,6 +601,21 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   table.blocks = blocks;
 }
 
+const fieldMemo = new WeakMap<TableSpec, Map<string, boolean[]>>();
+
+/** Which of a form's field patterns a label matches (memoised: 54 绩效目标表 share their labels). */
+function fieldMatches(spec: TableSpec, label: string): boolean[] {
+  let memo = fieldMemo.get(spec);
+  if (!memo) fieldMemo.set(spec, (memo = new Map()));
+  let m = memo.get(label);
+  if (!m) {
+    m = (spec.fields ?? []).map((f) => f.match.test(label));
+    if (memo.size > 20000) memo.clear();
+    memo.set(label, m);
+  }
+  return m;
+}
+
 /** "28万元" → { text: "28", unit: 万元 }: a form value that names its own unit. */
 function stripUnitSuffix(text: string): { text: string; unit?: MoneyUnit } {
   const m = /^(.*?\d)\s*(万元|千元|元|万)$/.exec(text.trim());
@@ -620,10 +639,12 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
       labels.push({ r, c, n, labelPart: n.replace(/^其中[:：]?/, '') });
     }
   }
-  for (const f of spec.fields ?? []) {
+  const fieldSpecs = spec.fields ?? [];
+  for (let fi = 0; fi < fieldSpecs.length; fi++) {
+    const f = fieldSpecs[fi];
     for (const { r, c, n, labelPart } of labels) {
       {
-        if (!f.match.test(labelPart)) continue;
+        if (!fieldMatches(spec, labelPart)[fi]) continue;
         // Value in the same cell after a colon …
         const colon = n.search(/[:：]/);
         let valueText = '';

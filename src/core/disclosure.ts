@@ -38,6 +38,8 @@ export interface Amount {
   blank: boolean;
   /** True when the value was stored as text ("2,812,840.00"). */
   text: boolean;
+  /** How many printed figures this amount adds up (a Σ across tables); 1 when absent. For rounding tolerance. */
+  terms?: number;
 }
 
 export interface Column {
@@ -95,8 +97,11 @@ export interface Block {
 /** A labelled field of a form-like table (绩效目标表): 项目名称, 资金总额, 财政拨款 … */
 export interface Field {
   key: string;
+  /** The value as printed. */
   text: string;
   cell: string;
+  /** The label as printed (normalised), e.g. "资金支出计划(%)". */
+  label?: string;
   amount?: Amount;
 }
 
@@ -131,6 +136,8 @@ export interface Table {
   scheme?: 'func' | 'econ' | 'unit';
   /** 表号 the profile expects for this table ("表5"), if it numbers its tables. */
   expectedNumber?: string;
+  /** Header columns holding numbers that no column spec recognised (their sums are not checked). */
+  unmapped?: { col: number; header: string; cell: string }[];
   /** Column sums that must hold on every row (from the profile, limited to columns present). */
   sums: { total: string; parts: string[] }[];
 }
@@ -157,8 +164,11 @@ export interface Disclosure {
   source: string;
   profile: { id: string; name: string };
   tables: Table[];
-  /** Tables the profile expects but that were not found. */
-  missing: { id: string; kind: TableKind; title: string }[];
+  /**
+   * Tables the profile expects but that were not found; `titleCell` when a title was found but no
+   * header, block or field under it could be read.
+   */
+  missing: { id: string; kind: TableKind; title: string; titleCell?: string }[];
   catalogue?: CatalogueEntry[];
   /** Cells that should hold amounts but hold something else (#REF!, words …). */
   parseIssues: ParseIssue[];

@@ -43,7 +43,23 @@ export interface CheckResult {
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const profiles = opts.profiles ?? BUILTIN_PROFILES;
   const codes = opts.codes ?? builtinCatalogue();
-  const rec = recognise(grid, profiles);
+  let rec: ReturnType<typeof recognise>;
+  try {
+    rec = recognise(grid, profiles);
+  } catch (e) {
+    // Never a stack trace for odd data: say what happened and where.
+    rec = {
+      disclosure: null,
+      findings: [
+        {
+          rule: 'table.internal',
+          severity: 'error',
+          message: `识别“${grid.source}”中的报表时出错：${(e as Error).message}。请把该工作簿反馈给开发人员。`,
+          cells: [],
+        },
+      ],
+    };
+  }
   const findings: Finding[] = [...rec.findings];
   const d = rec.disclosure;
   if (d) {

@@ -23,6 +23,8 @@ export type ParsedAmount =
   | { kind: 'error'; reason: string };
 
 const FULLWIDTH_DIGITS = /[０-９．，－＋]/g;
+/** Minus signs other than '-' that spreadsheets and PDFs produce (U+2212, full-width hyphen). */
+const MINUS = /[\u2212\uFE63]/g;
 
 function toHalfWidth(s: string): string {
   return s.replace(FULLWIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -32,7 +34,9 @@ function toHalfWidth(s: string): string {
 export function decimalFromNumber(n: number): Decimal {
   // Integers below 2^53 are exact doubles: no string round trip needed (most 元 amounts).
   if (Number.isSafeInteger(n)) return new Decimal(n);
-  return new Decimal(n.toPrecision(15));
+  // 15 significant digits, then at most 6 decimals: formula leftovers such as 5.82e-12 (from
+  // =D7-F7 on equal figures) are zero, and no budget figure carries more than 6 decimals in its unit.
+  return new Decimal(n.toPrecision(15)).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
 }
 
 /**
@@ -48,7 +52,7 @@ export function parseAmount(v: CellValue | undefined): ParsedAmount {
   }
   if (typeof v === 'boolean') return { kind: 'error', reason: '逻辑值' };
   if (isCellError(v)) return { kind: 'error', reason: `错误值 ${v.error}` };
-  let s = toHalfWidth(String(v)).replace(/[\s\u00a0\u3000]/g, '');
+  let s = toHalfWidth(String(v)).replace(MINUS, '-').replace(/[\s\u00a0\u3000]/g, '');
   if (s === '' || /^[-—–/－*]+$/.test(s)) return { kind: 'empty' };
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
@@ -70,8 +74,10 @@ const UNIT_EXPONENT: Record<MoneyUnit, number> = { 元: 0, 千元: 3, 万元: 4 
  * toYuan(decimalFromNumber(n), unit), parsed once ("123.45e4") instead of parsed and multiplied.
  */
 export function numberToYuan(n: number, unit: MoneyUnit): Decimal {
-  if (unit === '元') return decimalFromNumber(n);
-  return new Decimal(`${n.toPrecision(15)}e${UNIT_EXPONENT[unit]}`);
+  if (unit === '元' || Number.isSafeInteger(n)) return toYuan(decimalFromNumber(n), unit);
+  const d = decimalFromNumber(n);
+  // Shift the decimal point by the unit's exponent without a multiplication.
+  return new Decimal(`${d.toFixed()}e${UNIT_EXPONENT[unit]}`);
 }
 
 export function toYuan(amountInUnit: Decimal, unit: MoneyUnit): Decimal {
@@ -85,7 +91,7 @@ export function fromYuan(yuan: Decimal, unit: MoneyUnit): Decimal {
 /** Reads "单位：万元", "金额单位：元", "单位:千元" etc. Returns undefined when no unit is named. */
 export function parseUnitText(text: string): MoneyUnit | undefined {
   const t = text.replace(/\s/g, '');
-  const m = /(?:金额)?单位[:：](千元|万元|元)/.exec(t);
+  const m = /(?:金额)?单位[:：](?:人民币)?(千元|万元|元)/.exec(t);
   if (m) return m[1] as MoneyUnit;
   if (/^[（(](千元|万元|元)[)）]$/.test(t)) return t.slice(1, -1) as MoneyUnit;
   return undefined;

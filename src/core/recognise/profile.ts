@@ -34,6 +34,12 @@ export interface ColumnSpec {
 export interface ColumnSum {
   total: string;
   parts: string[];
+  /**
+   * Check only when every part's column was found. Without it, a part whose column does not exist
+   * in a variant of the template is taken as zero — unless the table has number columns that no
+   * spec recognised, in which case the sum is not checked (an info finding says so).
+   */
+  all?: boolean;
 }
 
 export interface BlockSpec {

@@ -47,13 +47,13 @@ interface TitleHit {
 }
 
 const TABLE_NUMBER = /^表\s*([0-9０-９]+(?:\s*[-－—]\s*[0-9０-９]+)?)/;
-const TOTAL_LABEL = /^(合计|总计|金额合计|本年合计|合\s*计)$/;
+const TOTAL_LABEL = /^(合计|总计|金额合计|本年合计)$/;
 
 function stripNumber(text: string): { number?: string; rest: string } {
   const t = text.trim();
   const m = TABLE_NUMBER.exec(t);
   if (!m) return { rest: t };
-  const num = m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s|[－—]/g, (c) => (c === ' ' ? '' : '-'));
+  const num = m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s|[－—]/g, (c) => (/\s/.test(c) ? '' : '-'));
   return { number: `表${num}`, rest: t.slice(m[0].length).replace(/^[\s:：、.．-]+/, '') };
 }
 
@@ -143,11 +143,18 @@ function looksLikeCode(t: string): boolean {
   return /^\d{3,}$/.test(t);
 }
 
-/** Splits "20801 人力资源和社会保障管理事务" into code and name. */
-function splitCodeName(text: string): { code?: string; name: string } {
+/**
+ * Splits "20801 人力资源和社会保障管理事务" into code and name. In a name column the code must be
+ * followed by a space ("2024年工会经费" is a name); in a code column "2080109社会保险经办机构" splits too.
+ */
+function splitCodeName(text: string, inCodeColumn = false): { code?: string; name: string } {
   const t = text.trim();
-  const m = /^(\d{3,})[\s\u3000]*(.*)$/.exec(t);
-  if (m) return { code: m[1], name: m[2].trim() };
+  const m = /^(\d{3,})(?:([\s\u3000]+)(.*)|(.*))$/.exec(t);
+  if (!m) return { name: t };
+  if (m[2] !== undefined) return { code: m[1], name: m[3].trim() };
+  const rest = m[4] ?? '';
+  if (rest === '') return { code: m[1], name: '' };
+  if (inCodeColumn && !/^[年月日度号期]/.test(rest)) return { code: m[1], name: rest.trim() };
   return { name: t };
 }
 
@@ -312,7 +319,7 @@ function numberRightOf(ext: Extent, r: number, from: number): boolean {
  * 合计 label or a code and that has a number to its right. For tables keyed by name only
  * (整体绩效目标表), the first row after the header with a number in an amount column.
  */
-function firstDataRow(reader: TableReader, ext: Extent, top: number, amountCols: number[], coded: boolean): number {
+function firstDataRow(ext: Extent, top: number, amountCols: number[]): number {
   for (let r = top; r <= ext.lastRow; r++) {
     if (isColumnNumberRow(ext.sheet, r, ext.left, ext.right)) continue;
     let label = '';
@@ -337,7 +344,8 @@ function firstDataRow(reader: TableReader, ext: Extent, top: number, amountCols:
         break;
       }
     }
-    if (!coded && r > top && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
+    // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number.
+    if (r > top && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
   }
   return -1;
 }
@@ -348,7 +356,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
   const provCols = reader.mapColumns(spec.columns ?? [], provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
-  let dataStart = firstDataRow(reader, ext, top, amountCols, !!provCols.find((c) => c.key === 'code'));
+  let dataStart = firstDataRow(ext, top, amountCols);
   const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 5, ext.lastRow);
   const paths = reader.headerPaths(top, headerBottom);
   table.columns = reader.mapColumns(spec.columns ?? [], paths);
@@ -358,8 +366,6 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const codeCol = byKey.get('code');
   const nameCol = byKey.get('name');
-  const labelCols = [codeCol?.col, nameCol?.col].filter((c): c is number => c !== undefined);
-  const firstCol = labelCols.length ? Math.min(...labelCols) : ext.left;
 
   const indents = new Set<number>();
   const pending: { row: Row; indent: number }[] = [];
@@ -374,7 +380,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       const raw0 = rawTextAt(ext.sheet, r, codeCol.col);
       // "-", "—", "/" in a code cell mean "no code".
       const raw = /^[\s\u3000]*[-—–/－]+[\s\u3000]*$/.test(raw0) ? '' : raw0;
-      const split = splitCodeName(raw);
+      const split = splitCodeName(raw, true);
       indent = leadingIndent(raw) + (cellAt(ext.sheet, r, codeCol.col)?.indent ?? 0) * 2;
       if (split.code) {
         code = split.code;
@@ -452,14 +458,12 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       delete texts.name2;
     }
     if (Object.keys(texts).length) row.texts = texts;
-    if (!codeCol && !nameCol && firstCol) {
-      // nothing: rows without label columns keep level 0
-    }
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
     if (isTotal && pending.length > 1) break;
   }
+  table.unmapped = unmappedNumberColumns(ext, paths, table, dataStart);
   const indentLevels = [...indents].sort((a, b) => a - b);
   for (const { row, indent } of pending) {
     if (row.isTotal) row.level = -1;
@@ -479,6 +483,23 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       stack.push(row);
     }
   }
+}
+
+/** Columns with a header and numbers in the data rows that no column spec took (序号/栏次 aside). */
+function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: Table, dataStart: number): Table['unmapped'] {
+  const mapped = new Set(table.columns.map((c) => c.col));
+  const out: NonNullable<Table['unmapped']> = [];
+  for (const [c, path] of paths) {
+    if (mapped.has(c) || /序号|栏次|编码|代码|编号/.test(path)) continue;
+    for (let r = dataStart; r <= ext.lastRow; r++) {
+      const v = cellAt(ext.sheet, r, c)?.v;
+      if (typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && parseAmount(v).kind === 'amount')) {
+        out.push({ col: c, header: path, cell: cellRef(ext.sheet.name, table.headerBottom, c) });
+        break;
+      }
+    }
+  }
+  return out.length ? out : undefined;
 }
 
 function codeLevel(code: string, scheme: 'func' | 'econ'): number {
@@ -530,7 +551,8 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   const paths = reader.headerPaths(top, headerBottom);
   // Amount columns are headed 预算数/金额/合计/…拨款; every other header column is a block's label column,
   // and the amount columns to its right (up to the next label column) belong to that block.
-  const isAmountHeader = (p: string) => /(预算数|金额|预算金额|本年预算|合计|小计|拨款)$/.test(p.split('/').pop()!);
+  const isAmountHeader = (p: string) =>
+    /(预算数|金额|预算金额|本年预算|合计|小计|拨款)$/.test(p.split('/').pop()!.replace(/\((万元|千元|元)\)$/, ''));
   const isIgnored = (p: string) => /^(序号|栏次)$/.test(p.split('/').pop()!);
   const cols = [...paths.keys()].sort((a, b) => a - b);
   const blocks: Block[] = [];
@@ -643,58 +665,55 @@ function readForm(reader: TableReader, spec: TableSpec, ext: Extent, unit: Money
   for (let fi = 0; fi < fieldSpecs.length; fi++) {
     const f = fieldSpecs[fi];
     for (const { r, c, n, labelPart } of labels) {
-      {
-        if (!fieldMatches(spec, labelPart)[fi]) continue;
-        // Value in the same cell after a colon …
-        const colon = n.search(/[:：]/);
-        let valueText = '';
-        let valueCell = cellRef(sheet.name, r, c);
-        let vr = r;
-        let vc = c;
-        const after = colon >= 0 && !/^其中[:：]/.test(n) ? n.slice(colon + 1) : /^其中[:：]/.test(n) ? n.replace(/^其中[:：]?/, '').replace(f.match, '') : '';
-        if (after && (f.amount ? /\d/.test(after) : true)) valueText = after;
-        else if (f.amount && /\d/.test(labelPart.replace(f.match, ''))) valueText = labelPart.replace(f.match, '');
-        if (f.below) {
-          const m = mergeAt(sheet, r, c);
-          vr = (m ? m.bottom : r) + 1;
-          vc = c;
-          valueText = textAt(sheet, vr, vc);
-          valueCell = cellRef(sheet.name, vr, vc);
-        }
-        // … else in the next non-empty cell to the right (past the label's merge).
-        if (!valueText && !f.below) {
-          const m = mergeAt(sheet, r, c);
-          for (let cc = (m ? m.right : c) + 1; cc <= ext.right; cc++) {
-            const t = textAt(sheet, r, cc);
-            // An amount field takes the first number to its right, passing over other labels.
-            if (t && f.amount && parseAmount(stripUnitSuffix(t).text).kind === 'error') continue;
-            if (t) {
-              valueText = t;
-              valueCell = cellRef(sheet.name, r, cc);
-              vr = r;
-              vc = cc;
-              break;
-            }
-          }
-        }
-        const field: Field = { key: f.key, text: valueText, cell: valueCell };
-        if (f.amount) {
-          const suffixed = stripUnitSuffix(valueText);
-          if (((valueText && vc !== c) || f.below) && !suffixed.unit) {
-            field.amount = reader.amount(vr, vc, unit);
-          } else {
-            const p = parseAmount(suffixed.text);
-            if (p.kind === 'amount') {
-              field.amount = { value: toYuan(p.value, suffixed.unit ?? unit), cell: valueCell, decimals: decimalsOf(suffixed.text), blank: false, text: true };
-            } else if (p.kind === 'empty') {
-              field.amount = reader.amount(r, ext.right + 1000, unit); // blank amount at a cell that is empty
-              if (field.amount) field.amount.cell = valueCell;
-            }
-          }
-        }
-        fields.push(field);
-        break;
+      if (!fieldMatches(spec, labelPart)[fi]) continue;
+      // Value in the same cell after a colon …
+      const colon = n.search(/[:：]/);
+      let valueText = '';
+      let valueCell = cellRef(sheet.name, r, c);
+      let vr = r;
+      let vc = c;
+      const after = colon >= 0 && !/^其中[:：]/.test(n) ? n.slice(colon + 1) : /^其中[:：]/.test(n) ? n.replace(/^其中[:：]?/, '').replace(f.match, '') : '';
+      if (after && (f.amount ? /\d/.test(after) : true)) valueText = after;
+      else if (f.amount && /\d/.test(labelPart.replace(f.match, ''))) valueText = labelPart.replace(f.match, '');
+      if (f.below) {
+        const m = mergeAt(sheet, r, c);
+        vr = (m ? m.bottom : r) + 1;
+        vc = c;
+        valueText = textAt(sheet, vr, vc);
+        valueCell = cellRef(sheet.name, vr, vc);
       }
+      // … else in the next non-empty cell to the right (past the label's merge).
+      if (!valueText && !f.below) {
+        const m = mergeAt(sheet, r, c);
+        for (let cc = (m ? m.right : c) + 1; cc <= ext.right; cc++) {
+          const t = textAt(sheet, r, cc);
+          // An amount field takes the first number to its right, passing over other labels.
+          if (t && f.amount && parseAmount(stripUnitSuffix(t).text).kind === 'error') continue;
+          if (t) {
+            valueText = t;
+            valueCell = cellRef(sheet.name, r, cc);
+            vr = r;
+            vc = cc;
+            break;
+          }
+        }
+      }
+      const field: Field = { key: f.key, text: valueText, cell: valueCell, label: n };
+      if (f.amount) {
+        const suffixed = stripUnitSuffix(valueText);
+        if (((valueText && vc !== c) || f.below) && !suffixed.unit) {
+          field.amount = reader.amount(vr, vc, unit);
+        } else {
+          const p = parseAmount(suffixed.text);
+          if (p.kind === 'amount') {
+            field.amount = { value: toYuan(p.value, suffixed.unit ?? unit), cell: valueCell, decimals: decimalsOf(suffixed.text), blank: false, text: true };
+          } else if (p.kind === 'empty') {
+            field.amount = { value: ZERO, cell: valueCell, decimals: 2, blank: true, text: false };
+          }
+        }
+      }
+      fields.push(field);
+      break;
     }
   }
   table.fields = fields;
@@ -855,6 +874,35 @@ function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
   return out;
 }
 
+/** Something was read under the title: an amount column, a summary block, or a form field. */
+function hasStructure(spec: TableSpec, t: Table): boolean {
+  switch (spec.layout) {
+    case 'summary':
+      return (t.blocks ?? []).length > 0;
+    case 'form':
+      return (t.fields ?? []).length > 0;
+    default:
+      return t.columns.some((c) => columnType(spec, c.key) === 'amount');
+  }
+}
+
+/**
+ * A table that appears once per part but was found twice (a copy pasted below, a stray heading
+ * with a header under it): the one with the most data rows comes first, so rules use it.
+ */
+function preferRichest(tables: Table[], profile: Profile): void {
+  const repeat = new Set(profile.tables.filter((s) => s.repeat).map((s) => s.id));
+  const size = (t: Table) => t.rows.length + (t.blocks ?? []).reduce((n, b) => n + b.rows.length, 0) + (t.empty ? 0 : 1000);
+  const firstAt = new Map<string, number>();
+  tables.forEach((t, i) => {
+    if (repeat.has(t.id)) return;
+    const key = `${t.id}|${t.part ?? ''}`;
+    const j = firstAt.get(key);
+    if (j === undefined) firstAt.set(key, i);
+    else if (size(t) > size(tables[j])) [tables[i], tables[j]] = [tables[j], tables[i]];
+  });
+}
+
 function distinctSpecs(hits: TitleHit[]): number {
   return new Set(hits.map((h) => h.spec.id)).size;
 }
@@ -865,6 +913,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   const issues: ParseIssue[] = [];
   let catalogue: CatalogueEntry[] | undefined;
   let part: string | undefined;
+  const unreadable = new Map<string, string>();
   hits.forEach((hit, i) => {
     const ext = exts[i];
     if (profile.partLine) {
@@ -915,15 +964,26 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
     const present = new Set(table.columns.map((c) => c.key));
     for (const s of hit.spec.sums ?? []) {
       const parts = s.parts.filter((p) => present.has(p));
-      if (present.has(s.total) && parts.length > 0) table.sums.push({ total: s.total, parts });
+      if (!present.has(s.total) || parts.length === 0) continue;
+      const complete = parts.length === s.parts.length;
+      // A missing part is zero only when nothing in the table could be that part.
+      if (!complete && (s.all || table.unmapped?.length)) continue;
+      table.sums.push({ total: s.total, parts });
     }
     issues.push(...reader.issues);
-    if (hit.spec.layout !== 'catalogue') tables.push(table);
+    if (hit.spec.layout === 'catalogue') return;
+    // A title with nothing readable under it (a 说明 heading naming a table, "附件：…收支总表") is not a table.
+    if (!hasStructure(hit.spec, table)) {
+      unreadable.set(hit.spec.id, unreadable.get(hit.spec.id) ?? table.titleCell);
+      return;
+    }
+    tables.push(table);
   });
+  preferRichest(tables, profile);
   const foundIds = new Set(tables.map((t) => t.id));
   const missing = profile.tables
     .filter((s) => !s.optional && s.layout !== 'catalogue' && !foundIds.has(s.id))
-    .map((s) => ({ id: s.id, kind: s.kind, title: s.name }));
+    .map((s) => ({ id: s.id, kind: s.kind, title: s.name, titleCell: unreadable.get(s.id) }));
   const names = unitNamesOf(grid);
   const d: Disclosure = {
     source: grid.source,
@@ -967,12 +1027,32 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
   const d = best.d;
   const findings: Finding[] = [];
   for (const m of d.missing) {
+    findings.push(
+      m.titleCell
+        ? {
+            rule: 'table.missing',
+            severity: 'warning',
+            message: `${m.titleCell} 有“${m.title}”的标题，但其下的表头无法识别，该表未检查。请核对表头文字是否与模板一致。`,
+            cells: [m.titleCell],
+            table: m.title,
+          }
+        : {
+            rule: 'table.missing',
+            severity: 'warning',
+            message: `未找到“${m.title}”。若本单位无此表数据，也应公开空表并在目录中说明理由。`,
+            cells: [],
+            table: m.title,
+          },
+    );
+  }
+  for (const t of d.tables) {
+    if (!t.unmapped) continue;
     findings.push({
-      rule: 'table.missing',
-      severity: 'warning',
-      message: `未找到“${m.title}”。若本单位无此表数据，也应公开空表并在目录中说明理由。`,
-      cells: [],
-      table: m.title,
+      rule: 'table.columns',
+      severity: 'info',
+      message: `${t.number ?? ''}“${t.title}”中有未能识别的金额列：${t.unmapped.map((u) => `“${u.header.split('/').pop()}”`).join('、')}；涉及这些列的列间合计未检查。`,
+      cells: t.unmapped.map((u) => u.cell),
+      table: t.title,
     });
   }
   for (const issue of d.parseIssues) {

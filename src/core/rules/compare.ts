@@ -6,9 +6,14 @@
 import Decimal from 'decimal.js';
 import { Amount, Row, Table } from '../disclosure';
 import { Finding, figures } from '../finding';
-import { MoneyUnit, ROUNDING, UNIT_FACTOR, ZERO, compareAmounts, formatYuan } from '../money';
+import { MoneyUnit, ROUNDING, UNIT_FACTOR, ZERO, compareAmounts, formatYuan, fromYuan } from '../money';
 
 const TEN_THOUSAND = new Decimal(10000);
+
+/** Printed figures an amount stands for (a Σ of n figures carries n roundings). */
+export function terms(a: Amount): number {
+  return a.terms ?? 1;
+}
 
 export function sumAmounts(amounts: (Amount | undefined)[]): Decimal {
   return amounts.reduce((s, a) => (a ? s.plus(a.value) : s), ZERO);
@@ -42,7 +47,7 @@ function findMixup(expected: Decimal, actual: Decimal, candidates: Amount[], uni
   return undefined;
 }
 
-function isMixupPair(a: Decimal, b: Decimal, unit: MoneyUnit, decimals: number): boolean {
+function isMixupPair(a: Decimal, b: Decimal, decimals: number): boolean {
   if (a.isZero() || b.isZero()) return false;
   for (const [x, y] of [
     [a, b],
@@ -50,15 +55,12 @@ function isMixupPair(a: Decimal, b: Decimal, unit: MoneyUnit, decimals: number):
   ]) {
     if (compareAmounts(x.times(TEN_THOUSAND), y, { unit: '万元', decimals: Math.max(decimals, 2), roundedTerms: 2 }) !== 'different') return true;
   }
-  void unit;
   return false;
 }
 
 /** An amount in 元 shown in the unit of the table it came from: "1,509,422.00 元" or "372.00 万元". */
 export function shown(yuan: Decimal, unit: MoneyUnit): string {
-  if (unit === '元') return `${formatYuan(yuan)} 元`;
-  const factor = unit === '万元' ? TEN_THOUSAND : new Decimal(1000);
-  return `${formatYuan(yuan.dividedBy(factor))} ${unit}`;
+  return `${formatYuan(fromYuan(yuan, unit))} ${unit}`;
 }
 
 export interface SumCheck {
@@ -79,8 +81,7 @@ export function checkSum(check: SumCheck): Finding | null {
   const unit = check.unit ?? check.table.unit;
   if (actual.eq(expected)) return null;
   const decimals = maxDecimals([check.total, ...check.parts]);
-  const cmp = compareAmounts(expected, actual, { unit, decimals, roundedTerms: check.parts.length + 1 });
-  if (cmp === 'equal') return null;
+  const cmp = compareAmounts(expected, actual, { unit, decimals, roundedTerms: terms(check.total) + check.parts.reduce((n, p) => n + terms(p), 0) });
   const c = { ...check, what: typeof check.what === 'function' ? check.what() : check.what };
   const cells = [c.total.cell, ...c.parts.map((p) => p.cell)];
   const mix = cmp === 'different' ? findMixup(expected, actual, c.parts, unit, decimals) : undefined;
@@ -94,7 +95,7 @@ export function checkSum(check: SumCheck): Finding | null {
       table: c.table.title,
     };
   }
-  if (!c.total.blank && c.parts.length === 1 && isMixupPair(expected, actual, unit, decimals)) {
+  if (!c.total.blank && c.parts.length === 1 && isMixupPair(expected, actual, decimals)) {
     return {
       rule: 'unit.mixup',
       severity: 'error',
@@ -109,7 +110,7 @@ export function checkSum(check: SumCheck): Finding | null {
     severity: cmp === 'rounding' ? 'warning' : 'error',
     message:
       cmp === 'rounding'
-        ? `${c.what}：相差 ${shown(actual.minus(expected), unit)}，在万元四舍五入的误差范围内，请核对尾数。`
+        ? `${c.what}：相差 ${shown(actual.minus(expected), unit)}，在四舍五入的误差范围内，请核对尾数。`
         : `${c.what}：应为 ${shown(expected, unit)}，实为 ${shown(actual, unit)}，相差 ${shown(actual.minus(expected), unit)}。`,
     cells,
     ...figures(expected, actual),
@@ -146,7 +147,15 @@ function compareAcrossUnits(c: EqualCheck): 'equal' | 'rounding' | 'different' {
   const printed = coarse.value.dividedBy(factor).toDecimalPlaces(decimals, ROUNDING);
   const gap = rounded.minus(printed).abs();
   if (gap.isZero()) return 'equal';
-  return gap.lte(new Decimal(10).pow(-decimals)) ? 'rounding' : 'different';
+  // Each printed figure on either side may be half a unit off; a Σ of n figures n halves.
+  const halves = terms(fine) + terms(coarse);
+  return gap.lte(new Decimal(10).pow(-decimals).times(halves).dividedBy(2).plus(new Decimal(10).pow(-decimals).dividedBy(2))) ? 'rounding' : 'different';
+}
+
+/** True when two figures agree exactly (after rounding the finer one to the coarser one's unit). */
+export function agrees(a: Amount, aUnit: MoneyUnit, b: Amount, bUnit: MoneyUnit): boolean {
+  if (aUnit === bUnit) return a.value.eq(b.value);
+  return compareAcrossUnits({ rule: '', expected: a, expectedUnit: aUnit, actual: b, actualUnit: bUnit, what: '' }) === 'equal';
 }
 
 /** Two figures that must agree, possibly from tables in different units. */
@@ -158,10 +167,10 @@ export function checkEqual(check: EqualCheck): Finding | null {
   if (check.relation === 'gte' && a.gte(e)) return null;
   if (a.eq(e)) return null;
   const c = { ...check, what: typeof check.what === 'function' ? check.what() : check.what };
-  const cmp = c.expectedUnit !== c.actualUnit ? compareAcrossUnits(c) : compareAmounts(e, a, { unit, decimals, roundedTerms: 2 });
+  const cmp = c.expectedUnit !== c.actualUnit ? compareAcrossUnits(c) : compareAmounts(e, a, { unit, decimals, roundedTerms: terms(c.expected) + terms(c.actual) });
   if (cmp === 'equal') return null;
   const cells = [c.actual.cell, c.expected.cell];
-  if (cmp === 'different' && isMixupPair(e, a, unit, decimals)) {
+  if (cmp === 'different' && isMixupPair(e, a, decimals)) {
     return {
       rule: 'unit.mixup',
       severity: 'error',
@@ -177,7 +186,7 @@ export function checkEqual(check: EqualCheck): Finding | null {
     severity: cmp === 'rounding' ? 'warning' : 'error',
     message:
       cmp === 'rounding'
-        ? `${c.what}：相差 ${shown(a.minus(e), unit)}，在万元四舍五入的误差范围内，请核对尾数。`
+        ? `${c.what}：相差 ${shown(a.minus(e), unit)}，在四舍五入的误差范围内，请核对尾数。`
         : `${c.what}：${c.actual.cell} ${relation} ${c.expected.cell}，应为 ${shown(e, unit)}，实为 ${shown(a, unit)}，相差 ${shown(a.minus(e), unit)}。`,
     cells,
     ...figures(e, a),

@@ -13,14 +13,13 @@
 import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
 import { Finding, figures } from '../finding';
 import { ZERO } from '../money';
+import { normalise } from '../recognise/profile';
 import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
 import { RuleFamily } from './types';
-import { blockTotal } from './summary';
-import { checkEqual, rowName, shown, sumAmounts, tableName } from './compare';
+import { GRAND, THIS_YEAR, blockTotal } from './summary';
+import { agrees, checkEqual, rowName, shown, sumAmounts, tableName, terms } from './compare';
 
-const THIS_YEAR = /^本年(收入|支出)?合计$/;
-const GRAND = /总计$/;
 
 function first(d: Disclosure, kind: TableKind): Table | undefined {
   return tablesOfKind(d, kind)[0];
@@ -40,12 +39,17 @@ function sumOf(amounts: (Amount | undefined)[]): Amount | undefined {
     decimals: Math.max(...present.map((a) => a.decimals)),
     blank: present.every((a) => a.blank),
     text: false,
+    terms: present.reduce((n, a) => n + terms(a), 0),
   };
 }
 
-/** A summary line with an amount whose counterpart in a detail table does not exist (expected 0). */
-function unmatched(rule: string, s: Table, la: Amount, message: string): Finding {
-  return { rule, severity: 'error', message, cells: [la.cell], ...figures(ZERO, la.value), table: s.title };
+/**
+ * An amount whose counterpart in another table does not exist (so expected 0 there). `lead` is the
+ * cell to look at first when it is not the amount itself (the row's code).
+ */
+function unmatched(rule: string, t: Table, a: Amount, message: string, lead?: string): Finding {
+  const cells = lead && lead !== a.cell ? [lead, a.cell] : [a.cell];
+  return { rule, severity: 'error', message, cells, ...figures(ZERO, a.value), table: t.title };
 }
 
 function push(out: Finding[], f: Finding | null, extraCells: string[] = []): void {
@@ -199,7 +203,8 @@ function classRows(t: Table): Map<string, Row> {
 /** 功能 类 lines of the summary tables vs 类 rows of the 功能 detail table. */
 function funcClasses(d: Disclosure, out: Finding[]): void {
   const detail = first(d, 'gp_func');
-  if (!detail) return;
+  // Without a recognised 合计 column there is nothing to compare the class lines with.
+  if (!detail || !detail.columns.some((c) => c.key === 'total')) return;
   const rows = classRows(detail);
   for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
     const b = block(s, 'func') ?? block(s, 'expense');
@@ -239,13 +244,8 @@ function funcClasses(d: Disclosure, out: Finding[]): void {
     if (relation) {
       for (const [code, r] of rows) {
         if (seen.has(code) || !r.amounts.total || r.amounts.total.value.isZero()) continue;
-        out.push({
-          rule: 'cross.func_class',
-          severity: 'error',
-          message: `${tableName(detail)}${rowName(r)}有金额，但${tableName(s)}的功能分类部分没有对应的类。`,
-          cells: [r.amounts.total.cell],
-          table: detail.title,
-        });
+        const ra = r.amounts.total;
+        out.push(unmatched('cross.func_class', detail, ra, `${tableName(detail)}${rowName(r)}有 ${shown(ra.value, detail.unit)}，但${tableName(s)}的功能分类部分没有对应的类。`, r.codeCell));
       }
     }
   }
@@ -382,13 +382,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
       if (!fr) {
         const bt = br.amounts.total;
         if (bt && !bt.value.isZero()) {
-          out.push({
-            rule: 'cross.basic',
-            severity: 'error',
-            message: `${tableName(basic)}${rowName(br)}有基本支出 ${bt.value.toFixed(2)} 元，但${tableName(full)}没有这一行。`,
-            cells: [br.codeCell ?? bt.cell, bt.cell],
-            table: basic.title,
-          });
+          out.push(unmatched('cross.basic', basic, bt, `${tableName(basic)}${rowName(br)}有基本支出 ${shown(bt.value, basic.unit)}，但${tableName(full)}没有这一行。`, br.codeCell));
         }
         continue;
       }
@@ -419,13 +413,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
       if (seen.has(k)) continue;
       const basicPart = sumOf([fr.amounts.personnel, fr.amounts.public]);
       if (basicPart && !basicPart.value.isZero()) {
-        out.push({
-          rule: 'cross.basic',
-          severity: 'error',
-          message: `${tableName(full)}${rowName(fr)}有人员经费和公用经费 ${basicPart.value.toFixed(2)} 元，但${tableName(basic)}没有这一行。`,
-          cells: [fr.codeCell ?? basicPart.cell, basicPart.cell],
-          table: full.title,
-        });
+        out.push(unmatched('cross.basic', full, basicPart, `${tableName(full)}${rowName(fr)}有人员经费和公用经费 ${shown(basicPart.value, full.unit)}，但${tableName(basic)}没有这一行。`, fr.codeCell));
       }
     }
   }
@@ -509,7 +497,7 @@ function special(d: Disclosure, out: Finding[]): void {
       what: () => `${tableName(overall)}金额合计应覆盖单位全部支出，等于${tableName(gp)}合计`,
       table: overall.title,
     });
-    if (f && spTotal && sp && !checkEqual({ rule: 'x', expected: spTotal, expectedUnit: sp.unit, actual: ot, actualUnit: overall.unit, what: '' })) {
+    if (f && spTotal && sp && agrees(spTotal, sp.unit, ot, overall.unit)) {
       f.message += '（目前只等于专项业务经费合计，未包括人员经费和公用经费）';
     }
     push(out, f);
@@ -545,13 +533,7 @@ function funcRows(d: Disclosure, out: Finding[]): void {
       if (!a) continue;
       if (!er || !ea) {
         if (!a.value.isZero()) {
-          out.push({
-            rule: 'cross.func_rows',
-            severity: 'error',
-            message: `${tableName(t)}有科目 ${code}${r.name ? ` ${r.name}` : ''}（${a.value.toFixed(2)} 元），但${tableName(exp)}没有这一科目。`,
-            cells: [r.codeCell ?? a.cell, a.cell],
-            table: t.title,
-          });
+          out.push(unmatched('cross.func_rows', t, a, `${tableName(t)}有科目 ${code}${r.name ? ` ${r.name}` : ''}（${shown(a.value, t.unit)}），但${tableName(exp)}没有这一科目。`, r.codeCell));
         }
         continue;
       }
@@ -572,20 +554,15 @@ function funcRows(d: Disclosure, out: Finding[]): void {
     if (relation === 'eq') {
       for (const [code, er] of expRows) {
         if (rows.has(code) || !er.amounts.total || er.amounts.total.value.isZero()) continue;
-        out.push({
-          rule: 'cross.func_rows',
-          severity: 'error',
-          message: `${tableName(exp)}有科目 ${code}${er.name ? ` ${er.name}` : ''}，但${tableName(t)}没有这一科目。`,
-          cells: [er.codeCell ?? er.amounts.total.cell, er.amounts.total.cell],
-          table: exp.title,
-        });
+        const ea = er.amounts.total;
+        out.push(unmatched('cross.func_rows', exp, ea, `${tableName(exp)}有科目 ${code}${er.name ? ` ${er.name}` : ''}（${shown(ea.value, exp.unit)}），但${tableName(t)}没有这一科目。`, er.codeCell));
       }
     }
   }
 }
 
 function normaliseName(s: string | undefined): string {
-  return (s ?? '').replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return normalise(s ?? '');
 }
 
 /** The same 单位 must carry the same 单位编码 in every table (and the same code the same name). */
@@ -690,9 +667,13 @@ function parts(d: Disclosure, out: Finding[]): void {
     if (unitTables.some((x) => !x)) continue;
     const unitMaps = unitTables.map((x) => cellsByKey(x!));
     for (const [key, a] of cellsByKey(t)) {
-      const parts = unitMaps.map((m) => m.get(key));
-      if (parts.some((p) => !p)) continue;
-      const sum = sumOf(parts)!;
+      // A row a 单位 table does not have is zero for that 单位.
+      const parts = unitMaps.map((m) => m.get(key)).filter((p): p is Amount => !!p);
+      const sum = sumOf(parts);
+      if (!sum) {
+        if (!a.value.isZero()) out.push(unmatched('cross.parts', t, a, `${tableName(t)}的这一项（${shown(a.value, t.unit)}）在所属各单位的同一表中都没有。`));
+        continue;
+      }
       push(
         out,
         checkEqual({
@@ -704,7 +685,7 @@ function parts(d: Disclosure, out: Finding[]): void {
           what: () => `${tableName(t)}的数字应等于所属单位同一表之和`,
           table: t.title,
         }),
-        parts.map((p) => p!.cell),
+        parts.map((p) => p.cell),
       );
     }
   }

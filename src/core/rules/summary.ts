@@ -7,9 +7,9 @@
  */
 import { Block, Row, Table } from '../disclosure';
 import { Finding, figures } from '../finding';
-import { compareAmounts } from '../money';
+import { ZERO, compareAmounts } from '../money';
 import { RuleFamily } from './types';
-import { checkEqual, checkSum, tableName } from './compare';
+import { checkEqual, checkSum, shown, tableName } from './compare';
 import { checkTree } from './sums';
 
 const BLOCK_NAME: Record<string, string> = {
@@ -24,15 +24,15 @@ export function blockTotal(b: Block, re: RegExp): Row | undefined {
   return b.rows.find((r) => r.isTotal && re.test(r.label ?? ''));
 }
 
-const THIS_YEAR = /^本年(收入|支出)?合计$/;
-const GRAND = /总计$/;
+export const THIS_YEAR = /^本年(收入|支出)?合计$/;
+export const GRAND = /总计$/;
 
 function checkBlock(t: Table, b: Block): Finding[] {
   const out: Finding[] = [];
   const name = `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分`;
   const yearIdx = b.rows.findIndex((r) => r.isTotal && THIS_YEAR.test(r.label ?? ''));
   const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => !GRAND.test(r.label ?? ''));
-  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `${name}“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
+  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
   // "其中：" lines are parts of the line above them: none may exceed it, nor may their sum.
   for (let i = 0; i < b.rows.length; i++) {
     const owner = b.rows[i];
@@ -42,12 +42,12 @@ function checkBlock(t: Table, b: Block): Finding[] {
     for (let j = i + 1; j < b.rows.length && b.rows[j].isOfWhich; j++) parts.push(b.rows[j]);
     const amounts = parts.map((p) => p.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
     if (amounts.length === 0) continue;
-    const sum = amounts.reduce((s2, a) => s2.plus(a.value), oa.value.minus(oa.value));
-    if (sum.gt(oa.value) && compareAmounts(oa.value, sum, { unit: t.unit, decimals: 2, roundedTerms: amounts.length + 1 }) === 'different') {
+    const sum = amounts.reduce((s2, a) => s2.plus(a.value), ZERO);
+    if (sum.gt(oa.value) && compareAmounts(oa.value, sum, { unit: t.unit, decimals: Math.max(oa.decimals, ...amounts.map((a) => a.decimals)), roundedTerms: amounts.length + 1 }) === 'different') {
       out.push({
         rule: 'summary.of_which',
         severity: 'error',
-        message: `${name}“${owner.label}”的“其中”各项之和（${sum.toFixed(2)} 元）超过了它本身（${oa.value.toFixed(2)} 元）。`,
+        message: `${name}“${owner.label}”的“其中”各项之和（${shown(sum, t.unit)}）超过了它本身（${shown(oa.value, t.unit)}）。`,
         cells: [...amounts.filter((a) => !a.value.isZero()).map((a) => a.cell), oa.cell],
         ...figures(oa.value, sum),
         table: t.title,

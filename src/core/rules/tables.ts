@@ -8,7 +8,9 @@ import { Disclosure, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { normalise } from '../recognise/profile';
 import { RuleFamily } from './types';
-import { checkEqual, checkSum } from './compare';
+import { checkEqual, checkSum, shown } from './compare';
+import Decimal from 'decimal.js';
+import { fromYuan } from '../money';
 import { figures } from '../finding';
 
 function numbers(d: Disclosure, out: Finding[]): void {
@@ -157,6 +159,12 @@ function plan(d: Disclosure, out: Finding[]): void {
     const periods = PLAN_KEYS.map(([k, label]) => ({ label, a: get(k) })).filter((p) => p.a);
     if (!total || periods.length === 0 || periods.every((p) => p.a!.blank)) continue;
     const project = t.fields?.find((f) => f.key === 'project')?.text ?? t.title;
+    const shownAmt = (a: { value: Decimal }) => shown(a.value, t.unit);
+    // The header says 资金支出计划（%）; most units fill cumulative amounts, some fill percentages.
+    // Percentages are recognised by the header and a last period of exactly 100.
+    const lastValue = [...periods].reverse().find((p) => !p.a!.blank)?.a;
+    const percent =
+      /%/.test(t.fields?.find((f) => f.key === 'plan_header')?.label ?? '') && !!lastValue && fromYuan(lastValue.value, t.unit).eq(100);
     let prev: { label: string; a: NonNullable<ReturnType<typeof get>> } | undefined;
     for (const p of periods) {
       const a = p.a!;
@@ -164,7 +172,7 @@ function plan(d: Disclosure, out: Finding[]): void {
         out.push({
           rule: 'perf.plan_cumulative',
           severity: 'error',
-          message: `绩效目标表“${project}”的资金支出计划是累计数，${p.label}（${a.value.div(10000).toFixed(2)} 万元）不应小于${prev.label}（${prev.a.value.div(10000).toFixed(2)} 万元）。`,
+          message: `绩效目标表“${project}”的资金支出计划是累计数，${p.label}（${percent ? `${fromYuan(a.value, t.unit).toFixed()}%` : shownAmt(a)}）不应小于${prev.label}（${percent ? `${fromYuan(prev.a.value, t.unit).toFixed()}%` : shownAmt(prev.a)}）。`,
           cells: [a.cell, prev.a.cell],
           ...figures(prev.a.value, a.value),
           table: t.title,
@@ -174,11 +182,12 @@ function plan(d: Disclosure, out: Finding[]): void {
     }
     const last = periods[periods.length - 1];
     const lastA = last.a!;
+    if (percent) continue; // cumulative percentages ending at 100%
     if (lastA.blank) {
       out.push({
         rule: 'perf.plan_cumulative',
         severity: 'error',
-        message: `绩效目标表“${project}”的资金支出计划${last.label}为空，累计计划应在年底达到预算数 ${total.value.div(10000).toFixed(2)} 万元。`,
+        message: `绩效目标表“${project}”的资金支出计划${last.label}为空，累计计划应在年底达到预算数 ${shownAmt(total)}。`,
         cells: [lastA.cell, total.cell, ...(prev ? [prev.a.cell] : [])],
         ...figures(total.value, lastA.value),
         table: t.title,

@@ -164,6 +164,7 @@ export const HEBEI: Profile = {
         { key: 'total', match: /^(预算数|资金总额)/, amount: true },
         { key: 'fiscal', match: /^财政(资金|拨款)/, amount: true },
         { key: 'other', match: /^其他资金/, amount: true },
+        { key: 'plan_header', match: /^资金支出计划/ },
         { key: 'plan_03', match: /^3月底?$/, amount: true, below: true },
         { key: 'plan_06', match: /^6月底?$/, amount: true, below: true },
         { key: 'plan_10', match: /^10月底?$/, amount: true, below: true },

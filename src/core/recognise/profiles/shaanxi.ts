@@ -9,7 +9,7 @@ const SOURCE_COLUMNS: ColumnSpec[] = [
   { key: 'name', match: /名称/, type: 'name' },
   { key: 'total', match: /合计/ },
   { key: 'gp_special', match: /其中.*专项/ },
-  { key: 'gp', match: /公共预算(拨款)?/, exclude: /其中/ },
+  { key: 'gp', match: /公共预算|财政拨款/, exclude: /其中/ },
   { key: 'fund', match: /政府性基金/ },
   { key: 'state_capital', match: /国有资本/ },
   { key: 'superior', match: /上级补助/ },
@@ -43,7 +43,7 @@ const SOURCE_PARTS = [
 
 /** 人员经费 / 公用经费 / 专项业务经费 columns of the 一般公共预算 detail tables. */
 const DETAIL_AMOUNTS: ColumnSpec[] = [
-  { key: 'total', match: /合计/ },
+  { key: 'total', match: /合计|总计/ },
   { key: 'personnel', match: /人员经费/ },
   { key: 'public', match: /公用经费/ },
   { key: 'special', match: /专项业务经费|项目支出/ },
@@ -67,29 +67,31 @@ const SUMMARY_BLOCKS = [
   { key: 'gov_econ', match: /政府.*经济/ },
   // 部门预算支出经济科目 / 单位预算支出经济分类科目
   { key: 'dept_econ', match: /经济/ },
+  // "收入/项目" and "支出/项目": the group header above tells them apart.
+  { key: 'expense', match: /^支出/ },
   { key: 'income', match: /项目|收入/ },
 ];
 
 /** One year of the “三公” table: 小计 = 出国 + 接待 + 公务用车; 公务用车 = 购置 + 运行维护; 合计 = 小计 + 会议 + 培训. */
 function threePublicColumns(prefix: string, year: RegExp): ColumnSpec[] {
   return [
-    { key: `${prefix}_car_sub`, match: new RegExp(`${year.source}.*公务用车.*小计`) },
-    { key: `${prefix}_car_buy`, match: new RegExp(`${year.source}.*购置`) },
-    { key: `${prefix}_car_run`, match: new RegExp(`${year.source}.*运行维护`) },
-    { key: `${prefix}_sub`, match: new RegExp(`${year.source}.*小计`) },
-    { key: `${prefix}_abroad`, match: new RegExp(`${year.source}.*出国`) },
-    { key: `${prefix}_reception`, match: new RegExp(`${year.source}.*接待`) },
-    { key: `${prefix}_meeting`, match: new RegExp(`${year.source}.*会议`) },
-    { key: `${prefix}_training`, match: new RegExp(`${year.source}.*培训`) },
-    { key: `${prefix}_total`, match: new RegExp(`${year.source}.*合计`) },
+    { key: `${prefix}_car_sub`, match: new RegExp(`(?:${year.source}).*公务用车.*小计`) },
+    { key: `${prefix}_car_buy`, match: new RegExp(`(?:${year.source}).*购置`) },
+    { key: `${prefix}_car_run`, match: new RegExp(`(?:${year.source}).*运行维护`) },
+    { key: `${prefix}_sub`, match: new RegExp(`(?:${year.source}).*小计`) },
+    { key: `${prefix}_abroad`, match: new RegExp(`(?:${year.source}).*出国`) },
+    { key: `${prefix}_reception`, match: new RegExp(`(?:${year.source}).*接待`) },
+    { key: `${prefix}_meeting`, match: new RegExp(`(?:${year.source}).*会议`) },
+    { key: `${prefix}_training`, match: new RegExp(`(?:${year.source}).*培训`) },
+    { key: `${prefix}_total`, match: new RegExp(`(?:${year.source}).*合计`) },
   ];
 }
 
 function threePublicSums(prefix: string) {
   return [
-    { total: `${prefix}_sub`, parts: [`${prefix}_abroad`, `${prefix}_reception`, `${prefix}_car_sub`] },
-    { total: `${prefix}_car_sub`, parts: [`${prefix}_car_buy`, `${prefix}_car_run`] },
-    { total: `${prefix}_total`, parts: [`${prefix}_sub`, `${prefix}_meeting`, `${prefix}_training`] },
+    { total: `${prefix}_sub`, parts: [`${prefix}_abroad`, `${prefix}_reception`, `${prefix}_car_sub`], all: true },
+    { total: `${prefix}_car_sub`, parts: [`${prefix}_car_buy`, `${prefix}_car_run`], all: true },
+    { total: `${prefix}_total`, parts: [`${prefix}_sub`, `${prefix}_meeting`, `${prefix}_training`], all: true },
   ];
 }
 
@@ -113,7 +115,7 @@ export const SHAANXI: Profile = {
       kind: 'summary',
       name: '综合预算收支总表',
       number: '表1',
-      title: /综合预算收支总表$/,
+      title: /^(\S{0,30}?(部门|单位))?综合预算收支总表$/,
       notTitle: /财政拨款/,
       layout: 'summary',
       blocks: SUMMARY_BLOCKS,
@@ -123,7 +125,7 @@ export const SHAANXI: Profile = {
       kind: 'income',
       name: '综合预算收入总表',
       number: '表2',
-      title: /综合预算收入总表$/,
+      title: /^(\S{0,30}?(部门|单位))?综合预算收入总表$/,
       layout: 'coded',
       scheme: 'unit',
       columns: SOURCE_COLUMNS,
@@ -134,7 +136,7 @@ export const SHAANXI: Profile = {
       kind: 'expenditure',
       name: '综合预算支出总表',
       number: '表3',
-      title: /综合预算支出总表$/,
+      title: /^(\S{0,30}?(部门|单位))?综合预算支出总表$/,
       layout: 'coded',
       scheme: 'unit',
       columns: SOURCE_COLUMNS,
@@ -149,7 +151,7 @@ export const SHAANXI: Profile = {
       kind: 'fiscal_summary',
       name: '综合预算财政拨款收支总表',
       number: '表4',
-      title: /财政拨款收支总表$/,
+      title: /^(\S{0,30}?(部门|单位))?(综合预算)?财政拨款收支总表$/,
       layout: 'summary',
       blocks: SUMMARY_BLOCKS,
     },
@@ -158,7 +160,7 @@ export const SHAANXI: Profile = {
       kind: 'gp_func',
       name: '综合预算一般公共预算支出明细表（按支出功能分类科目）',
       number: '表5',
-      title: /一般公共预算支出明细表.*功能/,
+      title: /一般公共预算支出明细表\((按)?(支出)?功能[^)]*\)$/,
       notTitle: /基本支出/,
       layout: 'coded',
       scheme: 'func',
@@ -170,7 +172,7 @@ export const SHAANXI: Profile = {
       kind: 'gp_econ',
       name: '综合预算一般公共预算支出明细表（按支出经济分类科目）',
       number: '表6',
-      title: /一般公共预算支出明细表.*经济/,
+      title: /一般公共预算支出明细表\((按)?(支出)?经济[^)]*\)$/,
       notTitle: /基本支出/,
       layout: 'coded',
       scheme: 'econ',
@@ -182,7 +184,7 @@ export const SHAANXI: Profile = {
       kind: 'basic_func',
       name: '综合预算一般公共预算基本支出明细表（按支出功能分类科目）',
       number: '表7',
-      title: /基本支出明细表.*功能/,
+      title: /基本支出明细表\((按)?(支出)?功能[^)]*\)$/,
       layout: 'coded',
       scheme: 'func',
       columns: [...FUNC_CODES, ...DETAIL_AMOUNTS],
@@ -193,7 +195,7 @@ export const SHAANXI: Profile = {
       kind: 'basic_econ',
       name: '综合预算一般公共预算基本支出明细表（按支出经济分类科目）',
       number: '表8',
-      title: /基本支出明细表.*经济/,
+      title: /基本支出明细表\((按)?(支出)?经济[^)]*\)$/,
       layout: 'coded',
       scheme: 'econ',
       columns: [...ECON_CODES, ...DETAIL_AMOUNTS],
@@ -254,7 +256,7 @@ export const SHAANXI: Profile = {
         ...threePublicSums('prior'),
         ...threePublicSums('current'),
         ...threePublicSums('change'),
-        ...THREE_KEYS.map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`] })),
+        ...THREE_KEYS.map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
       ],
     },
     {

@@ -73,7 +73,7 @@ function amountKeys(t: Table): string[] {
 
 function hierarchy(t: Table): Finding[] {
   if (t.rows.length === 0) return [];
-  // Only the key amount columns are summed down the tree in wide tables ("三公" has 27).
+  // Every amount column is summed down the tree (the “三公” table has 27).
   return checkTree(t, t.rows, amountKeys(t), 'sum.hierarchy', (r) => rowName(r));
 }
 

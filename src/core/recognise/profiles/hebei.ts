@@ -148,7 +148,7 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)政府采购预算(表)?$/,
       layout: 'coded',
       optional: true,
-      columns: [{ key: 'total', match: /政府采购金额.*\/合计|合计/ }],
+      columns: [{ key: 'total', match: /合计/ }],
     },
     {
       id: 'h11',

@@ -2,5 +2,6 @@
 import { Profile } from '../profile';
 import { SHAANXI } from './shaanxi';
 import { HEBEI } from './hebei';
+import { HUBEI } from './hubei';
 
-export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI];
+export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI, HUBEI];

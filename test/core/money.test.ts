@@ -95,3 +95,15 @@ describe('formatting', () => {
     expect(formatYuan(new Decimal('1400400.5'))).toBe('1,400,400.50');
   });
 });
+
+describe('formula leftovers and odd signs', () => {
+  test('a leftover like 1.4551915228366852e-11 is zero, in 元 and in 万元 (it used to throw)', () => {
+    expect(numberToYuan(1.4551915228366852e-11, '万元').isZero()).toBe(true);
+    expect(numberToYuan(5.82e-12, '元').isZero()).toBe(true);
+    expect(numberToYuan(1e16, '万元').toFixed()).toBe('100000000000000000000');
+  });
+  test('U+2212 minus and 人民币万元', () => {
+    expect(amount('−1,200.00')).toBe('-1200');
+    expect(parseUnitText('单位：人民币万元')).toBe('万元');
+  });
+});

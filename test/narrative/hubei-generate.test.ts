@@ -5,7 +5,7 @@ import { generateNarrative, checkNarrative, narrativeParagraphs } from '../../sr
 describe('湖北 说明 from the seed-002 sample workbook', () => {
   test('sections 一…六 in the 湖北 order, figures with their cells; round trip clean; seed text differences reported', async () => {
     const r = await resultOf(buildHubei002, 'hubei.xlsx');
-    const n = generateNarrative(r.disclosure);
+    const n = generateNarrative(r.disclosure!);
     expect(n.sections.map((s) => s.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
     const nums = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.numbers));
     const cellsOf = (t: string) => nums.filter((x) => x.text.replace(/,/g, '') === t).flatMap((x) => x.cells);
@@ -14,15 +14,14 @@ describe('湖北 说明 from the seed-002 sample workbook', () => {
     expect(cellsOf('1098.14').length).toBeGreaterThan(0);
     expect(cellsOf('6.50')).toContain('三公经费支出表!B5');
     // Round trip: the generated text agrees with the tables.
-    const back = checkNarrative(narrativeParagraphs(n), r.disclosure);
-    // KNOWN GENERATOR GAP (reported to the lead): hubei() lists only 一般公共预算 + 政府性基金 under the
-    // 收入 total (其他收入 323 missing) and takes 基本/项目 from the 一般公共预算支出表 (1098.14 + 199),
-    // so its own 其中 lists fall 323.00 short. Exactly these two findings, nothing else.
+    const back = checkNarrative(narrativeParagraphs(n), r.disclosure!);
+    // 收入: 一般公共预算 + 政府性基金 + 其他收入; 支出: 基本 + 项目 from the 支出总表 (all the money).
+    expect(cellsOf('323.00').length).toBeGreaterThan(0);
+    expect(cellsOf('522.00').length).toBeGreaterThan(0);
     const left = serious(back).filter((f) => !f.rule.startsWith('narrative.placeholder'));
-    expect(left.map((f) => `${f.rule} ${f.message.slice(0, 5)}`)).toEqual(['narrative.sum 第 2 段', 'narrative.sum 第 3 段']);
-    expect(left.every((f) => /相差 -323\.00 万元/.test(f.message))).toBe(true);
+    expect(left.map((f) => `${f.rule} ${f.message}`)).toEqual([]);
     // The seed's own 说明: figures that disagree with these tables are reported.
-    const seed = checkNarrative(fixtureText('002_published.txt'), r.disclosure);
+    const seed = checkNarrative(fixtureText('002_published.txt'), r.disclosure!);
     const msgs = describe_(serious(seed));
     expect(msgs).toMatch(/180\.96/);
   });

@@ -152,6 +152,7 @@ export const FIGURES: FigureDef[] = [
   { id: 'income.gp', subject: /一般(公共|共)预算(财政)?拨款收入$|一般公共预算收入$/, get: (d) => blockLine(summary(d), 'income', /一般公共预算/, { not: /其中/ }) },
   { id: 'income.fund', subject: /政府性基金(预算)?(财政)?拨款收入$|政府性基金收入$/, get: (d) => blockLine(summary(d), 'income', /政府性基金/) },
   { id: 'income.state', subject: /国有资本经营预算(拨款)?收入$/, get: (d) => blockLine(summary(d), 'income', /国有资本/) },
+  { id: 'income.other', subject: /^其他收入$/, get: (d) => blockLine(summary(d), 'income', /^其他收入$/) ?? columnTotal(primary(d, 'income'), 'other') },
   { id: 'expense.fund', subject: /政府性基金(预算)?(拨款)?支出$/, get: (d) => expenseTotal(primary(d, 'fund')) ?? blockLine(summary(d), 'income', /政府性基金/) },
   { id: 'expense.gp', subject: /一般(公共|共)预算(财政)?(拨款)?支出$/, not: /基本/, get: gpExpense },
   // Totals.
@@ -160,8 +161,9 @@ export const FIGURES: FigureDef[] = [
   // 基本支出 parts.
   { id: 'public', subject: /公用经费(预算)?(安排)?$|机关运行经费(预算)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
   { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'personnel') ?? columnTotal(primary(d, 'basic_func'), 'personnel') },
-  { id: 'basic', subject: /基本(保障)?支出(预算)?$/, get: (d) => columnTotal(primary(d, 'basic_func'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'basic') },
-  { id: 'project', subject: /(项目|专项业务经费)支出(预算)?$/, not: /不可预见/, get: (d) => columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project') ?? columnTotal(primary(d, 'special'), 'total') },
+  // 基本/项目支出 of all the money (支出总表, 河北/湖北) where the template has them, else of 一般公共预算 (陕西).
+  { id: 'basic', subject: /基本(保障)?支出(预算)?$/, get: (d) => columnTotal(primary(d, 'expenditure'), 'basic') ?? columnTotal(primary(d, 'basic_func'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'basic') },
+  { id: 'project', subject: /(项目|专项业务经费)支出(预算)?$/, not: /不可预见/, get: (d) => columnTotal(primary(d, 'expenditure'), 'project') ?? columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project') ?? columnTotal(primary(d, 'special'), 'total') },
 ];
 
 export function subjectWords(subject: string): string {

@@ -367,7 +367,10 @@ function hubei(d: Disclosure, prior: Disclosure | null | undefined, notes: strin
   const exp = get('expense.total', d);
   if (inc && exp) {
     const p1 = new P().t(`${who}当年收入预算总额为 `).wan(inc).t(' 万元').change(inc, pr('income.total'), { growth: true, reason: false });
-    p1.t('，其中：一般公共预算财政拨款收入 ').wan(must(get('income.gp', d))).t(' 万元；政府性基金拨款收入 ').wan(must(get('income.fund', d))).t(' 万元。');
+    p1.t('，其中：一般公共预算财政拨款收入 ').wan(must(get('income.gp', d))).t(' 万元；政府性基金拨款收入 ').wan(must(get('income.fund', d))).t(' 万元');
+    const other = get('income.other', d);
+    if (other && !other.value.isZero()) p1.t('；其他收入 ').wan(other).t(' 万元');
+    p1.t('。');
     const p2 = new P().t(`${who}当年支出预算总额为 `).wan(exp).t(' 万元').change(exp, pr('expense.total'), { growth: true, reason: false });
     const basic = get('basic', d);
     const project = get('project', d);

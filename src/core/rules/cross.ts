@@ -504,6 +504,11 @@ function special(d: Disclosure, out: Finding[]): void {
   }
 }
 
+function summaryAllFiscal(d: Disclosure): boolean {
+  const s = first(d, 'summary');
+  return !s || allFiscal(s);
+}
+
 /**
  * Tables keyed by 功能科目 in one part (河北 收入总表, 支出总表, 一般公共预算支出表) list the same codes
  * with the same 合计: 收入总表 = 支出总表 code by code; 一般公共预算支出表 = 支出总表 code by code when all
@@ -521,7 +526,8 @@ function funcRows(d: Disclosure, out: Finding[]): void {
   const fiscal = first(d, 'fiscal_summary');
   const pairs: [Table | undefined, 'eq' | 'lte'][] = [
     [first(d, 'income'), 'eq'],
-    [first(d, 'gp_func'), fiscal && fiscalIsAllGp(fiscal) ? 'eq' : 'lte'],
+    // Equal only when all the 部门's money is 一般公共预算 (no 其他收入, 事业收入 … in the 收支总表).
+    [first(d, 'gp_func'), fiscal && fiscalIsAllGp(fiscal) && summaryAllFiscal(d) ? 'eq' : 'lte'],
   ];
   for (const [t, relation] of pairs) {
     const rows = keyed(t);

@@ -3,12 +3,8 @@
  * (titles "部门预算…" / "单位预算…", a part line "313中共河北…" / "313001…本级" under each title),
  * and one 项目绩效目标表 per project. See docs/hebei-template.md.
  */
-import { ColumnSpec, Profile } from '../profile';
-
-const FUNC: ColumnSpec[] = [
-  { key: 'code', match: /编码|代码/, type: 'code' },
-  { key: 'name', match: /名称/, type: 'name' },
-];
+import { Profile } from '../profile';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from './standard';
 
 export const HEBEI: Profile = {
   id: 'hebei',
@@ -22,10 +18,7 @@ export const HEBEI: Profile = {
       name: '部门预算收支总表',
       title: /^(部门|单位)预算收支总表$/,
       layout: 'summary',
-      blocks: [
-        { key: 'expense', match: /支出/ },
-        { key: 'income', match: /收入|项目/ },
-      ],
+      blocks: INCOME_EXPENSE_BLOCKS,
     },
     {
       id: 'h2',
@@ -35,7 +28,7 @@ export const HEBEI: Profile = {
       layout: 'coded',
       scheme: 'func',
       columns: [
-        ...FUNC,
+        ...CODE_COLUMNS,
         { key: 'subtotal', match: /本年收入\/小计/ },
         { key: 'total', match: /合计/ },
         { key: 'fiscal', match: /财政拨款/ },
@@ -60,7 +53,7 @@ export const HEBEI: Profile = {
       layout: 'coded',
       scheme: 'func',
       columns: [
-        ...FUNC,
+        ...CODE_COLUMNS,
         { key: 'total', match: /合计/ },
         { key: 'basic', match: /基本支出/ },
         { key: 'project', match: /项目支出/ },
@@ -76,15 +69,8 @@ export const HEBEI: Profile = {
       name: '部门预算财政拨款收支总表',
       title: /^(部门|单位)预算财政拨款收支总表$/,
       layout: 'summary',
-      blocks: [
-        { key: 'expense', match: /支出/ },
-        { key: 'income', match: /收入|项目/ },
-      ],
-      blockColumns: [
-        { key: 'gp', match: /一般公共预算/ },
-        { key: 'fund', match: /政府性基金/ },
-        { key: 'state_capital', match: /国有资本/ },
-      ],
+      blocks: INCOME_EXPENSE_BLOCKS,
+      blockColumns: FISCAL_SOURCE_COLUMNS,
     },
     {
       id: 'h5',
@@ -93,7 +79,7 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)预算一般公共预算财政拨款支出表$/,
       layout: 'coded',
       scheme: 'func',
-      columns: [...FUNC, { key: 'total', match: /合计/ }, { key: 'basic', match: /基本支出/ }, { key: 'project', match: /项目支出/ }],
+      columns: BASIC_PROJECT_COLUMNS,
       sums: [{ total: 'total', parts: ['basic', 'project'] }],
     },
     {
@@ -103,7 +89,7 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)预算一般公共预算财政拨款基本支出表$/,
       layout: 'coded',
       scheme: 'econ',
-      columns: [...FUNC, { key: 'total', match: /合计/ }, { key: 'personnel', match: /人员经费/ }, { key: 'public', match: /公用经费/ }],
+      columns: PERSONNEL_PUBLIC_COLUMNS,
       sums: [{ total: 'total', parts: ['personnel', 'public'] }],
     },
     {
@@ -113,7 +99,7 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)预算政府性基金预算财政拨款支出表$/,
       layout: 'coded',
       scheme: 'func',
-      columns: [...FUNC, { key: 'total', match: /合计/ }, { key: 'basic', match: /基本支出/ }, { key: 'project', match: /项目支出/ }],
+      columns: BASIC_PROJECT_COLUMNS,
       sums: [{ total: 'total', parts: ['basic', 'project'] }],
     },
     {
@@ -123,7 +109,7 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)预算国有资本经营预算财政拨款支出表$/,
       layout: 'coded',
       scheme: 'func',
-      columns: [...FUNC, { key: 'total', match: /合计/ }, { key: 'basic', match: /基本支出/ }, { key: 'project', match: /项目支出/ }],
+      columns: BASIC_PROJECT_COLUMNS,
       sums: [{ total: 'total', parts: ['basic', 'project'] }],
     },
     {
@@ -135,9 +121,7 @@ export const HEBEI: Profile = {
       columns: [
         { key: 'name', match: /项目/, type: 'name' },
         { key: 'total', match: /合计/ },
-        { key: 'gp', match: /一般公共预算/ },
-        { key: 'fund', match: /政府性基金/ },
-        { key: 'state_capital', match: /国有资本/ },
+        ...FISCAL_SOURCE_COLUMNS,
       ],
       sums: [{ total: 'total', parts: ['gp', 'fund', 'state_capital'] }],
     },

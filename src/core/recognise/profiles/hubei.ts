@@ -4,20 +4,11 @@
  * anchored so that neither family's tables are taken here. See docs/hubei-template.md.
  */
 import { ColumnSpec, Profile } from '../profile';
-
-const CODES: ColumnSpec[] = [
-  { key: 'code', match: /编码|代码/, type: 'code' },
-  { key: 'name', match: /名称/, type: 'name' },
-];
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from './standard';
 
 /** An optional year before the title ("2024年部门收支总表"). */
 const Y = '^(\\d{4}年(度)?)?';
 const title = (s: string) => new RegExp(`${Y}${s}$`);
-
-const SUMMARY_BLOCKS = [
-  { key: 'expense', match: /支出/ },
-  { key: 'income', match: /收入|项目/ },
-];
 
 const BASIC_PROJECT: ColumnSpec[] = [
   ...CODES,
@@ -40,7 +31,7 @@ export const HUBEI: Profile = {
       number: '表一',
       title: title('部门收支总表'),
       layout: 'summary',
-      blocks: SUMMARY_BLOCKS,
+      blocks: INCOME_EXPENSE_BLOCKS,
     },
     {
       id: 'b2',
@@ -53,9 +44,7 @@ export const HUBEI: Profile = {
         ...CODES,
         { key: 'subtotal', match: /本年收入\/小计/ },
         { key: 'total', match: /合计/ },
-        { key: 'gp', match: /一般公共预算/ },
-        { key: 'fund', match: /政府性基金/ },
-        { key: 'state_capital', match: /国有资本/ },
+        ...FISCAL_SOURCE_COLUMNS,
         { key: 'special_account', match: /财政专户/ },
         { key: 'business', match: /事业收入/ },
         { key: 'operating', match: /经营收入/ },
@@ -90,12 +79,8 @@ export const HUBEI: Profile = {
       name: '财政拨款收支总表',
       title: title('(部门)?财政拨款收支总表'),
       layout: 'summary',
-      blocks: SUMMARY_BLOCKS,
-      blockColumns: [
-        { key: 'gp', match: /一般公共预算/ },
-        { key: 'fund', match: /政府性基金/ },
-        { key: 'state_capital', match: /国有资本/ },
-      ],
+      blocks: INCOME_EXPENSE_BLOCKS,
+      blockColumns: FISCAL_SOURCE_COLUMNS,
     },
     {
       id: 'b5',
@@ -117,7 +102,7 @@ export const HUBEI: Profile = {
       title: title('一般公共预算(财政拨款)?基本支出表'),
       layout: 'coded',
       scheme: 'econ',
-      columns: [...CODES, { key: 'total', match: /合计/ }, { key: 'personnel', match: /人员经费/ }, { key: 'public', match: /公用经费/ }],
+      columns: PERSONNEL_PUBLIC_COLUMNS,
       sums: [{ total: 'total', parts: ['personnel', 'public'] }],
     },
     {
@@ -127,7 +112,7 @@ export const HUBEI: Profile = {
       title: title('政府性基金(预算)?(财政拨款)?支出表'),
       layout: 'coded',
       scheme: 'func',
-      columns: [...CODES, { key: 'total', match: /合计/ }, { key: 'basic', match: /基本支出/ }, { key: 'project', match: /项目支出/ }],
+      columns: BASIC_PROJECT_COLUMNS,
       sums: [{ total: 'total', parts: ['basic', 'project'] }],
     },
     {
@@ -147,7 +132,7 @@ export const HUBEI: Profile = {
       title: title('一般公共预算基本支出表\\(按(支出)?经济分类(科目)?(到)?款\\)'),
       layout: 'coded',
       scheme: 'econ',
-      columns: [...CODES, { key: 'total', match: /合计/ }, { key: 'personnel', match: /人员经费/ }, { key: 'public', match: /公用经费/ }],
+      columns: PERSONNEL_PUBLIC_COLUMNS,
       sums: [{ total: 'total', parts: ['personnel', 'public'] }],
     },
     {

@@ -2,6 +2,7 @@
  * 陕西 单位/部门综合预算公开报表 (seeds 000, 003): 表1–表15 in 元, a 目录 with 是否空表.
  */
 import { ColumnSpec, Profile } from '../profile';
+import { CODE_COLUMNS } from './standard';
 
 /** Funding-source columns shared by 收入总表 and 支出总表 (部门预算 by source). */
 const SOURCE_COLUMNS: ColumnSpec[] = [
@@ -50,10 +51,7 @@ const DETAIL_AMOUNTS: ColumnSpec[] = [
   { key: 'remark', match: /备注/, type: 'text' },
 ];
 
-const FUNC_CODES: ColumnSpec[] = [
-  { key: 'code', match: /编码|代码/, type: 'code' },
-  { key: 'name', match: /名称/, type: 'name' },
-];
+const FUNC_CODES: ColumnSpec[] = CODE_COLUMNS;
 
 const ECON_CODES: ColumnSpec[] = [
   { key: 'code2', match: /政府.*经济.*(编码|代码)/, type: 'code2' },

@@ -52,6 +52,38 @@ function unmatched(rule: string, t: Table, a: Amount, message: string, lead?: st
   return { rule, severity: 'error', message, cells, ...figures(ZERO, a.value), table: t.title };
 }
 
+/**
+ * The class lines of a summary table equal the 一般公共预算 detail rows only when all its money is
+ * 一般公共预算; otherwise they may only not be less.
+ */
+function linesMustEqual(d: Disclosure, s: Table): boolean {
+  return s.kind === 'fiscal_summary' ? fiscalIsAllGp(s) : allFiscal(s) && fiscalIsAllGp(first(d, 'fiscal_summary') ?? s);
+}
+
+/** A summary line against the detail figure it stands for; a line with no counterpart must be 0. */
+function checkLine(
+  out: Finding[],
+  rule: string,
+  s: Table,
+  detail: Table,
+  la: Amount,
+  expected: Amount | undefined,
+  mustEqual: boolean,
+  missing: () => string,
+  what: () => string,
+  extraCells: string[] = [],
+): void {
+  if (!expected) {
+    if (mustEqual && !la.value.isZero()) out.push(unmatched(rule, s, la, missing()));
+    return;
+  }
+  push(
+    out,
+    checkEqual({ rule, expected, expectedUnit: detail.unit, actual: la, actualUnit: s.unit, relation: mustEqual ? 'eq' : 'gte', what, table: s.title }),
+    extraCells,
+  );
+}
+
 function push(out: Finding[], f: Finding | null, extraCells: string[] = []): void {
   if (!f) return;
   for (const c of extraCells) if (!f.cells.includes(c)) f.cells.push(c);
@@ -210,7 +242,7 @@ function funcClasses(d: Disclosure, out: Finding[]): void {
     const b = block(s, 'func') ?? block(s, 'expense');
     if (!s || !b) continue;
     // Only when the summary is all 一般公共预算 money can its class lines equal the detail rows.
-    const relation = s.kind === 'fiscal_summary' ? fiscalIsAllGp(s) : allFiscal(s) && fiscalIsAllGp(first(d, 'fiscal_summary') ?? s);
+    const relation = linesMustEqual(d, s);
     const seen = new Set<string>();
     for (const line of b.rows) {
       if (line.isTotal || line.isOfWhich) continue;
@@ -219,27 +251,9 @@ function funcClasses(d: Disclosure, out: Finding[]): void {
       if (!code || !la) continue;
       seen.add(code);
       const r = rows.get(code);
-      const ra = r?.amounts.total;
-      if (!ra) {
-        if (relation && !la.value.isZero()) {
-          out.push(unmatched('cross.func_class', s, la, `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类。`));
-        }
-        continue;
-      }
-      push(
-        out,
-        checkEqual({
-          rule: 'cross.func_class',
-          expected: ra,
-          expectedUnit: detail.unit,
-          actual: la,
-          actualUnit: s.unit,
-          relation: relation ? 'eq' : 'gte',
-          what: () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}`,
-          table: s.title,
-        }),
-        [],
-      );
+      checkLine(out, 'cross.func_class', s, detail, la, r?.amounts.total, relation,
+        () => `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类。`,
+        () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}`);
     }
     if (relation) {
       for (const [code, r] of rows) {
@@ -268,7 +282,7 @@ function econClasses(d: Disclosure, out: Finding[]): void {
   for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
     const b = block(s, 'dept_econ');
     if (!s || !b) continue;
-    const relation = s.kind === 'fiscal_summary' ? fiscalIsAllGp(s) : allFiscal(s) && fiscalIsAllGp(first(d, 'fiscal_summary') ?? s);
+    const relation = linesMustEqual(d, s);
     let group: 'basic' | 'special' | null = null;
     for (const line of b.rows) {
       if (line.isTotal || line.isOfWhich) continue;
@@ -291,27 +305,11 @@ function econClasses(d: Disclosure, out: Finding[]): void {
       if (!code || !la) continue;
       const r = rows.get(code);
       const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special];
-      const expected = sumOf(parts);
-      if (!expected) {
-        if (relation && !la.value.isZero()) {
-          out.push(unmatched('cross.econ_class', s, la, `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`));
-        }
-        continue;
-      }
-      push(
-        out,
-        checkEqual({
-          rule: 'cross.econ_class',
-          expected,
-          expectedUnit: detail.unit,
-          actual: la,
-          actualUnit: s.unit,
-          relation: relation ? 'eq' : 'gte',
-          what: () => `${tableName(s)}“${label}”（${group === 'basic' ? '人员经费和公用经费' : '专项业务经费'}）应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}的${group === 'basic' ? '人员经费与公用经费之和' : '专项业务经费'}`,
-          table: s.title,
-        }),
-        parts.filter((p): p is Amount => !!p).map((p) => p.cell),
-      );
+      const what = group === 'basic' ? '人员经费和公用经费' : '专项业务经费';
+      checkLine(out, 'cross.econ_class', s, detail, la, sumOf(parts), relation,
+        () => `${tableName(s)}“${label}”（${what}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`,
+        () => `${tableName(s)}“${label}”（${what}）应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}的${group === 'basic' ? '人员经费与公用经费之和' : '专项业务经费'}`,
+        parts.filter((p): p is Amount => !!p).map((p) => p.cell));
     }
     // 政府经济 class lines vs Σ detail rows by the class of their 政府经济科目编码.
     const g = block(s, 'gov_econ');
@@ -328,27 +326,10 @@ function econClasses(d: Disclosure, out: Finding[]): void {
         const code = govEconClassByName(line.label ?? '');
         const la = line.amounts.amount;
         if (!code || !la) continue;
-        const expected = sumOf(byGov.get(code) ?? []);
-        if (!expected) {
-          if (relation && !la.value.isZero()) {
-            out.push(unmatched('cross.econ_class', s, la, `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`));
-          }
-          continue;
-        }
-        push(
-          out,
-          checkEqual({
-            rule: 'cross.econ_class',
-            expected,
-            expectedUnit: detail.unit,
-            actual: la,
-            actualUnit: s.unit,
-            relation: relation ? 'eq' : 'gte',
-            what: () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}中政府经济科目 ${code} 各行合计之和`,
-            table: s.title,
-          }),
-          (byGov.get(code) ?? []).map((a) => a.cell),
-        );
+        checkLine(out, 'cross.econ_class', s, detail, la, sumOf(byGov.get(code) ?? []), relation,
+          () => `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`,
+          () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}中政府经济科目 ${code} 各行合计之和`,
+          (byGov.get(code) ?? []).map((a) => a.cell));
       }
     }
   }

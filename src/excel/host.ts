@@ -53,3 +53,20 @@ export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 export const RESULTS_SHEET = '校验结果';
 /** Workbook setting (saved inside the file) that remembers marks and the users' original formats. */
 export const STATE_SETTING = 'budgetCheck.marks';
+
+/**
+ * `context.sync` that counts its round trips: every batch reports how many it took (a workbook
+ * must be read and marked in a fixed number of syncs, whatever its number of sheets).
+ */
+export function countingSync(context: Excel.RequestContext): { sync: () => Promise<void>; readonly count: number } {
+  let count = 0;
+  return {
+    sync: async () => {
+      count++;
+      await context.sync();
+    },
+    get count() {
+      return count;
+    },
+  };
+}

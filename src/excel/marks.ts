@@ -18,8 +18,8 @@
  */
 import { CheckResult } from '../core/engine';
 import { Finding, Severity, SEVERITY_LABEL, countBySeverity, figureText } from '../core/finding';
-import { a1, parseRef } from '../core/grid';
-import { ExcelHost, RESULTS_SHEET, RUN_OPTIONS, STATE_SETTING, capabilities } from './host';
+import { a1, colLetters, parseRef } from '../core/grid';
+import { ExcelHost, RESULTS_SHEET, RUN_OPTIONS, STATE_SETTING, capabilities, countingSync } from './host';
 
 /** Fill colours of marks (Excel's own "bad / neutral / note" palette). */
 export const MARK_COLOR: Record<Severity, string> = {
@@ -216,19 +216,12 @@ function formatTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function colName(n: number): string {
-  return String.fromCharCode(64 + n);
-}
-
 export async function applyMarks(host: ExcelHost, result: CheckResult, opts: MarkOptions = {}): Promise<MarkSummary> {
   const caps = capabilities(host);
   const now = opts.now ?? new Date();
   return host.run(RUN_OPTIONS, async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const counter = countingSync(context);
+    const sync = counter.sync;
     const wb = context.workbook;
 
     // 1. Previous state and the sheet list.
@@ -312,7 +305,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
     const state: MarkState = { version: 1, resultsSheet, marks: records, markedAt: now.toISOString() };
     wb.settings.add(STATE_SETTING, JSON.stringify(state));
     await sync();
-    return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs };
+    return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count };
   });
 }
 
@@ -330,7 +323,7 @@ function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult
   const ws = wb.worksheets.add(name);
   const { title, summary, header, rows } = resultRows(result, now);
   const width = header.length;
-  const last = colName(width);
+  const last = colLetters(width);
   ws.getRange('A1').values = [[title]];
   ws.getRange('A1').format.font.bold = true;
   ws.getRange('A2').values = [[summary]];
@@ -364,11 +357,8 @@ function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult
 export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
   const caps = capabilities(host);
   return host.run(RUN_OPTIONS, async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const counter = countingSync(context);
+    const sync = counter.sync;
     const wb = context.workbook;
     const setting = wb.settings.getItemOrNullObject(STATE_SETTING);
     setting.load('value');
@@ -379,7 +369,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     const out: ClearSummary = { restored: 0, keptUserChanges: 0, notesRemoved: 0, resultsSheetRemoved: false, syncs: 0 };
     const state = setting.isNullObject ? null : parseState(setting.value);
     if (!state) {
-      out.syncs = syncs;
+      out.syncs = counter.count;
       return out;
     }
     const names = new Set(sheets.items.map((s) => s.name));
@@ -412,7 +402,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     }
     wb.settings.getItem(STATE_SETTING).delete();
     await sync();
-    out.syncs = syncs;
+    out.syncs = counter.count;
     return out;
   });
 }

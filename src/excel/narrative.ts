@@ -14,7 +14,7 @@
  */
 import type { Narrative, NarrativeParagraph } from '../core/narrative/types';
 import { a1, parseRef } from '../core/grid';
-import { ExcelHost, RUN_OPTIONS } from './host';
+import { ExcelHost, RUN_OPTIONS, countingSync } from './host';
 
 export const NARRATIVE_SHEET = '公开说明';
 /** Hidden name scoped to our 公开说明 sheet: the proof that we created it. */
@@ -141,11 +141,8 @@ export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: N
   const name = NARRATIVE_SHEET;
   const { rows, bold } = narrativeSheetRows(n);
   return host.run(RUN_OPTIONS, async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const counter = countingSync(context);
+    const sync = counter.sync;
     const wb = context.workbook;
 
     // 1. Is there a sheet of that name?
@@ -167,7 +164,7 @@ export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: N
         return {
           status: 'foreign',
           sheet: name,
-          syncs,
+          syncs: counter.count,
           message: `工作簿中已有名为“${name}”的工作表，且不是本加载项写入的。为免覆盖您的内容，本次未写入；请将该表改名或移走后重试。`,
         };
       }
@@ -177,7 +174,7 @@ export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: N
         return {
           status: 'edited',
           sheet: name,
-          syncs,
+          syncs: counter.count,
           message: `“${name}”工作表在上次写入后已被修改（例如填写了原因或增加了行）。重新写入将用新生成的说明替换整张表，您的修改会丢失。`,
         };
       }
@@ -203,6 +200,6 @@ export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: N
     marker.visible = false;
     ws.activate();
     await sync();
-    return { status: 'written', sheet: name, rows: last, replaced, syncs };
+    return { status: 'written', sheet: name, rows: last, replaced, syncs: counter.count };
   });
 }

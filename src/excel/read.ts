@@ -13,7 +13,7 @@
  * whether it checks a file from disk or the workbook open in Excel.
  */
 import { CellData, CellValue, Grid, MergedArea, Sheet, lettersToCol } from '../core/grid';
-import { Capabilities, ExcelHost, RESULTS_SHEET, RUN_OPTIONS, capabilities } from './host';
+import { Capabilities, ExcelHost, RESULTS_SHEET, RUN_OPTIONS, capabilities, countingSync } from './host';
 
 /** Same limits as src/file/read.ts (not imported: that module pulls in ExcelJS and fs). */
 export const MAX_ROWS_PER_SHEET = 5000;
@@ -75,11 +75,8 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
   const budget = Math.max(1, opts.cellsPerSync ?? CELLS_PER_SYNC);
   const skip = new Set([RESULTS_SHEET, ...(opts.skipSheets ?? [])]);
   return host.run(RUN_OPTIONS, async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const counter = countingSync(context);
+    const sync = counter.sync;
     const warnings: string[] = [];
 
     // 1. Sheet list.
@@ -174,7 +171,7 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
     });
     return {
       grid: { source: wb.name || '当前工作簿', sheets },
-      stats: { syncs, sheets: sheets.length, cells, chunks: total, warnings, capabilities: caps },
+      stats: { syncs: counter.count, sheets: sheets.length, cells, chunks: total, warnings, capabilities: caps },
     };
   });
 }

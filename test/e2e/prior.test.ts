@@ -71,12 +71,14 @@ maybe('上年工作簿 in the 说明 tab (headless Chromium)', () => {
     await page.locator('[data-section]').first().waitFor({ timeout: 30000 });
     // without last year: the change is a placeholder
     await expect(s41().innerText()).resolves.toContain('较上年【请填写较上年增减情况】');
+    // Listen before anything else: Playwright turns file-chooser interception on when the first
+    // listener is added, and a keypress that wins that race opens a native dialog instead (flaky).
+    const chooser = new Promise<import('playwright-core').FileChooser>((resolve) => page.once('filechooser', resolve));
     const pick = page.getByRole('button', { name: '选择上年工作簿…' });
     await pick.focus();
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('选择上年工作簿…');
     await expect(input().getAttribute('accept')).resolves.toContain('.xlsx');
     // Enter on the button opens the file chooser (the native input behind it)
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     expect((await chooser).isMultiple()).toBe(false);
     expect(requests.filter((r) => /exceljs/.test(r))).toEqual([]);

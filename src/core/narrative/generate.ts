@@ -320,6 +320,13 @@ function procurementSection(d: Disclosure, prior: Disclosure | null | undefined,
   return section(id, title, 1, [p]);
 }
 
+/** “其他收入 N 万元” when the 部门 has money besides 财政拨款: the 其中 list must add up to the total. */
+function otherIncome(p: P, d: Disclosure, sep: string): P {
+  const other = get('income.other', d);
+  if (other && !other.value.isZero()) p.t(`${sep}其他收入 `).wan(other).t(' 万元');
+  return p;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 河北 部门预算 (seed 004): 二 总体情况, 三 机关运行经费, 四 “三公”经费
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +340,7 @@ function hebei(d: Disclosure, prior: Disclosure | null | undefined, notes: strin
   const exp = get('expense.total', d);
   if (inc && exp) {
     const p1 = new P().t(`${who}当年收入预算 `).wan(inc).t(' 万元，其中：一般公共预算拨款收入 ').wan(must(get('income.gp', d))).t(' 万元，政府性基金预算拨款收入 ').wan(must(get('income.fund', d))).t(' 万元，国有资本经营预算拨款收入 ').wan(must(get('income.state', d))).t(' 万元');
-    p1.change(inc, pr('income.total'), { growth: true }).t('。');
+    otherIncome(p1, d, '，').change(inc, pr('income.total'), { growth: true }).t('。');
     const p2 = new P().t(`${who}当年支出预算 `).wan(exp).t(' 万元');
     const basic = get('basic', d);
     const project = get('project', d);
@@ -368,9 +375,7 @@ function hubei(d: Disclosure, prior: Disclosure | null | undefined, notes: strin
   if (inc && exp) {
     const p1 = new P().t(`${who}当年收入预算总额为 `).wan(inc).t(' 万元').change(inc, pr('income.total'), { growth: true, reason: false });
     p1.t('，其中：一般公共预算财政拨款收入 ').wan(must(get('income.gp', d))).t(' 万元；政府性基金拨款收入 ').wan(must(get('income.fund', d))).t(' 万元');
-    const other = get('income.other', d);
-    if (other && !other.value.isZero()) p1.t('；其他收入 ').wan(other).t(' 万元');
-    p1.t('。');
+    otherIncome(p1, d, '；').t('。');
     const p2 = new P().t(`${who}当年支出预算总额为 `).wan(exp).t(' 万元').change(exp, pr('expense.total'), { growth: true, reason: false });
     const basic = get('basic', d);
     const project = get('project', d);

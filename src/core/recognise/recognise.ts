@@ -28,6 +28,7 @@ import {
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
 import { ColumnSpec, Profile, TableSpec, normalise } from './profile';
+import { canonicalTitle, tableNumber } from './titles';
 
 export interface RecogniseResult {
   disclosure: Disclosure | null;
@@ -40,21 +41,21 @@ const MAX_SCAN_COLS = 60;
 
 interface TitleHit {
   spec: TableSpec;
+  /** The profile whose spec matched (a province's, or the national layer's). */
+  profile: Profile;
   sheet: Sheet;
   row: number;
   col: number;
   text: string;
 }
 
-const TABLE_NUMBER = /^表\s*([0-9０-９]+(?:\s*[-－—]\s*[0-9０-９]+)?)/;
-const TOTAL_LABEL = /^(合计|总计|金额合计|本年合计)$/;
+const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+))/;
+/** 当年收入小计 / 本年支出小计: a year's total written as 小计. */
+const THIS_YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)?小计$/;
+const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|金额合计|本年合计)$/;
 
 function stripNumber(text: string): { number?: string; rest: string } {
-  const t = text.trim();
-  const m = TABLE_NUMBER.exec(t);
-  if (!m) return { rest: t };
-  const num = m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s|[－—]/g, (c) => (/\s/.test(c) ? '' : '-'));
-  return { number: `表${num}`, rest: t.slice(m[0].length).replace(/^[\s:：、.．-]+/, '') };
+  return tableNumber(text);
 }
 
 const titleMemo = new WeakMap<Profile, Map<string, TableSpec | undefined>>();
@@ -74,8 +75,16 @@ function matchTitleUncached(profile: Profile, text: string): TableSpec | undefin
   const { rest } = stripNumber(text);
   const n = normalise(rest);
   if (n.length < 2 || n.length > 80) return undefined;
+  if (profile.classify) {
+    const id = profile.classify(canonicalTitle(text));
+    return id ? profile.tables.find((s) => s.id === id) : undefined;
+  }
+  // Qualifiers such as （不含上年结转） do not change which table it is.
+  const bare = canonicalTitle(text);
   for (const spec of profile.tables) {
-    if (spec.title.test(n) && !(spec.notTitle && spec.notTitle.test(n))) return spec;
+    for (const candidate of [n, bare.stripped]) {
+      if (spec.title.test(candidate) && !(spec.notTitle && spec.notTitle.test(candidate))) return spec;
+    }
   }
   return undefined;
 }
@@ -92,7 +101,7 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
         if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || cell.v.length < 2) continue;
         const spec = matchTitle(profile, cell.v);
         if (spec) {
-          hits.push({ spec, sheet, row: r, col: c, text: cell.v.trim() });
+          hits.push({ spec, profile, sheet, row: r, col: c, text: cell.v.trim() });
           break; // one title per row
         }
       }
@@ -297,7 +306,44 @@ class TableReader {
 }
 
 function columnType(spec: TableSpec, key: string): ColumnSpec['type'] {
+  if (CODE_PART_KEYS.includes(key)) return 'code';
   return spec.columns?.find((c) => c.key === key)?.type ?? 'amount';
+}
+
+/** 科目编码 printed in three columns 类 | 款 | 项 (类 3 digits, 款 and 项 2 digits each). */
+const CODE_PART_KEYS = ['code_class', 'code_section', 'code_item'];
+const CODE_PART_HEADER: [string, RegExp][] = [
+  ['code_class', /(^|\/)类$/],
+  ['code_section', /(^|\/)款$/],
+  ['code_item', /(^|\/)项$/],
+];
+
+/**
+ * The table's columns by meaning: the profile's column patterns, the spec's own classifier for
+ * what they cannot say, and 类 | 款 | 项 code columns wherever the header has them.
+ */
+function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number, string>): Column[] {
+  const parts: Column[] = [];
+  for (const [c, p] of paths) {
+    const hit = CODE_PART_HEADER.find(([k, re]) => re.test(p) && !parts.some((x) => x.key === k));
+    if (hit) parts.push({ key: hit[0], header: p, col: c });
+  }
+  // 类 and 款 at least; otherwise "项" is a word (项目) and not a code column.
+  const codeParts = parts.some((x) => x.key === 'code_class') && parts.some((x) => x.key === 'code_section') ? parts : [];
+  const partCols = new Set(codeParts.map((x) => x.col));
+  const rest = new Map([...paths].filter(([c]) => !partCols.has(c)));
+  let specs = spec.columns ?? [];
+  // With the code in 类 | 款 | 项, a column headed 编码 is not another code column.
+  if (codeParts.length) specs = specs.filter((x) => x.key !== 'code');
+  const cols = [...codeParts, ...reader.mapColumns(specs, rest)];
+  if (spec.classifyColumns) {
+    const used = new Set(cols.map((c) => c.col));
+    const keys = new Set(cols.map((c) => c.key));
+    for (const c of spec.classifyColumns(new Map([...rest].filter(([col]) => !used.has(col))))) {
+      if (!keys.has(c.key)) cols.push(c);
+    }
+  }
+  return cols.sort((a, b) => a.col - b.col);
 }
 
 function isTotalText(t: string): boolean {
@@ -350,22 +396,89 @@ function firstDataRow(ext: Extent, top: number, amountCols: number[]): number {
   return -1;
 }
 
+/**
+ * The depth of each label column. Adjacent label columns describe one level when the right one is
+ * filled on every row where the left one is (政府采购: 专项名称 | 经济科目, then 采购物品名称 |
+ * 采购组织形式), as seen on at least one row; otherwise each column is one level deeper
+ * (收入总表: 一般公共预算资金 | 小计, then its lines in the second column).
+ */
+function labelGroups(ext: Extent, dataStart: number, span: number[]): number[] {
+  if (span.length <= 1) return span.map(() => 0);
+  const both = span.map(() => 0);
+  const leftOnly = span.map(() => 0);
+  for (let r = dataStart; r <= ext.lastRow; r++) {
+    const texts = span.map((c) => textAt(ext.sheet, r, c));
+    if (texts.some((t) => t && (isTotalText(t) || /^(小计|合计)$/.test(normalise(t))))) continue;
+    for (let i = 0; i + 1 < span.length; i++) {
+      if (!texts[i]) continue;
+      if (texts[i + 1]) both[i]++;
+      else leftOnly[i]++;
+    }
+  }
+  const groups: number[] = [0];
+  for (let i = 1; i < span.length; i++) groups.push(groups[i - 1] + (both[i - 1] > 0 && leftOnly[i - 1] === 0 ? 0 : 1));
+  return groups;
+}
+
+/**
+ * A 科目编码 printed as 类 | 款 | 项: "201" | "01" | "01" → 2010101. A 款 or 项 cell without its 类
+ * (printed only on the first row of a 类) takes the 类/款 of the rows above.
+ */
+function codeFromParts(ext: Extent, r: number, parts: Column[], state: (string | undefined)[]): { code: string; cell: string } | undefined {
+  const digits = parts.map((p) => textAt(ext.sheet, r, p.col).replace(/[\s\u3000]/g, ''));
+  if (!digits.every((d) => d === '' || /^\d{1,3}$/.test(d))) return undefined;
+  const [cls, sec, item] = digits;
+  if (!cls && !sec && !item) return undefined;
+  const c = cls || state[0];
+  if (!c || c.length !== 3) return undefined;
+  state[0] = c;
+  let code = c;
+  if (sec) {
+    code += sec.padStart(2, '0');
+    state[1] = code;
+  } else if (item) {
+    if (!state[1] || !state[1].startsWith(c)) return undefined;
+    code = state[1];
+  }
+  if (item) code += item.padStart(2, '0');
+  const first = parts[digits.findIndex((d) => d !== '')] ?? parts[0];
+  return { code, cell: cellRef(ext.sheet.name, r, first.col) };
+}
+
 function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
   const top = reader.headerTop();
   // Provisional header: up to 6 rows, to find the amount columns before the data start is known.
   const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
-  const provCols = reader.mapColumns(spec.columns ?? [], provisional);
+  const provCols = mapTableColumns(reader, spec, provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
   let dataStart = firstDataRow(ext, top, amountCols);
   const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 5, ext.lastRow);
   const paths = reader.headerPaths(top, headerBottom);
-  table.columns = reader.mapColumns(spec.columns ?? [], paths);
+  table.columns = mapTableColumns(reader, spec, paths);
   table.headerTop = top;
   table.headerBottom = headerBottom;
   if (dataStart < 0) dataStart = ext.lastRow + 1;
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const codeCol = byKey.get('code');
   const nameCol = byKey.get('name');
+  const codeParts = CODE_PART_KEYS.map((k) => byKey.get(k)).filter((c): c is Column => !!c);
+  // Label columns: from the name column up to the first amount column (项目名称 spanning two cells,
+  // or followed by a column with no header of its own). The leftmost filled one gives the row's level.
+  const amountColsSorted = table.columns.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col).sort((a, b) => a - b);
+  const labelSpan: number[] = [];
+  if (nameCol && !codeCol && codeParts.length === 0) {
+    const firstAmount = amountColsSorted.find((c) => c > nameCol.col) ?? ext.right + 1;
+    for (let c = nameCol.col; c < firstAmount; c++) {
+      const other = table.columns.find((x) => x.col === c && x !== nameCol);
+      if (other && columnType(spec, other.key) !== 'name') continue;
+      labelSpan.push(c);
+    }
+  }
+  // A table with neither codes nor labels (支出总表 as one row of figures, a “三公” table for the whole
+  // 部门): each row of figures is a total row.
+  const labelless = !codeCol && !nameCol && codeParts.length === 0;
+  const spanGroup = labelGroups(ext, dataStart, labelSpan);
+  const partState: (string | undefined)[] = [undefined, undefined];
 
   const indents = new Set<number>();
   const pending: { row: Row; indent: number }[] = [];
@@ -376,6 +489,34 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     let name: string | undefined;
     let nameCell: string | undefined;
     let indent = 0;
+    let spanLevel: number | undefined;
+    if (codeParts.length) {
+      const c = codeFromParts(ext, r, codeParts, partState);
+      if (c) {
+        code = c.code;
+        codeCell = c.cell;
+      }
+    }
+    if (labelSpan.length > 1) {
+      // The rightmost text is the row's own label; the leftmost filled column its depth.
+      let right: { t: string; c: number } | undefined;
+      let left = 0;
+      for (const c of labelSpan) {
+        const t = textAt(ext.sheet, r, c);
+        if (!t) continue;
+        if (spanLevel === undefined) {
+          spanLevel = spanGroup[labelSpan.indexOf(c)];
+          left = c;
+        }
+        right = { t, c };
+      }
+      if (right) {
+        // The row is named by its leftmost label ("一般公共预算资金 | 小计", "专项名称 | 经济科目").
+        const own = { t: textAt(ext.sheet, r, left), c: left };
+        name = own.t;
+        nameCell = cellRef(ext.sheet.name, r, own.c);
+      }
+    }
     if (codeCol) {
       const raw0 = rawTextAt(ext.sheet, r, codeCol.col);
       // "-", "—", "/" in a code cell mean "no code".
@@ -394,7 +535,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
         nameCell = cellRef(ext.sheet.name, r, codeCol.col);
       }
     }
-    if (nameCol && !name) {
+    if (nameCol && !name && labelSpan.length <= 1) {
       const raw = rawTextAt(ext.sheet, r, nameCol.col);
       const split = splitCodeName(raw);
       if (!code && split.code) {
@@ -435,7 +576,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     if (!code && !name && !anyAmount) continue;
     // Footnotes ("注：…") end the table.
     if (name && /^注[:：]/.test(name) && !anyAmount) break;
-    const isTotal = !!name && isTotalText(name) && !code;
+    const isTotal = (!!name && isTotalText(name) && !code) || (labelless && anyAmount);
     const row: Row = {
       row: r,
       code,
@@ -458,6 +599,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       delete texts.name2;
     }
     if (Object.keys(texts).length) row.texts = texts;
+    if (spec.rowItems && name && !isTotal) row.item = spec.rowItems(normalise(name));
+    if (spanLevel !== undefined && !isTotal) indent = spanLevel * 2;
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
@@ -467,7 +610,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const indentLevels = [...indents].sort((a, b) => a - b);
   for (const { row, indent } of pending) {
     if (row.isTotal) row.level = -1;
-    else if (spec.layout === 'tree') row.level = indentLevels.indexOf(indent);
+    else if (spec.layout === 'tree' || labelSpan.length > 1) row.level = indentLevels.indexOf(indent);
     else if (row.code && (spec.scheme === 'func' || spec.scheme === 'econ')) row.level = codeLevel(row.code, spec.scheme);
     else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
     else row.level = 0;
@@ -577,15 +720,23 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
     table.columns.push({ key: bspec.key, header: paths.get(amountCols[0])!, col: amountCols[0] });
   }
   if (dataStart < 0) dataStart = ext.lastRow + 1;
-  for (const b of blocks) {
+  const byAmountCol = new Map(blocks.map((b) => [b.amountCol, b]));
+  for (const b0 of blocks) {
     for (let r = dataStart; r <= ext.lastRow; r++) {
-      const raw = rawTextAt(ext.sheet, r, b.labelCol);
-      const amountRaw = cellAt(ext.sheet, r, b.amountCol)?.v;
-      if (!raw.trim() && (amountRaw === null || amountRaw === undefined || amountRaw === '')) continue;
+      const raw = rawTextAt(ext.sheet, r, b0.labelCol);
       if (!raw.trim()) continue;
       if (/^注[:：]/.test(raw.trim())) break;
+      // A label merged across the block's amount column (当年支出小计 spanning 功能分类 and 支出用途):
+      // its figure is in the first amount column after the merge, and the line belongs to that block.
+      let b = b0;
+      const m = mergeAt(ext.sheet, r, b0.labelCol);
+      if (m && m.top === r && m.left === b0.labelCol && m.right >= b0.amountCol) {
+        const next = [...byAmountCol.keys()].filter((c) => c > m.right).sort((x, y) => x - y)[0];
+        if (next === undefined) continue;
+        b = byAmountCol.get(next)!;
+      }
       const p = parseLabel(raw);
-      const isTotal = /合计$|总计$/.test(p.label);
+      const isTotal = /合计$|总计$/.test(p.label) || THIS_YEAR_SUBTOTAL.test(p.label);
       const amount = reader.amount(r, b.amountCol, unit);
       const amounts: Record<string, Amount | undefined> = { amount };
       for (const e of b.extra ?? []) amounts[e.key] = reader.amount(r, e.col, unit);
@@ -602,6 +753,8 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
       });
     }
   }
+  // Lines moved to another block (merged labels) are read in row order.
+  for (const b of blocks) b.rows.sort((x, y) => x.row - y.row);
   // Unmarked lines indented under a "其中：" line continue its list ("其中：财政拨款资金结转" /
   // "　　非财政拨款资金结余"): they are parts of the line above the 其中, not addends of the block.
   for (const b of blocks) {
@@ -874,6 +1027,19 @@ function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
   return out;
 }
 
+/** The year most titles name; else a year in the file name ("2024单位预算公开.xlsx"). */
+function budgetYear(grid: Grid, hits: TitleHit[]): number | undefined {
+  const count = new Map<number, number>();
+  for (const h of hits) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(h.text);
+    if (m) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  }
+  const best = [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  if (best) return best[0];
+  const f = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(grid.source.split(/[\\/]/).pop() ?? '');
+  return f ? Number(f[1]) : undefined;
+}
+
 /** Something was read under the title: an amount column, a summary block, or a form field. */
 function hasStructure(spec: TableSpec, t: Table): boolean {
   switch (spec.layout) {
@@ -890,8 +1056,8 @@ function hasStructure(spec: TableSpec, t: Table): boolean {
  * A table that appears once per part but was found twice (a copy pasted below, a stray heading
  * with a header under it): the one with the most data rows comes first, so rules use it.
  */
-function preferRichest(tables: Table[], profile: Profile): void {
-  const repeat = new Set(profile.tables.filter((s) => s.repeat).map((s) => s.id));
+function preferRichest(tables: Table[], specs: TableSpec[]): void {
+  const repeat = new Set(specs.filter((s) => s.repeat).map((s) => s.id));
   const size = (t: Table) => t.rows.length + (t.blocks ?? []).reduce((n, b) => n + b.rows.length, 0) + (t.empty ? 0 : 1000);
   const firstAt = new Map<string, number>();
   tables.forEach((t, i) => {
@@ -920,7 +1086,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       const own = partLineOf(hit, ext, profile.partLine);
       if (own) part = own;
     }
-    const reader = new TableReader(profile, hit, ext);
+    const reader = new TableReader(hit.profile, hit, ext);
     const u = reader.unit();
     const num = reader.number();
     const table: Table = {
@@ -979,7 +1145,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
     }
     tables.push(table);
   });
-  preferRichest(tables, profile);
+  preferRichest(tables, hits.map((h) => h.spec));
   const foundIds = new Set(tables.map((t) => t.id));
   const missing = profile.tables
     .filter((s) => !s.optional && s.layout !== 'catalogue' && !foundIds.has(s.id))
@@ -987,6 +1153,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   const names = unitNamesOf(grid);
   const d: Disclosure = {
     source: grid.source,
+    year: budgetYear(grid, hits),
     profile: { id: profile.id, name: profile.name },
     tables,
     missing,
@@ -998,15 +1165,44 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   return { d, found: foundIds.size };
 }
 
+/**
+ * Titles of the national layer on rows no province title took: a province folder adds to the
+ * national layer, it does not hide the tables it does not list.
+ */
+function withNational(hits: TitleHit[], national: TitleHit[]): TitleHit[] {
+  const taken = new Set(hits.map((h) => `${h.sheet.name}|${h.row}`));
+  const kinds = new Set(hits.map((h) => h.spec.kind));
+  const extra = national.filter((h) => !taken.has(`${h.sheet.name}|${h.row}`) && !kinds.has(h.spec.kind));
+  return extra.length ? [...hits, ...extra] : hits;
+}
+
+function sortHits(grid: Grid, hits: TitleHit[]): TitleHit[] {
+  const sheetOrder = new Map(grid.sheets.map((s, i) => [s, i]));
+  return [...hits].sort((a, b) => sheetOrder.get(a.sheet)! - sheetOrder.get(b.sheet)! || a.row - b.row || a.col - b.col);
+}
+
 export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
-  // Pick the profile whose titles are found most (cheap), then read the tables with it only.
+  // Pick the province profile whose titles are found most (cheap), then read the tables with it;
+  // the national layer reads what no province profile recognises, or the whole workbook.
   let bestProfile: Profile | null = null;
   let bestHits: TitleHit[] = [];
+  const national = profiles.find((p) => p.fallback);
   for (const p of profiles) {
+    if (p.fallback) continue;
     const hits = dropCatalogueListings(findTitles(grid, p));
     if (!bestProfile || distinctSpecs(hits) > distinctSpecs(bestHits)) {
       bestProfile = p;
       bestHits = hits;
+    }
+  }
+  if (national) {
+    const nHits = dropCatalogueListings(findTitles(grid, national));
+    // A province profile is used when it knows at least as many of the workbook's tables.
+    if (!bestProfile || distinctSpecs(bestHits) < Math.max(1, distinctSpecs(nHits))) {
+      bestProfile = national;
+      bestHits = nHits;
+    } else {
+      bestHits = sortHits(grid, withNational(bestHits, nHits));
     }
   }
   const best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
@@ -1017,8 +1213,8 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
       findings: [
         {
           rule: 'table.none',
-          severity: 'error',
-          message: `在“${grid.source}”中没有识别出任何预算公开报表。已查找的报表标题：${looked}。请确认工作簿包含带标题的公开报表。`,
+          severity: 'info',
+          message: `在“${grid.source}”中没有识别出预算公开报表，未做任何检查。已查找的报表：${looked}。若工作簿确有公开报表，请确认每张表有标题行（如“部门收支总表”）和表头。`,
           cells: grid.sheets.length ? [cellRef(grid.sheets[0].name, 1, 1)] : [],
         },
       ],

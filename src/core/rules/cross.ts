@@ -17,7 +17,7 @@ import { normalise } from '../recognise/profile';
 import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
 import { RuleFamily } from './types';
-import { GRAND, THIS_YEAR, blockTotal } from './summary';
+import { grandTotal, yearTotal } from './summary';
 import { agrees, checkEqual, rowName, shown, sumAmounts, tableName, terms } from './compare';
 
 
@@ -95,7 +95,7 @@ function allFiscal(summary: Table): boolean {
   const inc = block(summary, 'income');
   if (!inc) return false;
   const fiscal = inc.rows.find((r) => /^财政拨款(收入)?$/.test(r.label ?? ''));
-  const year = blockTotal(inc, THIS_YEAR);
+  const year = yearTotal(inc);
   if (fiscal?.amounts.amount && year?.amounts.amount) return fiscal.amounts.amount.value.eq(year.amounts.amount.value);
   // 河北 style: lines are sources; non-fiscal sources must be zero.
   const nonFiscal = inc.rows.filter((r) => !r.isTotal && r.level === 0 && !/财政|一般公共预算|政府性基金|国有资本/.test(r.label ?? ''));
@@ -106,8 +106,8 @@ function totals(d: Disclosure, out: Finding[]): void {
   const s = first(d, 'summary');
   const inc = block(s, 'income');
   if (!s || !inc) return;
-  const grand = blockTotal(inc, GRAND) ?? blockTotal(inc, THIS_YEAR);
-  const year = blockTotal(inc, THIS_YEAR);
+  const grand = grandTotal(inc) ?? yearTotal(inc);
+  const year = yearTotal(inc);
   const incomeTable = first(d, 'income');
   const it = incomeTable && totalRow(incomeTable)?.amounts.total;
   if (incomeTable && it && grand?.amounts.amount) {
@@ -126,7 +126,7 @@ function totals(d: Disclosure, out: Finding[]): void {
   }
   const expTable = first(d, 'expenditure');
   const et = expTable && totalRow(expTable)?.amounts.total;
-  const expYear = (s.blocks ?? []).filter((b) => b.key !== 'income').map((b) => blockTotal(b, THIS_YEAR)).find((r) => r?.amounts.amount) ?? year;
+  const expYear = (s.blocks ?? []).filter((b) => b.key !== 'income').map((b) => yearTotal(b)).find((r) => r?.amounts.amount) ?? year;
   if (expTable && et && expYear?.amounts.amount) {
     push(
       out,
@@ -178,7 +178,7 @@ function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
       // Income lines are nested differently (部门预算 › 财政拨款 › … vs 财政拨款 › …): only their 其中 lines compare.
       if (fb.key === 'income' && !key.includes('/其中/')) continue;
       if (fr.level === 0 && !fr.isTotal && !/支出$/.test(fr.label ?? '')) continue; // "一、部门预算" vs "一、财政拨款"
-      if (GRAND.test(fr.label ?? '')) continue; // 总计 includes 结转, which only the summary has
+      if (fr === grandTotal(fb) && fr !== yearTotal(fb)) continue; // 总计 includes 结转, which only the summary has
       const sr = sLines.get(key);
       const fa = fr.amounts.amount;
       const sa = sr?.amounts.amount;
@@ -269,7 +269,7 @@ function fiscalIsAllGp(f: Table): boolean {
   const inc = block(f, 'income');
   if (!inc) return false;
   const gp = inc.rows.find((r) => /^一般公共预算/.test(r.label ?? ''));
-  const year = blockTotal(inc, THIS_YEAR);
+  const year = yearTotal(inc);
   if (!gp?.amounts.amount || !year?.amounts.amount) return false;
   return gp.amounts.amount.value.eq(year.amounts.amount.value);
 }

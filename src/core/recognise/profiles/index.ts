@@ -3,5 +3,7 @@ import { Profile } from '../profile';
 import { SHAANXI } from './shaanxi';
 import { HEBEI } from './hebei';
 import { HUBEI } from './hubei';
+import { NATIONAL } from './national';
 
-export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI, HUBEI];
+/** The national layer comes last: it reads whatever no province profile recognises. */
+export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI, HUBEI, NATIONAL];

@@ -110,6 +110,18 @@ function balance(t: Table): Finding[] {
   if (!income) return out;
   const inYear = yearTotal(income);
   const inGrand = grandTotal(income);
+  // An expenditure block with no total of its own (功能分类 beside 支出用途, the 支出 total line spanning
+  // both): its lines add up to the 支出 side's year total.
+  const sideYear = blocks.filter((b) => b !== income).map((b) => yearTotal(b)).find((r) => r?.amounts.amount);
+  for (const b of blocks) {
+    if (b === income || b.rows.some((r) => r.isTotal) || !sideYear?.amounts.amount) continue;
+    const lines = b.rows.filter((r) => !r.isOfWhich);
+    if (lines.length === 0) continue;
+    const top = Math.min(...lines.map((r) => r.level));
+    const parts = lines.filter((r) => r.level === top).map((r) => r.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
+    const f = checkSum({ rule: 'summary.balance', table: t, total: sideYear.amounts.amount, parts, what: () => `${tableName(t)}${BLOCK_NAME[b.key] ?? '支出'}部分各项之和应等于“${sideYear.label}”` });
+    if (f) out.push(f);
+  }
   for (const b of blocks) {
     if (b === income) continue;
     const outYear = yearTotal(b);

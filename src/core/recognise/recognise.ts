@@ -110,17 +110,31 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
   return hits;
 }
 
+/** "部门：", "单位名称:", "预算单位：XX局", "编制单位 XX": a label naming the unit, with or without its value. */
+const NAME_ANCHOR = /^(单位名称|部门名称|部门\(单位\)名称|预算单位|编制单位|填报单位|主管部门|部门|单位)(:|：|$)/;
+
 function isMetaRow(sheet: Sheet, r: number, cols: number): boolean {
   let any = false;
   let anchor = false;
   let codeLine = false;
+  let valueNext = false;
   for (let c = 1; c <= cols; c++) {
     const t = textAt(sheet, r, c);
     if (!t) continue;
     any = true;
     const n = normalise(t);
+    if (valueNext) {
+      // The value after a bare "部门：" label (the unit's name in the next cell).
+      valueNext = false;
+      if (typeof cellAt(sheet, r, c)?.v === 'string' && !NAME_ANCHOR.test(n)) continue;
+    }
     if (parseUnitText(n) || /单位[:：]/.test(n) || /^(预算年度|截止时间)/.test(n)) {
       anchor = true;
+      continue;
+    }
+    if (NAME_ANCHOR.test(n) && /[:：]/.test(n)) {
+      anchor = true;
+      valueNext = /[:：]$/.test(n);
       continue;
     }
     if (/^(单位名称|部门名称|预算单位|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
@@ -615,6 +629,11 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
     else row.level = 0;
     table.rows.push(row);
+  }
+  // Rows that are items (因公出国 … 公务用车 … 接待 as rows): checked by the items' identities, not as a tree.
+  if (spec.rowItems && table.rows.filter((r) => r.item).length >= 2 && !table.rows.some((r) => r.code)) {
+    table.itemRows = true;
+    for (const row of table.rows) if (row.item) row.isOfWhich = false;
   }
   // 单位编码 trees without indentation: a code that extends the previous shorter code is its child.
   if (spec.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
@@ -1195,17 +1214,19 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
       bestHits = hits;
     }
   }
+  let best: { d: Disclosure; found: number } | null = null;
   if (national) {
     const nHits = dropCatalogueListings(findTitles(grid, national));
-    // A province profile is used when it knows at least as many of the workbook's tables.
-    if (!bestProfile || distinctSpecs(bestHits) < Math.max(1, distinctSpecs(nHits))) {
-      bestProfile = national;
-      bestHits = nHits;
-    } else {
-      bestHits = sortHits(grid, withNational(bestHits, nHits));
-    }
+    const mixed = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, sortHits(grid, withNational(bestHits, nHits))) : null;
+    // The national layer alone, when it may read more tables than the province profile did.
+    if (nHits.length && (!mixed || distinctSpecs(nHits) > mixed.found || mixed.found === 0)) {
+      const alone = recogniseWith(grid, national, nHits);
+      best = !mixed || alone.found > mixed.found ? alone : mixed;
+      if (best === alone) bestProfile = national;
+    } else best = mixed;
+  } else {
+    best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
   }
-  const best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
   if (!best || best.found === 0) {
     const looked = profiles.map((p) => `${p.name}：${p.tables.filter((t) => !t.optional).map((t) => t.name).join('、')}`).join('；');
     return {
@@ -1232,7 +1253,16 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
             cells: [m.titleCell],
             table: m.title,
           }
-        : {
+        : bestProfile!.fallback
+          ? {
+              // The national set is what most provinces publish, not what this province requires.
+              rule: 'table.missing',
+              severity: 'info',
+              message: `未找到财政部标准公开表中的“${m.title}”（各省模板不尽相同；若本省要求公开此表，即使无数据也应公开空表）。`,
+              cells: [],
+              table: m.title,
+            }
+          : {
             rule: 'table.missing',
             severity: 'warning',
             message: `未找到“${m.title}”。若本单位无此表数据，也应公开空表并在目录中说明理由。`,

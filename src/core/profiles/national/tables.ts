@@ -11,9 +11,9 @@
  * A province folder adds only what differs; a workbook from a province without one is read by this
  * profile alone.
  */
-import { ColumnSpec, ColumnSum, Profile, TableSpec } from '../profile';
-import { CanonicalTitle } from '../titles';
-import { CODE_COLUMNS, FISCAL_SOURCE_COLUMNS } from './standard';
+import { ColumnSpec, ColumnSum, Profile, TableSpec } from '../../recognise/profile';
+import { CanonicalTitle } from '../../recognise/titles';
+import { CODE_COLUMNS, FISCAL_SOURCE_COLUMNS } from '../standard';
 
 /** The total column of a table: 合计, 总计, 金额, 预算数 … but not a 基本/项目 sub-total. */
 const TOTAL: ColumnSpec = { key: 'total', match: /合计|总计|金额|预算数|本年预算|小计$|^\d{4}年$/, exclude: /基本支出|项目支出|人员经费|公用经费|其中/ };
@@ -169,6 +169,15 @@ export function threePublicColumn(path: string, hasMeetingOrTraining: boolean): 
   return { item, qualifier };
 }
 
+/** The key of an amount column that names no “三公” item: its qualifier, else 'total'. */
+function plainAmountColumn(path: string): string | undefined {
+  const last = path.split('/').pop() ?? '';
+  const q = QUALIFIERS.find((x) => x.re.test(last));
+  if (q) return q.key;
+  if (/合计|金额|预算数|总计|^(19|20)\d{2}年/.test(last)) return 'total';
+  return undefined;
+}
+
 const THREE_PUBLIC_ITEM_SUMS: [string, string[]][] = [
   ['sub', ['abroad', 'car_sub', 'reception']],
   ['car_sub', ['car_buy', 'car_run']],
@@ -210,8 +219,10 @@ const THREE_PUBLIC: TableSpec = {
     const used = new Set<string>();
     for (const [col, path] of paths) {
       const c = threePublicColumn(path, hasMT);
-      if (!c) continue;
-      const key = c.qualifier ? `${c.qualifier}_${c.item}` : c.item;
+      // A column with no item (预算数, 决算数, 2024年, 金额): the items are the rows.
+      const plain = !c ? plainAmountColumn(path) : undefined;
+      if (!c && !plain) continue;
+      const key = c ? (c.qualifier ? `${c.qualifier}_${c.item}` : c.item) : plain!;
       if (used.has(key)) continue;
       used.add(key);
       out.push({ key, col, header: path });

@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Arithmetic key for test/corpus/real/*.xlsx, computed from the workbook cells alone.
+
+Standard library only: the .xlsx is read with zipfile + xml.etree (shared strings, cell values,
+number formats, merged ranges); every amount is a decimal.Decimal made from the stored text of
+the cell, never a float. Nothing of the project's engine is used.
+
+For each workbook a small spec (below) names the tables it holds (sheet, printed title, kind,
+unit) and, per table, the cells by their printed row label and column header. The checks are the
+relations the printed table itself states:
+  三公: 合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费   (+ 会议费/培训费 if present)
+        公务用车购置及运行费 = 公务用车购置费 + 公务用车运行(维护)费
+  a blank cell counts as 0; a check whose cells are all blank is skipped and not counted.
+Verdicts: OK (exactly equal), ROUNDING (the gap is within the sum of the half-units of the
+printed figures: a figure printed with k decimals stands for a value within ±0.5·10^-k),
+INCONSISTENT (the gap exceeds that). Cross-source checks (a table figure against the page's own
+说明 sentence, quoted below with its source) are listed apart: a checker that sees only the
+workbook cannot make them.
+
+Run:  python3 test/corpus/real/build/verify.py      (writes ../key.json, prints a summary)
+"""
+
+import json
+import os
+import re
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+
+
+# ---- reading the workbook --------------------------------------------------------------------
+
+def col_letter(c):
+    s = ''
+    while c:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def parse_ref(ref):
+    m = re.match(r'([A-Z]+)(\d+)$', ref)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+class Sheet:
+    def __init__(self, name, cells, merges):
+        self.name = name
+        self.cells = cells        # (r, c) -> (kind, text, numfmt)
+        self.merges = merges      # list of (r1, c1, r2, c2)
+
+    def text(self, r, c):
+        v = self.cells.get((r, c))
+        return v[1] if v else ''
+
+    def is_num(self, r, c):
+        v = self.cells.get((r, c))
+        return bool(v) and v[0] == 'n'
+
+    def num(self, r, c):
+        """Decimal of a number cell, None for an empty cell; a text cell is an error."""
+        v = self.cells.get((r, c))
+        if not v or v[1] == '':
+            return None
+        if v[0] != 'n':
+            raise ValueError(f'{self.ref(r, c)} holds text {v[1]!r}, not an amount')
+        return Decimal(v[1])
+
+    def decimals(self, r, c):
+        """Decimals the cell is printed with (from its number format)."""
+        v = self.cells.get((r, c))
+        fmt = v[2] if v else ''
+        m = re.search(r'0\.(0+)', fmt or '')
+        return len(m.group(1)) if m else 0
+
+    def ref(self, r, c):
+        return f'{self.name}!{col_letter(c)}{r}'
+
+    def find(self, label):
+        """The single cell whose text, spaces removed, equals label (spaces removed)."""
+        want = re.sub(r'\s', '', label)
+        hits = [k for k, v in self.cells.items() if v[0] == 's' and re.sub(r'\s', '', v[1]) == want]
+        if len(hits) != 1:
+            raise LookupError(f'{self.name}: label {label!r} found {len(hits)} times')
+        return hits[0]
+
+
+def read_xlsx(path):
+    z = zipfile.ZipFile(path)
+    shared = []
+    if 'xl/sharedStrings.xml' in z.namelist():
+        for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS):
+            shared.append(''.join(t.text or '' for t in si.iter(f'{{{NS["m"]}}}t')))
+    styles = ET.fromstring(z.read('xl/styles.xml'))
+    fmts = {14: 'm/d/yyyy', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00'}
+    nf = styles.find('m:numFmts', NS)
+    if nf is not None:
+        for f in nf.findall('m:numFmt', NS):
+            fmts[int(f.get('numFmtId'))] = f.get('formatCode')
+    xfs = [fmts.get(int(x.get('numFmtId', '0')), '') for x in styles.find('m:cellXfs', NS).findall('m:xf', NS)]
+    wbx = ET.fromstring(z.read('xl/workbook.xml'))
+    rels = ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))
+    target = {r.get('Id'): r.get('Target') for r in rels}
+    sheets = []
+    for s in wbx.find('m:sheets', NS).findall('m:sheet', NS):
+        t = target[s.get(f'{{{R_NS}}}id')]
+        t = t.lstrip('/')
+        t = t if t.startswith('xl/') else 'xl/' + t
+        root = ET.fromstring(z.read(t))
+        cells = {}
+        for c in root.iter(f'{{{NS["m"]}}}c'):
+            r, col = parse_ref(c.get('r'))
+            typ = c.get('t')
+            fmt = xfs[int(c.get('s', '0'))]
+            v = c.find('m:v', NS)
+            if typ == 's':
+                cells[(r, col)] = ('s', shared[int(v.text)], fmt)
+            elif typ == 'inlineStr':
+                cells[(r, col)] = ('s', ''.join(x.text or '' for x in c.iter(f'{{{NS["m"]}}}t')), fmt)
+            elif typ == 'str':
+                cells[(r, col)] = ('s', v.text or '', fmt)
+            elif v is not None:
+                cells[(r, col)] = ('n', v.text, fmt)
+        merges = []
+        mc = root.find('m:mergeCells', NS)
+        if mc is not None:
+            for m in mc.findall('m:mergeCell', NS):
+                a, b = m.get('ref').split(':')
+                merges.append((*parse_ref(a), *parse_ref(b)))
+        sheets.append(Sheet(s.get('name'), cells, merges))
+    return sheets
+
+
+# ---- the specs -------------------------------------------------------------------------------
+# A "vertical" table has its items in a label column and one or more amount columns named by
+# header labels; a "horizontal" table has the items as column headers and the figures in the
+# row(s) below. roles: total, abroad, car, car_buy, car_run, reception (+ meeting, training).
+
+SPECS = {
+    'anhui-shouxian-sifaju-2022.xlsx': {
+        'province': '安徽', 'unit': '寿县司法局', 'year': 2022, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算表', 'title': '一、2022年一般公共预算“三公”经费支出预算表',
+            'kind': '三公', 'money': '万元', 'layout': 'horizontal', 'rows': ['data'],
+            'data_row': 6,
+            'cols': {'total': '“三公”经费合计', 'abroad': '因公出国(境)费', 'car': '小计',
+                     'car_buy': '公务用车购置费', 'car_run': '公务用车运行费', 'reception': '公务 接待费'},
+        }],
+        'cross_source': [
+            # page text (二、2022年一般公共预算“三公”经费支出预算情况说明), same URL as the table
+            {'what': '说明: “其中:公务用车运行费50万元” against the table column 公务用车运行费',
+             'role': 'car_run', 'stated': '50'},
+            {'what': '说明: “公务用车购置费25万元” against the table column 公务用车购置费',
+             'role': 'car_buy', 'stated': '25'},
+        ],
+        'notes': [
+            'Row 1 is the page heading (寿县司法局2022年“三公”经费预算情况); the table title follows with the ordinal 一、.',
+            'The page 说明 gives 公务用车运行费 50 and 公务用车购置费 25 (and their changes 10/16.67% and 35/58.33% from 60 each); the table prints 50 under 公务用车购置费 and 25 under 公务用车运行费. Both orders add to 75, so the table is consistent in itself; the two sources disagree on which item is which.',
+        ],
+    },
+    'anhui-duji-jiguanshiwu-2021.xlsx': {
+        'province': '安徽', 'unit': '杜集区机关事务管理中心', 'year': 2021, 'stage': '决算',
+        'tables': [{
+            'sheet': '三公经费决算表', 'title': '一、2021年度一般公共预算财政拨款“三公”经费支出决算表',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical',
+            'amount_cols': ['预 算 数', '决 算 数'],
+            'rows': {'total': '合 计', 'abroad': '因公出国(境)费', 'reception': '公务接待费',
+                     'car': '公务用车购置及运行维护费', 'car_run': '其中:公务用车运行维护费', 'car_buy': '公务用车购置费'},
+        }],
+        'notes': [
+            '预算数 are whole numbers printed without decimals (246, 0, 1, 245, 165, 80); 决算数 have two decimals.',
+            '决算 above 预算 for 公务接待费 (2.14 > 1) is allowed: no rule says 决算 ≤ 预算.',
+        ],
+    },
+    'chongqing-jiangbei-qubenji-2021.xlsx': {
+        'province': '重庆', 'unit': '江北区 区本级 (汇总)', 'year': 2021, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算支出表', 'title': '2021年区本级“三公”经费预算支出表',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical', 'amount_cols': ['预算数'],
+            'rows': {'total': '合计', 'abroad': '1.因公出国(境)费用', 'reception': '2.公务接待费',
+                     'car': '3.公务用车购置及运行维护费', 'car_run': '其中:公务用车运行维护费', 'car_buy': '公务用车购置'},
+        }],
+        'notes': [
+            'Item order 出国, 接待, 公务用车 (接待 before 公务用车), and 运行维护费 before 购置 under 其中.',
+            'Whole 万元 figures, no decimals.',
+        ],
+    },
+    'hunan-yueyang-taichuangyuan-2017.xlsx': {
+        'province': '湖南', 'unit': '岳阳县 台创园', 'year': 2017, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算情况表', 'title': '台创园2017-度部门“三公”经费预算情况表',
+            'kind': '三公', 'money': '元', 'layout': 'vertical', 'amount_cols': ['2016-执行数', '2017-预算数'],
+            'rows': {'total': '一、支出合计', 'abroad': '1、因公出国(境)费用', 'reception': '2、公务接待费',
+                     'car': '3、公务用车费', 'car_run': '其中:(1)公务用车运行维护费', 'car_buy': '(2)公务用车购置'},
+        }],
+        'notes': [
+            'Amounts in 元. The column 2016-执行数 is empty throughout (its checks are skipped).',
+            'Rows under 二、相关统计数 are counts (团组数 个, 人数 人, 车辆 辆, 批次 批), not money: 1 (保有量), 10 (批次), 500 (人数) must not enter any sum.',
+            'Blank cells: 因公出国(境)费用 and 公务用车购置 (no amount printed), read as 0.',
+        ],
+    },
+    'shanghai-jiading-sifaju-2017.xlsx': {
+        'province': '上海', 'unit': '上海市嘉定区司法局', 'year': 2017, 'stage': '决算',
+        'tables': [{
+            'sheet': '三公经费及机关运行经费决算表',
+            'title': '2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表',
+            'kind': '三公', 'money': '万元', 'layout': 'horizontal', 'rows': ['预算数', '决算数'],
+            'data_row': 7, 'pairs': True,
+            'cols': {'total': '合计', 'abroad': '因公出国 (境)费', 'car': '小计',
+                     'car_buy': '公务用车 购置费', 'car_run': '公务用车 运行费', 'reception': '公务接待费'},
+        }],
+        'notes': [
+            'Thirteen columns: six 预算数|决算数 pairs under a three-row merged header, then 机关运行经费决算数 (325.88, one figure, not part of the 三公 sum).',
+            'Empty cells: 因公出国(境)费 and 公务用车购置费 (both 预算数 and 决算数).',
+        ],
+    },
+}
+
+
+# ---- checking --------------------------------------------------------------------------------
+
+def header_col(sh, label):
+    r, c = sh.find(label)
+    return r, c
+
+
+def cells_vertical(sh, t):
+    """role -> list over amount columns of (r, c)."""
+    cols = [header_col(sh, h)[1] for h in t['amount_cols']]
+    out = {}
+    for role, label in t['rows'].items():
+        r, _ = sh.find(label)
+        out[role] = [(r, c) for c in cols]
+    return out, t['amount_cols']
+
+
+def cells_horizontal(sh, t):
+    out = {}
+    if t.get('pairs'):
+        # each item header spans two columns: 预算数, 决算数; data in row data_row
+        for role, label in t['cols'].items():
+            _, c = sh.find(label)
+            out[role] = [(t['data_row'], c), (t['data_row'], c + 1)]
+        return out, t['rows']
+    for role, label in t['cols'].items():
+        _, c = sh.find(label)
+        out[role] = [(t['data_row'], c)]
+    return out, ['金额']
+
+
+def half_units(sh, refs):
+    return sum((Decimal(5) / Decimal(10) ** (sh.decimals(r, c) + 1) for r, c in refs), Decimal(0))
+
+
+def check(sh, what, left, rights):
+    vals = [sh.num(*x) for x in [left] + rights]
+    if all(v is None for v in vals):
+        return None
+    lv = vals[0] or Decimal(0)
+    rv = sum((v or Decimal(0) for v in vals[1:]), Decimal(0))
+    gap = lv - rv
+    tol = half_units(sh, [left] + rights)
+    dp = max(sh.decimals(*x) for x in [left] + rights)
+    q = Decimal(1).scaleb(-dp)
+    lv, rv, gap = lv.quantize(q), rv.quantize(q), gap.quantize(q)
+    verdict = 'OK' if gap == 0 else ('ROUNDING' if abs(gap) <= tol else 'INCONSISTENT')
+    return {
+        'check': what,
+        'cell': sh.ref(*left),
+        'stated': str(lv),
+        'addends': [sh.ref(*x) for x in rights],
+        'expected': str(rv),
+        'difference': str(gap),
+        'verdict': verdict,
+    }
+
+
+def verify(name, spec):
+    sheets = {s.name: s for s in read_xlsx(os.path.join(ROOT, name))}
+    result = {
+        'province': spec['province'], 'unit': spec['unit'], 'year': spec['year'], 'stage': spec['stage'],
+        'tables': [], 'checks': [], 'inconsistencies': [], 'crossSource': [], 'notes': spec.get('notes', []),
+    }
+    for t in spec['tables']:
+        sh = sheets[t['sheet']]
+        r, c = sh.find(t['title'])
+        result['tables'].append({'sheet': t['sheet'], 'title': t['title'], 'titleCell': sh.ref(r, c),
+                                 'kind': t['kind'], 'unit': t['money']})
+        cells, colnames = (cells_vertical if t['layout'] == 'vertical' else cells_horizontal)(sh, t)
+        for i, colname in enumerate(colnames):
+            get = lambda role: cells[role][i]
+            items = [get(k) for k in ('abroad', 'car', 'reception', 'meeting', 'training') if k in cells]
+            for what, left, rights in (
+                (f'三公 合计 = 因公出国(境)费 + 公务用车 + 公务接待费 [{colname}]', get('total'), items),
+                (f'三公 公务用车 = 购置费 + 运行(维护)费 [{colname}]', get('car'), [get('car_buy'), get('car_run')]),
+            ):
+                res = check(sh, what, left, rights)
+                if res is None:
+                    continue
+                result['checks'].append(res)
+                if res['verdict'] == 'INCONSISTENT':
+                    result['inconsistencies'].append(res)
+        for x in spec.get('cross_source', []):
+            ref = cells[x['role']][0]
+            v = sh.num(*ref)
+            v = v.quantize(Decimal(1).scaleb(-sh.decimals(*ref)))
+            result['crossSource'].append({
+                'check': x['what'], 'cell': sh.ref(*ref), 'table': str(v), 'text': x['stated'],
+                'verdict': 'OK' if v == Decimal(x['stated']) else 'CONTRADICTION',
+            })
+    result['checksHold'] = sum(1 for c in result['checks'] if c['verdict'] == 'OK')
+    return result
+
+
+def main():
+    files = sorted(f for f in os.listdir(ROOT) if f.endswith('.xlsx'))
+    missing = [f for f in files if f not in SPECS]
+    if missing:
+        sys.exit(f'no spec for {missing}')
+    key = {'files': {f: verify(f, SPECS[f]) for f in files}}
+    with open(os.path.join(ROOT, 'key.json'), 'w', encoding='utf-8') as fh:
+        json.dump(key, fh, ensure_ascii=False, indent=2)
+        fh.write('\n')
+    for f, k in key['files'].items():
+        verdicts = [c['verdict'] for c in k['checks']]
+        cross = [c['verdict'] for c in k['crossSource']]
+        print(f'{f}: {len(k["tables"])} table(s), {len(verdicts)} checks '
+              f'({verdicts.count("OK")} OK, {verdicts.count("ROUNDING")} ROUNDING, '
+              f'{verdicts.count("INCONSISTENT")} INCONSISTENT)' + (f'; cross-source {cross}' if cross else ''))
+
+
+if __name__ == '__main__':
+    main()

@@ -185,9 +185,65 @@ async function jiading() {
   await wb.xlsx.writeFile(path.join(OUT, 'shanghai-jiading-sifaju-2017.xlsx'));
 }
 
+// ---- 四川 达州市环城公路养护中心 2014 (vertical, one column, blanks for zero) -----------------
+async function dazhou() {
+  const wb = book();
+  const ws = sheet(wb, '三公经费统计表', [34, 14]);
+  let r = 1;
+  r = line(ws, r, 2, '2014年“三公”经费预算财政拨款情况统计表', { bold: true, size: 12 });
+  r = line(ws, r, 2, '单位:万元', { align: 'right' });
+  place(ws, r, [
+    [C('项 目'), C('本年预算数')],
+    ['合 计', 46],
+    ['1.因公出国(境)费用', null],
+    ['2.公务接待费', 8],
+    ['3.公务用车费', 38],
+    ['其中:(1)公务用车运行维护费', 38],
+    ['(2)公务用车购置', null],
+  ], { dp: 0 });
+  await wb.xlsx.writeFile(path.join(OUT, 'sichuan-dazhou-huanchenggonglu-2014.xlsx'));
+}
+
+// ---- 湖南 岳阳县文联 2017 (合计 + three source columns; the source columns left at 0) -------------
+// Stored only as a traditional-character mirror (sgf2.com) of the yyx.gov.cn page; the labels are
+// written back in simplified characters (the same template as the 台创园 page that is stored from
+// yyx.gov.cn itself); figures, blanks, the "-" for 年 and the quotes ”三公“ as stored.
+async function wenlian() {
+  const wb = book();
+  const ws = sheet(wb, '三公经费预算表', [34, 14, 14, 14, 14]);
+  let r = 1;
+  r = line(ws, r, 5, '表3', { align: 'right' });
+  r = line(ws, r, 5, '岳阳县文联2017-度“三公”经费预算表', { bold: true, size: 12 });
+  r = line(ws, r, 5, '单位名称:岳阳县文联       单位:万元', { align: 'left' });
+  place(ws, r, [
+    [C('项目'), C('2017-预算数合计'), C('公共财政预算拨款'), C('政府性基金预算拨款'), C('国有资本经营预算拨款')],
+    ['一、支出合计', 4.9, 0, 0, 0],
+    ['1、因公出国(境)费用', 0, null, null, null],
+    ['2、公务接待费', 1.8, null, null, null],
+    ['3、公务用车费', 3.1, 0, 0, 0],
+    ['其中:(1)公务用车运行维护费', 3.1, null, null, null],
+    ['(2)公务用车购置', 0, null, null, null],
+    ['二、相关统计数', null, null, null, null],
+    ['1.因公出国(境)团组数(个)', null, null, null, null],
+    ['2.因公出国(境)人数(人)', null, null, null, null],
+    ['3.公务用车购置数(辆)', null, null, null, null],
+    ['4.公务用车保有量(辆)', null, null, null, null],
+    ['5.公务接待批次(批)', 35, null, null, null],
+    ['6.公务接待人数(人)', 650, null, null, null],
+    ['三、“三公”经费增减变化原因等说明', { v: '2017-”三公“经费预算支出合计4.9万元,比上-增加0.5万元。分项为:因公出国出境费用0;本着厉行节约的原则公务接待费用减少0.2万元,公务用车费用增加0.7万元,由于工作人员交通费用货币化补助、新增工作人员所致。', cs: 4 }],
+  ], { dp: 1 });
+  for (const rr of [5, 6, 8, 10]) for (const cc of [3, 4, 5]) { const c = ws.getCell(rr, cc); if (c.value === 0) c.numFmt = '0'; }
+  for (const rr of [6, 10]) ws.getCell(rr, 2).numFmt = '0';
+  for (const rr of [16, 17]) ws.getCell(rr, 2).numFmt = '0';
+  ws.getRow(18).height = 60;
+  await wb.xlsx.writeFile(path.join(OUT, 'hunan-yueyang-wenlian-2017.xlsx'));
+}
+
 await shouxian();
 await duji();
 await jiangbei();
 await yueyang();
 await jiading();
-console.log('wrote 5 workbooks to', OUT);
+await dazhou();
+await wenlian();
+console.log('wrote 7 workbooks to', OUT);

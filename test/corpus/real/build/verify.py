@@ -223,6 +223,37 @@ SPECS = {
             'Empty cells: 因公出国(境)费 and 公务用车购置费 (both 预算数 and 决算数).',
         ],
     },
+    'sichuan-dazhou-huanchenggonglu-2014.xlsx': {
+        'province': '四川', 'unit': '达州市环城公路养护中心', 'year': 2014, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费统计表', 'title': '2014年“三公”经费预算财政拨款情况统计表',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical', 'amount_cols': ['本年预算数'],
+            'rows': {'total': '合 计', 'abroad': '1.因公出国(境)费用', 'reception': '2.公务接待费',
+                     'car': '3.公务用车费', 'car_run': '其中:(1)公务用车运行维护费', 'car_buy': '(2)公务用车购置'},
+        }],
+        'notes': [
+            'Blank cells for 因公出国(境)费用 and 公务用车购置 (no 0 printed), read as 0.',
+            'The page puts three 说明 paragraphs above the table; only the table is rebuilt.',
+        ],
+    },
+    'hunan-yueyang-wenlian-2017.xlsx': {
+        'province': '湖南', 'unit': '岳阳县文联', 'year': 2017, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算表', 'title': '岳阳县文联2017-度“三公”经费预算表',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical',
+            'amount_cols': ['2017-预算数合计', '公共财政预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款'],
+            'rows': {'total': '一、支出合计', 'abroad': '1、因公出国(境)费用', 'reception': '2、公务接待费',
+                     'car': '3、公务用车费', 'car_run': '其中:(1)公务用车运行维护费', 'car_buy': '(2)公务用车购置'},
+            'row_sum': {'total': '2017-预算数合计',
+                        'parts': ['公共财政预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款']},
+        }],
+        'notes': [
+            'The 合计 column is filled (4.9 = 0 + 1.8 + 3.1; 3.1 = 3.1 + 0) but the three source columns print 0 on the 支出合计 and 公务用车费 lines and are blank on the others: 合计 ≠ 公共财政 + 政府性基金 + 国有资本经营 on those two lines (the 4.9 and 3.1 are evidently 公共财政预算拨款).',
+            'Lines whose source cells are all blank (公务接待费 1.8, 运行维护费 3.1) are listed as BLANK_PARTS, not as inconsistencies: nothing is printed there to contradict the 合计.',
+            'Rows under 二、相关统计数 are counts (批次 35, 人数 650), not money.',
+            'The 三、 line holds a sentence in the amount columns (merged B:E), not a figure.',
+        ],
+    },
 }
 
 
@@ -309,6 +340,21 @@ def verify(name, spec):
                 result['checks'].append(res)
                 if res['verdict'] == 'INCONSISTENT':
                     result['inconsistencies'].append(res)
+        rs = t.get('row_sum')
+        if rs:
+            tc = header_col(sh, rs['total'])[1]
+            pcs = [header_col(sh, p)[1] for p in rs['parts']]
+            for role, label in t['rows'].items():
+                r0, _ = sh.find(label)
+                parts = [(r0, c) for c in pcs]
+                res = check(sh, f'合计 = 公共财政 + 政府性基金 + 国有资本经营 [{label}]', (r0, tc), parts)
+                if res is None:
+                    continue
+                if res['verdict'] != 'OK' and all(sh.num(*p) is None for p in parts):
+                    res['verdict'] = 'BLANK_PARTS'
+                result['checks'].append(res)
+                if res['verdict'] == 'INCONSISTENT':
+                    result['inconsistencies'].append(res)
         for x in spec.get('cross_source', []):
             ref = cells[x['role']][0]
             v = sh.num(*ref)
@@ -335,7 +381,7 @@ def main():
         cross = [c['verdict'] for c in k['crossSource']]
         print(f'{f}: {len(k["tables"])} table(s), {len(verdicts)} checks '
               f'({verdicts.count("OK")} OK, {verdicts.count("ROUNDING")} ROUNDING, '
-              f'{verdicts.count("INCONSISTENT")} INCONSISTENT)' + (f'; cross-source {cross}' if cross else ''))
+              f'{verdicts.count("INCONSISTENT")} INCONSISTENT, {verdicts.count("BLANK_PARTS")} BLANK_PARTS)' + (f'; cross-source {cross}' if cross else ''))
 
 
 if __name__ == '__main__':

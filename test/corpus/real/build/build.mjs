@@ -239,6 +239,26 @@ async function wenlian() {
   await wb.xlsx.writeFile(path.join(OUT, 'hunan-yueyang-wenlian-2017.xlsx'));
 }
 
+// ---- 安徽 怀远县徐圩乡人民政府 2020 (本年 | 上年 | 增幅(%); 合计 and 公务用车 lines left blank) ----
+async function xuwei() {
+  const wb = book();
+  const ws = sheet(wb, '三公经费预算表', [30, 14, 14, 12]);
+  let r = 1;
+  r = line(ws, r, 4, '蚌埠市怀远县徐圩乡人民政府2020年财政拨款安排“三公”经费预算情况', { bold: true, size: 12 });
+  r = line(ws, r, 4, '一、“三公”经费预算财政拨款情况表', { bold: true, size: 12 });
+  r = line(ws, r, 4, '单位:万元', { align: 'right' });
+  place(ws, r, [
+    [C('项目'), C('2020年预算数'), C('上年预算数'), C('增幅(%)')],
+    ['合计', null, null, null],
+    ['因公出国(境)费', null, null, null],
+    ['公务接待费', 11.52, 11.52, { v: 0, dp: 0 }],
+    ['公务用车购置及运行费', null, null, null],
+    ['其中:公务用车运行维护费', { v: 10, dp: 0 }, { v: 0, dp: 0 }, null],
+    ['公务用车购置', { v: 25, dp: 0 }, { v: 0, dp: 0 }, null],
+  ]);
+  await wb.xlsx.writeFile(path.join(OUT, 'anhui-huaiyuan-xuweixiang-2020.xlsx'));
+}
+
 await shouxian();
 await duji();
 await jiangbei();
@@ -246,4 +266,5 @@ await yueyang();
 await jiading();
 await dazhou();
 await wenlian();
-console.log('wrote 7 workbooks to', OUT);
+await xuwei();
+console.log('wrote 8 workbooks to', OUT);

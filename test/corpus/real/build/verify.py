@@ -223,6 +223,22 @@ SPECS = {
             'Empty cells: 因公出国(境)费 and 公务用车购置费 (both 预算数 and 决算数).',
         ],
     },
+    'anhui-huaiyuan-xuweixiang-2020.xlsx': {
+        'province': '安徽', 'unit': '怀远县徐圩乡人民政府', 'year': 2020, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算表', 'title': '一、“三公”经费预算财政拨款情况表',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical', 'amount_cols': ['2020年预算数', '上年预算数'],
+            'rows': {'total': '合计', 'abroad': '因公出国(境)费', 'reception': '公务接待费',
+                     'car': '公务用车购置及运行费', 'car_run': '其中:公务用车运行维护费', 'car_buy': '公务用车购置'},
+            'growth': {'col': '增幅(%)', 'cur': '2020年预算数', 'prev': '上年预算数'},
+        }],
+        'notes': [
+            'The 合计 line is blank in all three columns and so is the 公务用车购置及运行费 line, although their items are printed: 2020年 合计 should be 11.52 + 10 + 25 = 46.52 and 公务用车 10 + 25 = 35; 上年 合计 should be 11.52 (上年 公务用车 0 + 0 = 0 is consistent with its blank).',
+            '增幅(%) is printed only for 公务接待费 (0, and (11.52 - 11.52) / 11.52 = 0); it is blank where 上年 is 0.',
+            'Page 说明 (not rebuilt): “2020年“三公”经费支出预算为11.52万元 … 公务用车购置及运行费支出预算为35万元” — its own total leaves out the 35 (11.52 + 35 = 46.52).',
+            'Row 1 is the page heading; the page also prints 徐圩乡2020年“三公”经费预算安排 above it (not rebuilt).',
+        ],
+    },
     'sichuan-dazhou-huanchenggonglu-2014.xlsx': {
         'province': '四川', 'unit': '达州市环城公路养护中心', 'year': 2014, 'stage': '预算',
         'tables': [{
@@ -289,7 +305,9 @@ def cells_horizontal(sh, t):
 
 
 def half_units(sh, refs):
-    return sum((Decimal(5) / Decimal(10) ** (sh.decimals(r, c) + 1) for r, c in refs), Decimal(0))
+    """Sum of the half-units of the printed figures; a blank cell is exact (it prints nothing)."""
+    return sum((Decimal(5) / Decimal(10) ** (sh.decimals(r, c) + 1) for r, c in refs
+                if sh.num(r, c) is not None), Decimal(0))
 
 
 def check(sh, what, left, rights):
@@ -304,14 +322,16 @@ def check(sh, what, left, rights):
     q = Decimal(1).scaleb(-dp)
     lv, rv, gap = lv.quantize(q), rv.quantize(q), gap.quantize(q)
     verdict = 'OK' if gap == 0 else ('ROUNDING' if abs(gap) <= tol else 'INCONSISTENT')
+    blank_total = vals[0] is None and gap != 0
     return {
         'check': what,
         'cell': sh.ref(*left),
-        'stated': str(lv),
+        'stated': '' if vals[0] is None else str(lv),
         'addends': [sh.ref(*x) for x in rights],
         'expected': str(rv),
         'difference': str(gap),
         'verdict': verdict,
+        **({'blankTotal': True} if blank_total else {}),
     }
 
 
@@ -337,6 +357,24 @@ def verify(name, spec):
                 res = check(sh, what, left, rights)
                 if res is None:
                     continue
+                result['checks'].append(res)
+                if res['verdict'] == 'INCONSISTENT':
+                    result['inconsistencies'].append(res)
+        g = t.get('growth')
+        if g:
+            gc, cc, pc = (header_col(sh, g[k])[1] for k in ('col', 'cur', 'prev'))
+            for role, label in t['rows'].items():
+                r0, _ = sh.find(label)
+                cur, prev, pct = sh.num(r0, cc), sh.num(r0, pc), sh.num(r0, gc)
+                if pct is None or not prev:
+                    continue
+                exp = ((cur or Decimal(0)) - prev) / prev * 100
+                tol = Decimal(5) / Decimal(10) ** (sh.decimals(r0, gc) + 1)
+                gap = pct - exp
+                res = {'check': f'增幅(%) = (本年 - 上年) / 上年 × 100 [{label}]', 'cell': sh.ref(r0, gc),
+                       'stated': str(pct), 'addends': [sh.ref(r0, cc), sh.ref(r0, pc)],
+                       'expected': str(exp.quantize(Decimal('0.0001'))), 'difference': str(gap.quantize(Decimal('0.0001'))),
+                       'verdict': 'OK' if gap == 0 else ('ROUNDING' if abs(gap) <= tol else 'INCONSISTENT')}
                 result['checks'].append(res)
                 if res['verdict'] == 'INCONSISTENT':
                     result['inconsistencies'].append(res)

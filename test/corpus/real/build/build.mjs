@@ -43,7 +43,7 @@ function place(ws, startRow, rows, { border = true, dp = 2 } = {}) {
       if (spec.v !== null && spec.v !== undefined) cell.value = spec.v;
       if (isNum) {
         const d = spec.dp ?? dp;
-        cell.numFmt = d === 0 ? '0' : '0.' + '0'.repeat(d);
+        cell.numFmt = spec.fmt || (d === 0 ? '0' : '0.' + '0'.repeat(d));
       }
       cell.alignment = {
         vertical: 'middle',
@@ -259,6 +259,35 @@ async function xuwei() {
   await wb.xlsx.writeFile(path.join(OUT, 'anhui-huaiyuan-xuweixiang-2020.xlsx'));
 }
 
+// ---- 重庆 渝中区 全区 2020 决算 (two tables on one sheet; total last; "-" cells; unit in header) --
+async function yuzhong() {
+  const wb = book();
+  const ws = sheet(wb, '三公经费决算情况', [30, 18, 18, 12]);
+  let r = 1;
+  r = line(ws, r, 4, '2020年度全区“三公”经费决算情况', { bold: true, size: 12 });
+  r = place(ws, r, [
+    [C('经费项目'), C('2020年度支出 (万元)'), C('支出减少情况(万元)'), C('支出减少率')],
+    ['因公出国(境)费', { v: 0, dp: 0 }, { v: 0, dp: 0 }, { v: 0, fmt: '0%' }],
+    ['公务接待费', 71.53, C('-'), C('-')],
+    ['公务用车购置及运行维护费', 1857.23, C('-'), C('-')],
+    ['公务用车购置费', 423.81, C('-'), C('-')],
+    ['公务用车运行维护费', 1433.42, C('-'), C('-')],
+    ['总“三公”经费支出', 1928.76, C('-'), C('-')],
+  ]);
+  r = line(ws, r + 1, 4, '2020年度全区“三公”经费使用情况', { bold: true, size: 12 });
+  place(ws, r, [
+    [C('使用项目'), C('2020年度数量或人次')],
+    ['因公出国(境)团组数', 0],
+    ['因公出国(境)人次', 0],
+    ['公务用车购置数', 32],
+    ['公务用车保有量', 660],
+    ['国内公务接待批次', 486],
+    ['国内公务接待人次', 7371],
+    ['国(境)外公务接待情况', C('无')],
+  ], { dp: 0 });
+  await wb.xlsx.writeFile(path.join(OUT, 'chongqing-yuzhong-quanqu-2020.xlsx'));
+}
+
 await shouxian();
 await duji();
 await jiangbei();
@@ -267,4 +296,5 @@ await jiading();
 await dazhou();
 await wenlian();
 await xuwei();
-console.log('wrote 8 workbooks to', OUT);
+await yuzhong();
+console.log('wrote 9 workbooks to', OUT);

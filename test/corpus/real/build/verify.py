@@ -101,7 +101,7 @@ def read_xlsx(path):
         for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS):
             shared.append(''.join(t.text or '' for t in si.iter(f'{{{NS["m"]}}}t')))
     styles = ET.fromstring(z.read('xl/styles.xml'))
-    fmts = {14: 'm/d/yyyy', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00'}
+    fmts = {14: 'm/d/yyyy', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%'}
     nf = styles.find('m:numFmts', NS)
     if nf is not None:
         for f in nf.findall('m:numFmt', NS):
@@ -192,6 +192,25 @@ SPECS = {
         'notes': [
             'Item order 出国, 接待, 公务用车 (接待 before 公务用车), and 运行维护费 before 购置 under 其中.',
             'Whole 万元 figures, no decimals.',
+        ],
+    },
+    'chongqing-yuzhong-quanqu-2020.xlsx': {
+        'province': '重庆', 'unit': '渝中区 全区 (汇总)', 'year': 2020, 'stage': '决算',
+        'tables': [{
+            'sheet': '三公经费决算情况', 'title': '2020年度全区“三公”经费决算情况',
+            'kind': '三公', 'money': '万元', 'layout': 'vertical', 'amount_cols': ['2020年度支出 (万元)'],
+            'rows': {'total': '总“三公”经费支出', 'abroad': '因公出国(境)费', 'reception': '公务接待费',
+                     'car': '公务用车购置及运行维护费', 'car_run': '公务用车运行维护费', 'car_buy': '公务用车购置费'},
+        }, {
+            'sheet': '三公经费决算情况', 'title': '2020年度全区“三公”经费使用情况',
+            'kind': '三公 (counts)', 'money': '个/人次/辆/批次', 'layout': 'none',
+        }],
+        'notes': [
+            'The total is the last line (总“三公”经费支出), below the items; 公务用车购置费 and 公务用车运行维护费 follow their subtotal without 其中.',
+            'The unit is in the column header (2020年度支出 (万元)); there is no 单位 line.',
+            'The 支出减少情况 and 支出减少率 columns hold "-" (text) except for 因公出国(境)费 (0 and 0%): no check can be made on them.',
+            'The second table on the same sheet holds counts (团组数, 人次, 辆, 批次) and the text 无; nothing in it is money.',
+            'The page goes on with a paragraph (与上年相比 … 减少了1093.92万元,下降了36.2%) that is not rebuilt.',
         ],
     },
     'hunan-yueyang-taichuangyuan-2017.xlsx': {
@@ -346,6 +365,8 @@ def verify(name, spec):
         r, c = sh.find(t['title'])
         result['tables'].append({'sheet': t['sheet'], 'title': t['title'], 'titleCell': sh.ref(r, c),
                                  'kind': t['kind'], 'unit': t['money']})
+        if t['layout'] == 'none':
+            continue
         cells, colnames = (cells_vertical if t['layout'] == 'vertical' else cells_horizontal)(sh, t)
         for i, colname in enumerate(colnames):
             get = lambda role: cells[role][i]

@@ -27,7 +27,9 @@ Provenance and reading assumptions: `SOURCES.md`.
   (团组数, 人数, 车辆数, 批次) are never summed.
 - Verdicts: **OK** exactly equal; **ROUNDING** the gap is within the sum of the half-units of the printed
   figures (k decimals ⇒ ±0.5·10^-k; a blank cell is exact) — none occurs here; **INCONSISTENT** the gap is
-  larger: a real error a checker must report at the cell named; **BLANK_PARTS** a 合计 = Σ sources line
+  larger: the printed figures contradict each other and a checker must report it, naming the cells of
+  the relation (the key names the total's cell first; which cell is the wrong one is not always
+  decidable — see each workbook's notes); **BLANK_PARTS** a 合计 = Σ sources line
   whose source cells are all blank — nothing printed contradicts the 合计, so at most a 提示, never an error.
   `blankTotal` marks an INCONSISTENT check whose total cell is printed empty although its parts are not.
 - Cross-source checks compare a table cell with the page's own 说明 sentence (not in the workbook): a
@@ -42,8 +44,8 @@ def main():
     out.append('| workbook | province | unit | year | table | unit of money | checks | OK | INCONSISTENT | BLANK_PARTS | cross-source contradictions |')
     out.append('|---|---|---|---|---|---|---:|---:|---:|---:|---:|')
     for f, k in key.items():
-        v = [c['verdict'] for c in k['checks']]
-        t = k['tables'][0]
+        v = [c['verdict'] for c in k['checkList']]
+        t = k['tableList'][0]
         out.append(f"| `{f}` | {k['province']} | {k['unit']} | {k['year']} {k['stage']} | {t['title']} | {t['unit']} | "
                    f"{len(v)} | {v.count('OK')} | {v.count('INCONSISTENT')} | {v.count('BLANK_PARTS')} | "
                    f"{sum(1 for c in k['crossSource'] if c['verdict'] != 'OK')} |")
@@ -54,12 +56,12 @@ def main():
                'those and no other error on these workbooks.\n')
     for f, k in key.items():
         out.append(f"## `{f}`\n")
-        for t in k['tables']:
+        for t in k['tableList']:
             out.append(f"{k['province']} · {k['unit']} · {k['year']} {k['stage']} · sheet `{t['sheet']}` · "
                        f"title `{t['title']}` at {t['titleCell']} · kind {t['kind']} · {t['unit']}\n")
         out.append('| check | cell | printed | addends | sum of addends | difference | verdict |')
         out.append('|---|---|---:|---|---:|---:|---|')
-        for c in k['checks']:
+        for c in k['checkList']:
             printed = c['stated'] if c['stated'] != '' else '(blank)'
             verdict = c['verdict'] + (' (total blank)' if c.get('blankTotal') else '')
             out.append(f"| {c['check']} | {c['cell']} | {printed} | {', '.join(a.split('!')[1] for a in c['addends'])} | "
@@ -68,9 +70,7 @@ def main():
         if k['inconsistencies']:
             out.append('Inconsistencies:')
             for c in k['inconsistencies']:
-                printed = c['stated'] if c['stated'] != '' else 'blank'
-                out.append(f"- {c['cell']}: {c['check']} — printed {printed}, the addends "
-                           f"({', '.join(c['addends'])}) give {c['expected']} (difference {c['difference']}).")
+                out.append(f"- {c['what']}: {c['arithmetic']}" + (' — the total cell is blank' if c.get('blankTotal') else ''))
             out.append('')
         if k['crossSource']:
             out.append('Cross-source (table against the page 说明, not in the workbook):')

@@ -347,6 +347,7 @@ def check(sh, what, left, rights):
         'cell': sh.ref(*left),
         'stated': '' if vals[0] is None else str(lv),
         'addends': [sh.ref(*x) for x in rights],
+        'addendValues': ['(blank)' if x is None else str(x) for x in vals[1:]],
         'expected': str(rv),
         'difference': str(gap),
         'verdict': verdict,
@@ -422,8 +423,55 @@ def verify(name, spec):
                 'check': x['what'], 'cell': sh.ref(*ref), 'table': str(v), 'text': x['stated'],
                 'verdict': 'OK' if v == Decimal(x['stated']) else 'CONTRADICTION',
             })
-    result['checksHold'] = sum(1 for c in result['checks'] if c['verdict'] == 'OK')
-    return result
+    return shape(result)
+
+
+def kind_of_check(text):
+    """The check kind: the check text without its [column/row] context."""
+    return '三公表: ' + re.sub(r'\s*\[[^\]]*\]$', '', text).replace('三公 ', '')
+
+
+def shape(res):
+    """The same shape as /work/shared/corpus/workbooks/key.json (tables, tableTitles, sheetNames,
+    checks = how many hold, checkKinds, inconsistencies with kind/what/cells/arithmetic, notes), plus
+    the details: tableList, checkList (every check with its verdict), blankParts, crossSource."""
+    def entry(c):
+        cells = [c['cell']] + c['addends']
+        printed = c['stated'] if c['stated'] != '' else '(blank)'
+        vals = c.get('addendValues') or [''] * len(c['addends'])
+        parts = ' + '.join(f"{a.split('!')[1]} {x}".strip() for a, x in zip(c['addends'], vals))
+        sheet = c['cell'].split('!')[0]
+        arith = (f"{sheet}: {c['cell'].split('!')[1]} {printed} vs {parts} = {c['expected']}"
+                 f"  (difference {c['difference']})")
+        e = {'kind': kind_of_check(c['check']), 'what': c['check'], 'cells': cells, 'arithmetic': arith,
+             'verdict': c['verdict']}
+        if c.get('blankTotal'):
+            e['blankTotal'] = True
+        return e
+    kinds = {}
+    for c in res['checks']:
+        if c['verdict'] in ('OK', 'ROUNDING'):
+            k = kind_of_check(c['check'])
+            kinds[k] = kinds.get(k, 0) + 1
+    sheets = []
+    for t in res['tables']:
+        if t['sheet'] not in sheets:
+            sheets.append(t['sheet'])
+    return {
+        'province': res['province'], 'unit': res['unit'], 'year': res['year'], 'stage': res['stage'],
+        'tables': len(res['tables']),
+        'tableTitles': [t['title'] for t in res['tables']],
+        'sheetNames': sheets,
+        'checks': sum(1 for c in res['checks'] if c['verdict'] == 'OK'),
+        'checksRounding': sum(1 for c in res['checks'] if c['verdict'] == 'ROUNDING'),
+        'checkKinds': kinds,
+        'inconsistencies': [entry(c) for c in res['inconsistencies']],
+        'blankParts': [entry(c) for c in res['checks'] if c['verdict'] == 'BLANK_PARTS'],
+        'crossSource': res['crossSource'],
+        'notes': res['notes'],
+        'tableList': res['tables'],
+        'checkList': res['checks'],
+    }
 
 
 def main():
@@ -436,9 +484,9 @@ def main():
         json.dump(key, fh, ensure_ascii=False, indent=2)
         fh.write('\n')
     for f, k in key['files'].items():
-        verdicts = [c['verdict'] for c in k['checks']]
+        verdicts = [c['verdict'] for c in k['checkList']]
         cross = [c['verdict'] for c in k['crossSource']]
-        print(f'{f}: {len(k["tables"])} table(s), {len(verdicts)} checks '
+        print(f'{f}: {k["tables"]} table(s), {len(verdicts)} checks '
               f'({verdicts.count("OK")} OK, {verdicts.count("ROUNDING")} ROUNDING, '
               f'{verdicts.count("INCONSISTENT")} INCONSISTENT, {verdicts.count("BLANK_PARTS")} BLANK_PARTS)' + (f'; cross-source {cross}' if cross else ''))
 

@@ -288,6 +288,25 @@ async function yuzhong() {
   await wb.xlsx.writeFile(path.join(OUT, 'chongqing-yuzhong-quanqu-2020.xlsx'));
 }
 
+// ---- 重庆 市级 2024 (亿元; 公务接待费 after 公务用车; mixed decimals) --------------------------
+async function cqshiji() {
+  const wb = book();
+  const ws = sheet(wb, '三公经费预算表', [30, 14]);
+  let r = 1;
+  r = line(ws, r, 2, '2024年市级“三公”经费预算表', { bold: true, size: 12 });
+  r = line(ws, r, 2, '单位:亿元', { align: 'right' });
+  place(ws, r, [
+    [C('支出'), C('预算数')],
+    ['合计', 6.08],
+    ['因公出国(境)费', 0.66],
+    ['公务用车购置及运行费', 4.72],
+    ['其中:公务用车购置费', 1.77],
+    ['公务用车运行费', 2.95],
+    ['公务接待费', { v: 0.7, dp: 1 }],
+  ]);
+  await wb.xlsx.writeFile(path.join(OUT, 'chongqing-shiji-2024.xlsx'));
+}
+
 await shouxian();
 await duji();
 await jiangbei();
@@ -297,4 +316,5 @@ await dazhou();
 await wenlian();
 await xuwei();
 await yuzhong();
-console.log('wrote 9 workbooks to', OUT);
+await cqshiji();
+console.log('wrote 10 workbooks to', OUT);

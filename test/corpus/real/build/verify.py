@@ -194,6 +194,20 @@ SPECS = {
             'Whole 万元 figures, no decimals.',
         ],
     },
+    'chongqing-shiji-2024.xlsx': {
+        'province': '重庆', 'unit': '重庆市 市级 (汇总)', 'year': 2024, 'stage': '预算',
+        'tables': [{
+            'sheet': '三公经费预算表', 'title': '2024年市级“三公”经费预算表',
+            'kind': '三公', 'money': '亿元', 'layout': 'vertical', 'amount_cols': ['预算数'],
+            'rows': {'total': '合计', 'abroad': '因公出国(境)费', 'reception': '公务接待费',
+                     'car': '公务用车购置及运行费', 'car_run': '公务用车运行费', 'car_buy': '其中:公务用车购置费'},
+        }],
+        'notes': [
+            'Unit 亿元 (not 万元 or 元). 公务接待费 is printed 0.7 (one decimal), the others with two.',
+            'The page text above the table warns that rounding may make item sums differ from totals (由于四舍五入因素…); here both sums are exact.',
+            'The header of the label column is 支出 (not 项目); 公务接待费 comes last, after the 公务用车 lines.',
+        ],
+    },
     'chongqing-yuzhong-quanqu-2020.xlsx': {
         'province': '重庆', 'unit': '渝中区 全区 (汇总)', 'year': 2020, 'stage': '决算',
         'tables': [{

@@ -177,6 +177,8 @@ export interface Disclosure {
    */
   missing: { id: string; kind: TableKind; title: string; titleCell?: string }[];
   catalogue?: CatalogueEntry[];
+  /** Titles that look like a standard table but whose header could not be read, and why. */
+  unread?: { title: string; cell: string; kind: string; why: string }[];
   /** Cells that should hold amounts but hold something else (#REF!, words …). */
   parseIssues: ParseIssue[];
   /** The budget year: the year most titles name ("2024年部门收支总表"), else the one in the file name. */

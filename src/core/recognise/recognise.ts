@@ -50,6 +50,11 @@ interface TitleHit {
 }
 
 const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+))/;
+/** A line that is a count, not money: 团组数, 人次, 公务用车保有量(辆) … */
+const COUNT_LABEL = /团组数|人数|人次|批次|数量|保有量|购置数|\((个|人|批|辆|次|台|团)\)$/;
+/** A line after which the rows are no longer the table's: 二、相关统计数, a 说明 paragraph. */
+const ENDS_TABLE = /^([一二三四五六七八九十]+[、.．])?(相关)?统计数$|情况说明$|变化原因|原因(等)?说明$/;
+
 /** 当年收入小计 / 本年支出小计: a year's total written as 小计. */
 const THIS_YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)?小计$/;
 const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|金额合计|本年合计)$/;
@@ -228,7 +233,7 @@ class TableReader {
         const raw = textAt(sheet, r, c);
         if (!raw.includes('元')) continue;
         const t = normalise(raw);
-        const m = /\((万元|千元|元)\)/.exec(t);
+        const m = /\((亿元|万元|千元|元)\)/.exec(t);
         if (m) return { unit: m[1] as MoneyUnit, cell: this.ref(r, c), assumed: false };
       }
     }
@@ -361,7 +366,9 @@ function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number
 }
 
 function isTotalText(t: string): boolean {
-  return TOTAL_LABEL.test(normalise(t));
+  const n = normalise(t);
+  // "一、支出合计", "总计：" are total lines too.
+  return TOTAL_LABEL.test(n) || TOTAL_LABEL.test(n.replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．])/, '').replace(/[:：]$/, ''));
 }
 
 /** True when some cell right of `from` holds a number (or a number stored as text). */
@@ -404,10 +411,29 @@ function firstDataRow(ext: Extent, top: number, amountCols: number[]): number {
         break;
       }
     }
-    // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number.
-    if (r > top && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
+    const { texts, numbers } = rowShape(ext, r);
+    // A 合计 line left blank (an empty 政府性基金 table): a label alone on its row, under the header.
+    if (r > top && isTotalText(first) && texts <= 2 && numbers === 0) return r;
+    // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number —
+    // not a header row that happens to hold one (预算数 | 决算数 | … beside a figure merged down).
+    if (r > top && texts <= numbers + 1 && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
   }
   return -1;
+}
+
+/** How many text and number cells a row has within the table's columns. */
+function rowShape(ext: Extent, r: number): { texts: number; numbers: number } {
+  let texts = 0;
+  let numbers = 0;
+  for (let c = ext.left; c <= ext.right; c++) {
+    const v = cellAt(ext.sheet, r, c)?.v;
+    if (typeof v === 'number') numbers++;
+    else if (typeof v === 'string' && v.trim()) {
+      if (/\d/.test(v) && parseAmount(v).kind === 'amount') numbers++;
+      else texts++;
+    }
+  }
+  return { texts, numbers };
 }
 
 /**
@@ -461,8 +487,16 @@ function codeFromParts(ext: Extent, r: number, parts: Column[], state: (string |
 
 function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
   const top = reader.headerTop();
-  // Provisional header: up to 6 rows, to find the amount columns before the data start is known.
-  const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
+  // Provisional header: up to 6 rows, and not past the first row holding a figure, to find the
+  // amount columns before the data start is known.
+  let provBottom = Math.min(top + 5, ext.lastRow);
+  for (let r = top + 1; r <= provBottom; r++) {
+    if (!isColumnNumberRow(ext.sheet, r, ext.left, ext.right) && rowShape(ext, r).numbers > 0) {
+      provBottom = r - 1;
+      break;
+    }
+  }
+  const provisional = reader.headerPaths(top, provBottom);
   const provCols = mapTableColumns(reader, spec, provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
   let dataStart = firstDataRow(ext, top, amountCols);
@@ -575,11 +609,14 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     }
     const amounts: Record<string, Amount | undefined> = {};
     const texts: Record<string, { text: string; cell: string }> = {};
+    const issuesBefore = reader.issues.length;
     let anyAmount = false;
     for (const col of table.columns) {
       const type = columnType(spec, col.key);
       if (type === 'amount') {
-        const a = reader.amount(r, col.col, unit);
+        // A figure printed in a cell merged down from the header rows into this row belongs to it.
+        const m = mergeAt(ext.sheet, r, col.col);
+        const a = m && m.top < dataStart && m.bottom >= r && r === dataStart ? reader.amount(m.top, m.left, unit) : reader.amount(r, col.col, unit);
         amounts[col.key] = a;
         if (a && !a.blank) anyAmount = true;
       } else if (type === 'code2' || type === 'name2' || type === 'text') {
@@ -588,8 +625,17 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       }
     }
     if (!code && !name && !anyAmount) continue;
-    // Footnotes ("注：…") end the table.
+    // Footnotes ("注：…"), a 说明 paragraph or a section of counts (二、相关统计数) end the table.
     if (name && /^注[:：]/.test(name) && !anyAmount) break;
+    if (name && !code && (ENDS_TABLE.test(normalise(name)) || (reader.issues.length > issuesBefore && /说明|原因/.test(name)))) {
+      reader.issues.length = issuesBefore;
+      break;
+    }
+    // A count (团组数, 人次, 辆 …) is not an amount.
+    if (name && !code && COUNT_LABEL.test(normalise(name))) {
+      reader.issues.length = issuesBefore;
+      continue;
+    }
     const isTotal = (!!name && isTotalText(name) && !code) || (labelless && anyAmount);
     const row: Row = {
       row: r,
@@ -1046,6 +1092,23 @@ function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
   return out;
 }
 
+/**
+ * Why a title of the national layer has no table under it, in the user's words; undefined when what
+ * follows the title is not table-like at all (a heading of the 说明 followed by its paragraph).
+ */
+function unreadReason(reader: TableReader, ext: Extent, table: Table): string | undefined {
+  const top = reader.headerTop();
+  let tableLike = 0;
+  for (let r = top; r <= Math.min(top + 4, ext.lastRow); r++) if (rowShape(ext, r).texts + rowShape(ext, r).numbers >= 2) tableLike++;
+  if (tableLike < 2) return undefined;
+  const headers = [...reader.headerPaths(top, Math.max(top, table.headerBottom)).values()].map((p) => p.split('/').pop()!).filter(Boolean);
+  const shown = [...new Set(headers)].slice(0, 6).map((h) => `“${h}”`).join('、');
+  const counts = headers.some((h) => COUNT_LABEL.test(h) || /数量|人次/.test(h));
+  return counts
+    ? `表头${shown}是数量或人次，不是金额，未核对`
+    : `表头${shown}中没有能识别的金额列（如“合计”“预算数”“金额”），该表未核对`;
+}
+
 /** The year most titles name; else a year in the file name ("2024单位预算公开.xlsx"). */
 function budgetYear(grid: Grid, hits: TitleHit[]): number | undefined {
   const count = new Map<number, number>();
@@ -1099,6 +1162,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   let catalogue: CatalogueEntry[] | undefined;
   let part: string | undefined;
   const unreadable = new Map<string, string>();
+  const unread: NonNullable<Disclosure['unread']> = [];
   hits.forEach((hit, i) => {
     const ext = exts[i];
     if (profile.partLine) {
@@ -1159,7 +1223,11 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
     if (hit.spec.layout === 'catalogue') return;
     // A title with nothing readable under it (a 说明 heading naming a table, "附件：…收支总表") is not a table.
     if (!hasStructure(hit.spec, table)) {
-      unreadable.set(hit.spec.id, unreadable.get(hit.spec.id) ?? table.titleCell);
+      if (!hit.profile.fallback) unreadable.set(hit.spec.id, unreadable.get(hit.spec.id) ?? table.titleCell);
+      else {
+        const why = unreadReason(reader, ext, table);
+        if (why) unread.push({ title: table.title, cell: table.titleCell, kind: hit.spec.name, why });
+      }
       return;
     }
     tables.push(table);
@@ -1178,6 +1246,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
     missing,
     catalogue,
     parseIssues: issues,
+    unread,
     unitName: names[0]?.name,
     unitNames: names,
   };
@@ -1270,6 +1339,15 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
             table: m.title,
           },
     );
+  }
+  for (const u of d.unread ?? []) {
+    findings.push({
+      rule: 'table.unread',
+      severity: 'info',
+      message: `${u.cell} 的“${u.title}”看来是“${u.kind}”，但${u.why}。`,
+      cells: [u.cell],
+      table: u.title,
+    });
   }
   for (const t of d.tables) {
     if (!t.unmapped) continue;

@@ -527,8 +527,8 @@ export const codeRules: RuleFamily = {
     { id: 'code.format', title: '科目编码格式（功能 3/5/7 位、经济 3/5 位、单位编码不少于 3 位）', severity: 'error' },
     { id: 'code.hierarchy', title: '科目层级：下级科目排在其上级科目之下且编码前缀一致', severity: 'error|warning' },
     { id: 'code.name_consistent', title: '同一科目编码在各表中名称一致', severity: 'error' },
-    { id: 'code.name_catalogue', title: '科目名称与科目表一致（旧版名称为警告，截断或简称为提示）', severity: 'error|warning' },
-    { id: 'code.unknown', title: '科目编码在科目表中（内置表不完整，仅提示；载入完整科目表后为错误）', severity: 'info' },
+    { id: 'code.name_catalogue', title: '科目名称与科目表一致（旧版名称为警告，截断或简称、早于科目表版本的年度为提示）', severity: 'error|warning|info' },
+    { id: 'code.unknown', title: '科目编码在科目表中（内置表不完整，仅提示；载入完整科目表后为错误）', severity: 'error|info' },
     { id: 'code.econ_mapping', title: '部门经济科目与政府经济科目的对应符合对照表（区分机关/事业单位）', severity: 'error|warning' },
   ],
   run(ctx: RuleContext): Finding[] {

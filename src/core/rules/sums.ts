@@ -8,7 +8,7 @@
 import { Amount, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { RuleFamily } from './types';
-import { checkSum, columnName, rowName, tableName } from './compare';
+import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
 /** Indices of the direct children of rows[i]: following rows deeper than it, at the shallowest such depth. */
 export function directChildren(rows: Row[], i: number): number[] {
@@ -87,6 +87,17 @@ function columns(t: Table): Finding[] {
       if (parts.length === 0) continue;
       // A total left blank while its parts are blank too is just an empty row.
       if (total.blank && parts.every((p) => p.blank)) continue;
+      // A figure whose breakdown was not filled in at all: nothing contradicts it, nothing can be checked.
+      if (!total.blank && !total.value.isZero() && parts.every((p) => p.blank)) {
+        out.push({
+          rule: 'sum.columns',
+          severity: 'info',
+          message: `${tableName(t)}${rowName(r)}的${columnName(t, s.total)}为 ${shown(total.value, t.unit)}，但${s.parts.map((k) => columnName(t, k)).join('、')}都未填写，未能核对其构成。`,
+          cells: [total.cell, ...parts.map((p) => p.cell)],
+          table: t.title,
+        });
+        continue;
+      }
       const f = checkSum({
         rule: 'sum.columns',
         table: t,
@@ -148,7 +159,7 @@ export const sumRules: RuleFamily = {
   title: '表内合计',
   rules: [
     { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },
-    { id: 'sum.columns', title: '每行合计列等于各组成列之和', severity: 'error|warning' },
+    { id: 'sum.columns', title: '每行合计列等于各组成列之和（分项全未填写时仅提示）', severity: 'error|warning|info' },
     { id: 'sum.items', title: '“三公”经费各项（按行列示）：小计等于各项之和，公务用车等于购置费加运行费', severity: 'error|warning' },
   ],
   run({ disclosure }) {

@@ -124,14 +124,18 @@ const SUMMARY_BLOCKS = [
 // ---------------------------------------------------------------------------------------------
 
 const QUALIFIERS: { key: string; re: RegExp }[] = [
-  { key: 'change', re: /增减|增长|比上年|较上年/ },
+  { key: 'change', re: /增减|增长|减少|增加|比上年|较上年/ },
   { key: 'prior', re: /上年|上一年/ },
   { key: 'current', re: /本年|当年/ },
   { key: 'final', re: /决算/ },
   { key: 'budget', re: /预算数|^预算$|年初预算|全年预算/ },
 ];
 
+/** Counts (团组数, 人次, 辆, 批次) are not amounts: never an item, never an amount column. */
+const COUNTS = /数量|人次|人数|批次|团组|辆|保有量|购置数|个数|\((个|人|批|辆|次)\)/;
+
 function itemOf(seg: string): string | undefined {
+  if (COUNTS.test(seg)) return undefined;
   if (/机关运行/.test(seg)) return 'office';
   if (/出国|出境/.test(seg)) return 'abroad';
   if (/接待/.test(seg)) return 'reception';
@@ -172,6 +176,12 @@ export function threePublicColumn(path: string, hasMeetingOrTraining: boolean): 
 /** The key of an amount column that names no “三公” item: its qualifier, else 'total'. */
 function plainAmountColumn(path: string): string | undefined {
   const last = path.split('/').pop() ?? '';
+  if (COUNTS.test(last) || /率|幅|%|比例|比重/.test(last)) return undefined;
+  // 合计 | 一般公共预算 | 政府性基金 | 国有资本经营 by source.
+  if (/一般公共预算|公共财政/.test(last)) return 'gp';
+  if (/政府性基金/.test(last)) return 'fund';
+  if (/国有资本/.test(last)) return 'state_capital';
+  if (/合计|总计/.test(last)) return 'total';
   const q = QUALIFIERS.find((x) => x.re.test(last));
   if (q) return q.key;
   if (/合计|金额|预算数|总计|^(19|20)\d{2}年/.test(last)) return 'total';
@@ -199,7 +209,7 @@ const ALL_QUALIFIERS = [undefined, 'prior', 'current', 'change', 'budget', 'fina
 function threePublicSpecs(): ColumnSpec[] {
   const specs: ColumnSpec[] = [
     { key: 'code', match: /单位编码|编码|代码/, type: 'code' },
-    { key: 'name', match: /单位名称|名称|^项目$|(^|\/)项目$|^科目$/, type: 'name' },
+    { key: 'name', match: /单位名称|名称|项目$|^(支出|科目|内容|类别|经费)$/, type: 'name' },
   ];
   return specs;
 }
@@ -231,6 +241,7 @@ const THREE_PUBLIC: TableSpec = {
   },
   sums: [
     ...threePublicSums(ALL_QUALIFIERS),
+    { total: 'total', parts: ['gp', 'fund', 'state_capital'], all: true },
     ...['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total'].map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
   ],
   rowItems: itemOf,
@@ -304,7 +315,8 @@ export const NATIONAL_TABLES: TableSpec[] = [
 export function classifyTitle(t: CanonicalTitle): string | undefined {
   const n = t.core;
   // A title names a table: it ends with 表 (预算表, 总表, 明细表, 统计表, 情况表 …).
-  if (n.length < 3 || n.length > 60 || !/表$/.test(n)) return undefined;
+  // (“三公” tables are also headed …情况, 统计: "2020年度全区“三公”经费决算情况".)
+  if (n.length < 3 || n.length > 60 || !(/表$/.test(n) || (/三公/.test(n) && /(情况|统计)$/.test(n)))) return undefined;
   // Headings of the 说明 and 目录 listings that only mention a table.
   if (/说明|情况介绍|附件|目录|公开$/.test(n)) return undefined;
   if (/决算/.test(n) && !/三公/.test(n)) return undefined; // 决算 tables are another set

@@ -9,6 +9,7 @@ import { Disclosure, Row, Table } from '../disclosure';
 import { formatWan, ROUNDING } from '../money';
 import { Fig, blockRows, columnTotal, fig, figureById, hasData, isZeroOrMissing, primary, sumFigs } from './figures';
 import { Narrative, NarrativeNumber, NarrativeParagraph, NarrativeSection, PLACEHOLDER_REASON } from './types';
+import { nationalNarrative } from '../profiles/national/narrative';
 
 export const PLACEHOLDER_PRIOR = '【请填写较上年增减情况】';
 
@@ -98,7 +99,7 @@ function must(f: Fig | undefined): Fig {
 }
 
 function subjectOf(d: Disclosure): string {
-  return d.profile.id === 'hebei' || d.profile.id === 'hubei' ? '本部门' : '本单位';
+  return d.profile.id === 'shaanxi' ? '本单位' : '本部门';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,9 +421,14 @@ export function generateNarrative(d: Disclosure, prior?: Disclosure | null): Nar
       sections = hubei(d, prior, notes);
       title = `${unit}部门预算编制情况及说明`;
       break;
-    default:
+    case 'shaanxi':
       sections = shaanxi(d, prior, notes);
       title = `${unit}单位预算公开说明（收支情况及其他情况）`;
+      break;
+    default:
+      // Any other profile (the national layer, a province without a template of its own).
+      sections = nationalNarrative(d, prior, notes, subjectOf(d));
+      title = `${d.unitName ?? '本部门'}部门预算公开说明`;
   }
   if (!prior) notes.push('未提供上年数据（--prior），较上年增减处留有占位符；“三公”经费的上年数取自本表的上年栏。');
   for (const m of d.missing) notes.push(`缺少“${m.title}”，相关说明未生成。`);

@@ -1031,7 +1031,7 @@ function partLineOf(hit: TitleHit, ext: Extent, re: RegExp): string | undefined 
   return undefined;
 }
 
-const NAME_LABEL = /^(单位名称|部门名称|部门\(单位\)名称|预算单位)[:：]?(.*)$/;
+const NAME_LABEL = /^(单位名称|部门名称|部门\(单位\)名称|预算单位|部门(?=[:：]))[:：]?(.*)$/;
 
 /** Every "单位名称：X" (one cell) or "单位名称 | X" (label, then the value to its right) in the workbook. */
 function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
@@ -1042,7 +1042,7 @@ function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         const t = cell && typeof cell.v === 'string' ? cell.v : '';
-        if (!t || (!t.includes('名称') && !t.includes('预算单位'))) continue;
+        if (!t || (!t.includes('名称') && !t.includes('预算单位') && !/^部门[:：]/.test(t))) continue;
         const m = NAME_LABEL.exec(normalise(t));
         if (!m) continue;
         if (m[2]) {

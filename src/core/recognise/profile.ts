@@ -41,6 +41,12 @@ export interface ColumnSum {
    * spec recognised, in which case the sum is not checked (an info finding says so).
    */
   all?: boolean;
+  /**
+   * Check only when the table's amount columns are exactly the total and (some of) the parts, besides
+   * “其中” columns: a missing part is then zero. (合计 = 人员经费 + 公用经费 [+ 项目支出], but not in a table
+   * that also has a 基本支出 column.)
+   */
+  exclusive?: boolean;
 }
 
 export interface BlockSpec {

@@ -668,8 +668,12 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   }
   table.unmapped = unmappedNumberColumns(ext, paths, table, dataStart);
   const indentLevels = [...indents].sort((a, b) => a - b);
+  // A tree whose rows carry 功能科目 codes (3/5/7 digits, 2xx) is ordered by its codes.
+  const coded = pending.filter((p) => p.row.code);
+  const funcCoded = coded.length > 0 && spec.scheme !== 'unit' && coded.every((p) => /^2\d{2}(\d{2}){0,2}$/.test(p.row.code!));
   for (const { row, indent } of pending) {
     if (row.isTotal) row.level = -1;
+    else if (spec.layout === 'tree' && funcCoded) row.level = row.code ? codeLevel(row.code, 'func') : 3;
     else if (spec.layout === 'tree' || labelSpan.length > 1) row.level = indentLevels.indexOf(indent);
     else if (row.code && (spec.scheme === 'func' || spec.scheme === 'econ')) row.level = codeLevel(row.code, spec.scheme);
     else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
@@ -994,10 +998,39 @@ function tableEmpty(t: Table): boolean {
 function extents(hits: TitleHit[]): Extent[] {
   return hits.map((h, i) => {
     const next = hits.slice(i + 1).find((o) => o.sheet === h.sheet);
-    const lastRow = next ? lastTableRowBefore(h.sheet, next.row) : h.sheet.rows.length;
+    // A title no profile knows still ends the table above it (several tables on one sheet).
+    const barrier = nextTitleLike(h.sheet, h.row, next ? next.row : h.sheet.rows.length + 1);
+    const end = barrier ?? next?.row;
+    const lastRow = end ? lastTableRowBefore(h.sheet, end) : h.sheet.rows.length;
     const right = Math.min(colCount(h.sheet), MAX_SCAN_COLS);
     return { sheet: h.sheet, titleRow: h.row, lastRow, left: 1, right };
   });
+}
+
+/**
+ * The first row after `from` and before `to` that reads as a table's title: its only text, a table
+ * name (ending in 表, up to a bracketed qualifier), in a row followed by a table-like row.
+ */
+function nextTitleLike(sheet: Sheet, from: number, to: number): number | undefined {
+  for (let r = from + 2; r < to; r++) {
+    const row = sheet.rows[r - 1];
+    if (!row) continue;
+    let text: string | undefined;
+    let count = 0;
+    for (const c of row) {
+      if (!c || c.v === null || c.v === '') continue;
+      count++;
+      if (typeof c.v === 'string') text = c.v;
+    }
+    if (count !== 1 || !text) continue;
+    const n = canonicalTitle(text).core;
+    if (n.length < 6 || n.length > 60 || !/表$/.test(n) || /说明|目录/.test(n)) continue;
+    const next = sheet.rows[r] ?? [];
+    const below = sheet.rows[r + 1] ?? [];
+    const cells = (x: typeof row) => x.filter((c) => c && c.v !== null && c.v !== '').length;
+    if (cells(next) >= 2 || cells(below) >= 2) return r;
+  }
+  return undefined;
 }
 
 /** The last row of a table followed by another title at `nextTitleRow` (skips its 表号 line). */
@@ -1109,6 +1142,22 @@ function unreadReason(reader: TableReader, ext: Extent, table: Table): string | 
     : `表头${shown}中没有能识别的金额列（如“合计”“预算数”“金额”），该表未核对`;
 }
 
+/**
+ * The national tables by 科目 may instead list 单位 (收入总表, 支出总表 by 单位编码 | 单位名称): the
+ * header says so ("单位编码", "单位名称"), then the rows are units, not 功能科目.
+ */
+function inferScheme(scheme: TableSpec['scheme'], hit: TitleHit, ext: Extent): TableSpec['scheme'] {
+  if (scheme !== 'func' && scheme !== 'econ') return scheme;
+  for (let r = hit.row + 1; r <= Math.min(hit.row + 6, ext.lastRow); r++) {
+    for (let c = ext.left; c <= ext.right; c++) {
+      const t = normalise(textAt(ext.sheet, r, c));
+      if (/^单位(编码|代码|名称)$|^(预算)?单位(编码|代码)$/.test(t)) return 'unit';
+      if (/科目|功能|经济/.test(t) && /编码|代码|名称/.test(t)) return scheme;
+    }
+  }
+  return scheme;
+}
+
 /** The year most titles name; else a year in the file name ("2024单位预算公开.xlsx"). */
 function budgetYear(grid: Grid, hits: TitleHit[]): number | undefined {
   const count = new Map<number, number>();
@@ -1190,7 +1239,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       rows: [],
       empty: true,
       expectedNumber: hit.spec.number,
-      scheme: hit.spec.scheme,
+      scheme: hit.profile.fallback ? inferScheme(hit.spec.scheme, hit, exts[i]) : hit.spec.scheme,
       sums: [],
       part,
     };
@@ -1217,6 +1266,10 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       const complete = parts.length === s.parts.length;
       // A missing part is zero only when nothing in the table could be that part.
       if (!complete && (s.all || table.unmapped?.length)) continue;
+      if (s.exclusive) {
+        const amountKeys = table.columns.filter((c) => columnType(hit.spec, c.key) === 'amount').map((c) => c.key);
+        if (amountKeys.some((k) => k !== s.total && !s.parts.includes(k) && !k.startsWith('of_which'))) continue;
+      }
       table.sums.push({ total: s.total, parts });
     }
     issues.push(...reader.issues);

@@ -304,7 +304,7 @@ function econClasses(d: Disclosure, out: Finding[]): void {
       const la = line.amounts.amount;
       if (!code || !la) continue;
       const r = rows.get(code);
-      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special];
+      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special ?? r?.amounts.project];
       const what = group === 'basic' ? '人员经费和公用经费' : '专项业务经费';
       checkLine(out, 'cross.econ_class', s, detail, la, sumOf(parts), relation,
         () => `${tableName(s)}“${label}”（${what}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`,
@@ -403,7 +403,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
 /** 专项业务经费 column total = 专项业务经费表 合计 = Σ 绩效目标表 amounts. */
 function special(d: Disclosure, out: Finding[]): void {
   const gp = first(d, 'gp_func');
-  const col = gp && totalRow(gp)?.amounts.special;
+  const col = gp && (totalRow(gp)?.amounts.special ?? (tablesOfKind(d, 'special').length ? totalRow(gp)?.amounts.project : undefined));
   const sp = first(d, 'special');
   const spTotal = sp && totalRow(sp)?.amounts.total;
   if (gp && col && sp && spTotal) {

@@ -32,15 +32,15 @@ const FUNC_COLUMNS: ColumnSpec[] = [
   ...OF_WHICH,
   ...BASIC_SPLIT,
   { key: 'basic', match: /基本支出/ },
-  { key: 'project', match: /项目支出/ },
+  { key: 'project', match: /项目支出|专项业务经费|专项支出/ },
   TOTAL,
 ];
 
 const FUNC_SUMS: ColumnSum[] = [
   { total: 'total', parts: ['basic', 'project'], all: true },
   { total: 'basic', parts: ['personnel', 'public'], all: true },
-  // Without a 基本支出 column: 合计 = 人员经费 + 公用经费 + 项目支出.
-  { total: 'total', parts: ['personnel', 'public', 'project'], all: true },
+  // Without a 基本支出 column: 合计 = 人员经费 + 公用经费 (+ 项目支出).
+  { total: 'total', parts: ['personnel', 'public', 'project'], exclusive: true },
 ];
 
 /** 合计 | 人员经费 | 公用经费, by 经济科目. */
@@ -52,12 +52,13 @@ const ECON_COLUMNS: ColumnSpec[] = [
   { key: 'personnel', match: /人员经费/ },
   { key: 'public', match: /公用经费/ },
   { key: 'basic', match: /基本支出/ },
-  { key: 'project', match: /项目支出/ },
+  { key: 'project', match: /项目支出|专项业务经费|专项支出/ },
   TOTAL,
 ];
 
 const ECON_SUMS: ColumnSum[] = [
-  { total: 'total', parts: ['personnel', 'public'], all: true },
+  // 合计 = 人员经费 + 公用经费 (+ 项目支出 / 专项业务经费 where the table has them)
+  { total: 'total', parts: ['personnel', 'public', 'project'], exclusive: true },
   { total: 'total', parts: ['basic', 'project'], all: true },
 ];
 
@@ -252,6 +253,7 @@ const THREE_PUBLIC: TableSpec = {
 const spec = (s: Omit<TableSpec, 'title'> & { title?: RegExp }): TableSpec => ({ title: /$^/, optional: true, ...s }) as TableSpec;
 
 export const NATIONAL_TABLES: TableSpec[] = [
+  spec({ id: 'n_catalogue', kind: 'catalogue', name: '目录', layout: 'catalogue' }),
   spec({ id: 'n_summary', kind: 'summary', name: '部门收支总表', layout: 'summary', blocks: SUMMARY_BLOCKS, optional: false }),
   spec({ id: 'n_income', kind: 'income', name: '部门收入总表', layout: 'coded', scheme: 'func', columns: INCOME_COLUMNS, sums: INCOME_SUMS, optional: false }),
   spec({ id: 'n_expenditure', kind: 'expenditure', name: '部门支出总表', layout: 'coded', scheme: 'func', columns: EXPENDITURE_COLUMNS, sums: EXPENDITURE_SUMS, optional: false }),
@@ -289,8 +291,23 @@ export const NATIONAL_TABLES: TableSpec[] = [
     id: 'n_special',
     kind: 'special',
     name: '项目支出表',
-    layout: 'coded',
+    // Projects under their 单位 and groups by indentation, or under their 功能科目 by code.
+    layout: 'tree',
     columns: [...CODE_COLUMNS, ...OF_WHICH, { key: 'total', match: /合计|金额|预算数|总计/ }],
+  }),
+  spec({
+    id: 'n_perf_overall',
+    kind: 'perf_overall',
+    name: '部门（单位）整体支出绩效目标表',
+    layout: 'coded',
+    columns: [
+      { key: 'name', match: /任务名称|名称|项目/, type: 'name' },
+      { key: 'content', match: /主要内容|内容/, type: 'text' },
+      { key: 'fiscal', match: /财政拨款/ },
+      { key: 'other', match: /其他资金/ },
+      { key: 'total', match: /总额|合计|金额|预算数/ },
+    ],
+    sums: [{ total: 'total', parts: ['fiscal', 'other'], all: true }],
   }),
   spec({
     id: 'n_perf_project',
@@ -304,6 +321,12 @@ export const NATIONAL_TABLES: TableSpec[] = [
       { key: 'total', match: /^(预算数|资金总额|年度资金总额|项目资金)/, amount: true },
       { key: 'fiscal', match: /^(其中:)?财政(资金|拨款)/, amount: true },
       { key: 'other', match: /^(其中:)?其他资金/, amount: true },
+      // 资金支出计划: cumulative shares by month, each under its label.
+      { key: 'plan_header', match: /^资金支出计划/ },
+      { key: 'plan_03', match: /^3月底?$/, amount: true, below: true },
+      { key: 'plan_06', match: /^6月底?$/, amount: true, below: true },
+      { key: 'plan_10', match: /^10月底?$/, amount: true, below: true },
+      { key: 'plan_12', match: /^12月底?$/, amount: true, below: true },
     ],
   }),
 ];
@@ -314,13 +337,14 @@ export const NATIONAL_TABLES: TableSpec[] = [
  */
 export function classifyTitle(t: CanonicalTitle): string | undefined {
   const n = t.core;
+  if (/^(公开)?目录$/.test(n)) return 'n_catalogue';
   // A title names a table: it ends with 表 (预算表, 总表, 明细表, 统计表, 情况表 …).
   // (“三公” tables are also headed …情况, 统计: "2020年度全区“三公”经费决算情况".)
   if (n.length < 3 || n.length > 60 || !(/表$/.test(n) || (/三公/.test(n) && /(情况|统计)$/.test(n)))) return undefined;
   // Headings of the 说明 and 目录 listings that only mention a table.
   if (/说明|情况介绍|附件|目录|公开$/.test(n)) return undefined;
   if (/决算/.test(n) && !/三公/.test(n)) return undefined; // 决算 tables are another set
-  if (/绩效/.test(n)) return /整体|总体/.test(n) ? undefined : 'n_perf_project';
+  if (/绩效/.test(n)) return /整体/.test(n) ? 'n_perf_overall' : /总体/.test(n) ? undefined : 'n_perf_project';
   if (/三公/.test(n)) return 'n_three_public';
   if (/机关运行经费/.test(n)) return 'n_office_cost';
   if (/政府采购/.test(n)) return 'n_procurement';
@@ -339,7 +363,7 @@ export function classifyTitle(t: CanonicalTitle): string | undefined {
     if (/财政拨款/.test(n)) return econ ? 'n_fiscal_basic' : 'n_basic_func';
     return econ ? 'n_basic_econ' : 'n_basic_func';
   }
-  if (/项目支出/.test(n)) return 'n_special';
+  if (/项目支出|专项业务经费/.test(n)) return 'n_special';
   if (/一般公共预算|公共财政/.test(n) && /支出/.test(n)) return t.scheme === 'econ' ? 'n_gp_econ' : 'n_gp_func';
   if (/财政拨款/.test(n) && /支出/.test(n)) return t.scheme === 'econ' ? undefined : 'n_fiscal_func';
   if (/支出/.test(n) && /总表$/.test(n)) return 'n_expenditure';

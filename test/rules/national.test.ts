@@ -204,3 +204,41 @@ describe('what could not be read is said, never an error', () => {
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['table.none', 'info']]);
   });
 });
+
+describe('repeated forms without their own titles', () => {
+  // One title, then three 项目支出绩效目标表 blocks (陕西 sheets of 12 projects look like this).
+  function forms(fiscal2: number): Grid {
+    const rows: (string | number | null)[][] = [['项目支出绩效目标表'], ['单位：万元']];
+    for (let i = 1; i <= 3; i++) rows.push(['项目名称', `项目${i}`], ['主管部门', '某局'], ['资金总额', 10.25 * i], ['其中：财政拨款', i === 2 ? fiscal2 : 10.25 * i], ['其他资金', 0], ['年度目标', '完成工作']);
+    return grid('绩效', rows);
+  }
+
+  test('each block is a table of its own, with the sheet’s unit', () => {
+    const r = checkGrid(forms(20.5));
+    const perf = r.disclosure!.tables.filter((t) => t.kind === 'perf_project');
+    expect(perf.map((t) => t.fields?.find((f) => f.key === 'project')?.text)).toEqual(['项目1', '项目2', '项目3']);
+    expect(perf.every((t) => t.unit === '万元')).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a wrong figure in the second block is reported there', () => {
+    const r = checkGrid(forms(19.5));
+    const f = r.findings.find((x) => x.rule === 'perf.fund_total');
+    expect(f?.severity).toBe('error');
+    expect(f?.cells[0]).toBe('绩效!B11');
+  });
+
+  test('a workbook of such forms alone is not claimed by a province profile', () => {
+    const r = checkGrid(forms(20.5));
+    expect(r.profile?.id).toBe('national');
+    expect(r.findings.filter((f) => f.rule === 'table.missing').every((f) => f.severity === 'info')).toBe(true);
+  });
+});
+
+describe('province titles with neutral qualifiers', () => {
+  test('（不含上年结转） does not hide a 陕西 table', () => {
+    const c = canonicalTitle('2024年部门综合预算收支总表（不含上年结转）');
+    expect(c.stripped).toBe('2024年部门综合预算收支总表');
+    expect(classifyTitle(c)).toBe('n_summary');
+  });
+});

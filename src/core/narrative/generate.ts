@@ -10,6 +10,8 @@ import { formatWan, ROUNDING } from '../money';
 import { Fig, blockRows, columnTotal, fig, figureById, hasData, isZeroOrMissing, primary, sumFigs } from './figures';
 import { Narrative, NarrativeNumber, NarrativeParagraph, NarrativeSection, PLACEHOLDER_REASON } from './types';
 import { nationalNarrative } from '../profiles/national/narrative';
+import { BUILTIN_PROFILES } from '../profiles';
+import type { Profile } from '../recognise/profile';
 
 export const PLACEHOLDER_PRIOR = '【请填写较上年增减情况】';
 
@@ -407,12 +409,18 @@ function hubei(d: Disclosure, prior: Disclosure | null | undefined, notes: strin
 
 // ---------------------------------------------------------------------------------------------
 
-export function generateNarrative(d: Disclosure, prior?: Disclosure | null): Narrative {
+export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts: { profiles?: Profile[] } = {}): Narrative {
   const notes: string[] = [];
   let sections: NarrativeSection[];
   let title: string;
   const unit = d.unitName ? d.unitName : d.profile.id === 'shaanxi' ? '本单位' : '本部门';
-  switch (d.profile.id) {
+  // A province folder's own template, when its profile has one.
+  const template = (opts.profiles ?? BUILTIN_PROFILES).find((p) => p.id === d.profile.id)?.narrative;
+  switch (template ? '' : d.profile.id) {
+    case '':
+      sections = template!.sections(d, prior, notes);
+      title = template!.title(d.unitName);
+      break;
     case 'hebei':
       sections = hebei(d, prior, notes);
       title = `${unit}部门预算信息公开情况说明`;

@@ -9,6 +9,8 @@
 import { TableKind } from '../disclosure';
 import { MoneyUnit } from '../money';
 import type { CanonicalTitle } from './titles';
+import type { Disclosure } from '../disclosure';
+import type { NarrativeSection } from '../narrative/types';
 
 export type Layout =
   /** Rows keyed by a code (功能/经济科目, 单位编码) or a label, with amount columns. */
@@ -116,6 +118,14 @@ export interface Profile {
   classify?: (title: CanonicalTitle) => string | undefined;
   /** Tried after the province profiles; a province profile that recognises as many tables wins. */
   fallback?: boolean;
+  /** The province's own 说明 template; without one the national template is used. */
+  narrative?: NarrativeTemplate;
+}
+
+/** A province's 说明: its title and its sections, written from the Disclosure (and last year's). */
+export interface NarrativeTemplate {
+  title(unitName: string | undefined): string;
+  sections(d: Disclosure, prior: Disclosure | null | undefined, notes: string[]): NarrativeSection[];
 }
 
 const memo = new Map<string, string>();

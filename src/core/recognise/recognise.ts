@@ -43,6 +43,8 @@ interface TitleHit {
   spec: TableSpec;
   /** The profile whose spec matched (a province's, or the national layer's). */
   profile: Profile;
+  /** A block of a repeated form with no title of its own: `row` is its first content row. */
+  inline?: boolean;
   sheet: Sheet;
   row: number;
   col: number;
@@ -1003,7 +1005,7 @@ function extents(hits: TitleHit[]): Extent[] {
     const end = barrier ?? next?.row;
     const lastRow = end ? lastTableRowBefore(h.sheet, end) : h.sheet.rows.length;
     const right = Math.min(colCount(h.sheet), MAX_SCAN_COLS);
-    return { sheet: h.sheet, titleRow: h.row, lastRow, left: 1, right };
+    return { sheet: h.sheet, titleRow: h.inline ? h.row - 1 : h.row, lastRow, left: 1, right };
   });
 }
 
@@ -1204,7 +1206,35 @@ function distinctSpecs(hits: TitleHit[]): number {
   return new Set(hits.map((h) => h.spec.id)).size;
 }
 
-function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Disclosure; found: number } {
+/**
+ * Repeated forms under one title (a sheet of 12 项目绩效目标表 blocks, only the first titled): each
+ * block starts where the form's 项目名称 label appears again, and becomes a table of its own.
+ */
+function splitRepeatedForms(hits: TitleHit[]): TitleHit[] {
+  const exts = extents(hits);
+  const out: TitleHit[] = [];
+  hits.forEach((h, i) => {
+    out.push(h);
+    const field = h.spec.layout === 'form' && h.spec.repeat ? h.spec.fields?.find((f) => f.key === 'project') : undefined;
+    if (!field) return;
+    const ext = exts[i];
+    const starts: { row: number; col: number }[] = [];
+    for (let r = h.row + 1; r <= ext.lastRow; r++) {
+      for (let c = ext.left; c <= ext.right; c++) {
+        const t = textAt(ext.sheet, r, c);
+        if (!t) continue;
+        if (field.match.test(normalise(t).replace(/^其中[:：]?/, ''))) starts.push({ row: r, col: c });
+        break; // the row's first text only
+      }
+    }
+    // The first block is the titled one; every further 项目名称 starts another block.
+    for (const st of starts.slice(1)) out.push({ ...h, row: st.row, col: st.col, inline: true });
+  });
+  return out;
+}
+
+function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Disclosure; found: number } {
+  const hits = splitRepeatedForms(hits0);
   const exts = extents(hits);
   const tables: Table[] = [];
   const issues: ParseIssue[] = [];
@@ -1219,7 +1249,10 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       if (own) part = own;
     }
     const reader = new TableReader(hit.profile, hit, ext);
-    const u = reader.unit();
+    let u = reader.unit();
+    // A table that states no unit under a sheet-wide 单位 line of the table before it takes that unit.
+    const before = tables.filter((t) => t.sheet === hit.sheet.name && !t.unitAssumed).pop();
+    if (u.assumed && before) u = { unit: before.unit, cell: before.unitCell, assumed: false };
     const num = reader.number();
     const table: Table = {
       id: hit.spec.id,
@@ -1340,10 +1373,14 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
   if (national) {
     const nHits = dropCatalogueListings(findTitles(grid, national));
     const mixed = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, sortHits(grid, withNational(bestHits, nHits))) : null;
-    // The national layer alone, when it may read more tables than the province profile did.
-    if (nHits.length && (!mixed || distinctSpecs(nHits) > mixed.found || mixed.found === 0)) {
+    // A province profile claims the workbook only when it reads a few of its own tables (a lone
+    // 绩效目标表 or “三公” table says nothing about the province); otherwise, or when the national
+    // layer reads more, the national layer alone.
+    const own = mixed && bestProfile ? new Set(mixed.d.tables.filter((t) => bestProfile!.tables.some((x) => x.id === t.id)).map((t) => t.id)).size : 0;
+    const enough = bestProfile ? Math.min(3, bestProfile.tables.filter((x) => !x.optional).length) : 1;
+    if (nHits.length && (!mixed || own < enough || distinctSpecs(nHits) > mixed.found)) {
       const alone = recogniseWith(grid, national, nHits);
-      best = !mixed || alone.found > mixed.found ? alone : mixed;
+      best = !mixed || (alone.found > 0 && (own < enough || alone.found > mixed.found)) ? alone : mixed;
       if (best === alone) bestProfile = national;
     } else best = mixed;
   } else {

@@ -697,8 +697,11 @@ function byCode(t: Table | undefined): Map<string, Row> {
 function sumOfTables(out: Finding[], rule: string, whole: Table, parts: Table[], relation: 'eq' | 'gte', what: string): void {
   const wholeRows = byCode(whole);
   const partRows = parts.map(byCode);
-  const keys = new Set<string>([...wholeRows.keys()]);
-  if (relation === 'eq') for (const m of partRows) for (const k of m.keys()) keys.add(k);
+  // Compare only the levels both sides list (a table to the 款 against one to the 项).
+  const depth = (m: Map<string, Row>) => Math.max(0, ...[...m.keys()].filter((k) => k !== '合计').map((k) => k.length));
+  const common = Math.min(depth(wholeRows), ...partRows.filter((m) => m.size > 1).map(depth));
+  const keys = new Set<string>([...wholeRows.keys()].filter((k) => k === '合计' || k.length <= common));
+  if (relation === 'eq') for (const m of partRows) for (const k of m.keys()) if (k === '合计' || k.length <= common) keys.add(k);
   for (const k of keys) {
     const wr = wholeRows.get(k);
     const wa = wr?.amounts.total;

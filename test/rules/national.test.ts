@@ -242,3 +242,52 @@ describe('province titles with neutral qualifiers', () => {
     expect(classifyTitle(c)).toBe('n_summary');
   });
 });
+
+describe('收支总表 with 收入 and 支出 one under the other', () => {
+  const rows = (x: number): (string | number | null)[][] => [
+    ['部门收支总表'],
+    [null, '单位：万元'],
+    ['项目', '预算数'],
+    ['一、一般公共预算拨款收入', 120.5],
+    ['二、政府性基金预算拨款收入', 0],
+    ['本年收入合计', 120.5],
+    ['一、一般公共服务支出', x],
+    ['二、社会保障和就业支出', 20.25],
+    ['本年支出合计', 120.5],
+  ];
+
+  test('read as a 收入 block and a 支出 block; consistent figures raise nothing', () => {
+    const r = checkGrid(grid('收支', rows(100.25)));
+    const t = r.disclosure!.tables[0];
+    expect(t.blocks!.map((b) => [b.key, b.rows.length])).toEqual([['income', 3], ['expense', 3]]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 支出 line that breaks the balance is reported', () => {
+    const r = checkGrid(grid('收支', rows(101.25)));
+    expect(r.findings.some((f) => f.severity === 'error' && f.cells.includes('收支!B7'))).toBe(true);
+  });
+});
+
+describe('tables that compare with last year', () => {
+  const rows = (cur208: number): (string | number | null)[][] => [
+    ['2024年一般公共预算支出表'],
+    [null, null, null, null, null, '单位：万元'],
+    ['科目编码', '科目名称', '2023年预算数', '2024年预算数', '增减额', '增减%'],
+    [null, '合计', 100.5, 120.75, 20.25, 20.15],
+    ['208', '社会保障和就业支出', 60.5, cur208, 20.25, 33.47],
+    ['221', '住房保障支出', 40, 40, 0, 0],
+  ];
+
+  test('this year is the 合计; last year and the change are their own columns; rates are not amounts', () => {
+    const r = checkGrid(grid('一般公共预算', rows(80.75)));
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['code', 'name', 'prior', 'total', 'change', 'rate_6']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a current figure that is not last year plus the change', () => {
+    const r = checkGrid(grid('一般公共预算', rows(81.75)));
+    expect(r.findings.some((f) => f.rule === 'sum.columns' && f.severity === 'error' && f.cells.includes('一般公共预算!D5'))).toBe(true);
+  });
+});

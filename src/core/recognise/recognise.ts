@@ -328,7 +328,25 @@ class TableReader {
 
 function columnType(spec: TableSpec, key: string): ColumnSpec['type'] {
   if (CODE_PART_KEYS.includes(key)) return 'code';
+  if (key.startsWith('rate_')) return 'text';
   return spec.columns?.find((c) => c.key === key)?.type ?? 'amount';
+}
+
+/** Year-comparison columns by meaning; empty unless the header also has this year's column. */
+function comparisonColumns(paths: Map<number, string>): Column[] {
+  const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
+  const years = [...new Set([...paths.values()].map(yearOf).filter((y) => y > 0))];
+  const latest = Math.max(0, ...years);
+  const out: Column[] = [];
+  let current = false;
+  for (const [col, p] of paths) {
+    const last = p.split('/').pop() ?? '';
+    if (/增|减|比上年|较上年|变动/.test(p) && /率|%|幅|百分比/.test(last)) out.push({ key: `rate_${col}`, header: p, col });
+    else if (/增减|增加额|减少额|比上年|较上年|变动/.test(p)) out.push({ key: out.some((c) => c.key === 'change') ? `change_${col}` : 'change', header: p, col });
+    else if (/上年|上一年/.test(p) || (years.length >= 2 && yearOf(p) > 0 && yearOf(p) < latest)) out.push({ key: out.some((c) => c.key === 'prior') ? `prior_${col}` : 'prior', header: p, col });
+    else if (/本年|当年/.test(p) || (years.length >= 2 && yearOf(p) === latest)) current = true;
+  }
+  return current ? out : [];
 }
 
 /** 科目编码 printed in three columns 类 | 款 | 项 (类 3 digits, 款 and 项 2 digits each). */
@@ -352,11 +370,15 @@ function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number
   // 类 and 款 at least; otherwise "项" is a word (项目) and not a code column.
   const codeParts = parts.some((x) => x.key === 'code_class') && parts.some((x) => x.key === 'code_section') ? parts : [];
   const partCols = new Set(codeParts.map((x) => x.col));
+  // Comparison columns (2023年预算数 | 2024年预算数 | 增减额 | 增减%, or 上年 | 本年 | 增减): last
+  // year's and the change are not this year's figures; a rate is not an amount.
+  const comparison = spec.classifyColumns ? [] : comparisonColumns(paths);
+  for (const c of comparison) partCols.add(c.col);
   const rest = new Map([...paths].filter(([c]) => !partCols.has(c)));
   let specs = spec.columns ?? [];
   // With the code in 类 | 款 | 项, a column headed 编码 is not another code column.
   if (codeParts.length) specs = specs.filter((x) => x.key !== 'code');
-  const cols = [...codeParts, ...reader.mapColumns(specs, rest)];
+  const cols = [...codeParts, ...comparison, ...reader.mapColumns(specs, rest)];
   if (spec.classifyColumns) {
     const used = new Set(cols.map((c) => c.col));
     const keys = new Set(cols.map((c) => c.key));
@@ -672,13 +694,13 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const indentLevels = [...indents].sort((a, b) => a - b);
   // A tree whose rows carry 功能科目 codes (3/5/7 digits, 2xx) is ordered by its codes.
   const coded = pending.filter((p) => p.row.code);
-  const funcCoded = coded.length > 0 && spec.scheme !== 'unit' && coded.every((p) => /^2\d{2}(\d{2}){0,2}$/.test(p.row.code!));
+  const funcCoded = coded.length > 0 && table.scheme !== 'unit' && coded.every((p) => /^2\d{2}(\d{2}){0,2}$/.test(p.row.code!));
   for (const { row, indent } of pending) {
     if (row.isTotal) row.level = -1;
     else if (spec.layout === 'tree' && funcCoded) row.level = row.code ? codeLevel(row.code, 'func') : 3;
     else if (spec.layout === 'tree' || labelSpan.length > 1) row.level = indentLevels.indexOf(indent);
-    else if (row.code && (spec.scheme === 'func' || spec.scheme === 'econ')) row.level = codeLevel(row.code, spec.scheme);
-    else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
+    else if (row.code && (table.scheme === 'func' || table.scheme === 'econ')) row.level = codeLevel(row.code, table.scheme);
+    else if (row.code && table.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
     else row.level = 0;
     table.rows.push(row);
   }
@@ -688,7 +710,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     for (const row of table.rows) if (row.item) row.isOfWhich = false;
   }
   // 单位编码 trees without indentation: a code that extends the previous shorter code is its child.
-  if (spec.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
+  if (table.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
     const stack: Row[] = [];
     for (const row of table.rows) {
       if (row.isTotal || !row.code) continue;
@@ -826,6 +848,16 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   }
   // Lines moved to another block (merged labels) are read in row order.
   for (const b of blocks) b.rows.sort((x, y) => x.row - y.row);
+  // 收入 and 支出 printed one under the other in one label column: two blocks, split after the last
+  // 收入 total (本年收入合计 … 收入总计) where a 支出 part follows.
+  for (const b of [...blocks]) {
+    if (b.key !== 'income' || blocks.some((x) => x.key !== 'income')) continue;
+    const lastIncome = b.rows.map((r) => r.isTotal && /收入/.test(r.label ?? '')).lastIndexOf(true);
+    const expenseAfter = b.rows.findIndex((r, i) => i > lastIncome && r.isTotal && /支出/.test(r.label ?? ''));
+    if (lastIncome < 0 || expenseAfter < 0) continue;
+    blocks.push({ ...b, key: 'expense', header: `${b.header}（支出）`, rows: b.rows.slice(lastIncome + 1) });
+    b.rows = b.rows.slice(0, lastIncome + 1);
+  }
   // Unmarked lines indented under a "其中：" line continue its list ("其中：财政拨款资金结转" /
   // "　　非财政拨款资金结余"): they are parts of the line above the 其中, not addends of the block.
   for (const b of blocks) {

@@ -36,13 +36,17 @@ export function yearTotal(b: Block): Row | undefined {
   const named = blockTotal(b, THIS_YEAR);
   if (named) return named;
   const totals = b.rows.filter((r) => r.isTotal);
-  return totals.length >= 2 ? totals[0] : undefined;
+  // Two totals of the same side (收入合计 … 收入总计): the first is the year's.
+  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
+  return totals.length >= 2 && side(totals[0]) === side(totals[1]) ? totals[0] : undefined;
 }
 
 /** The block's grand total (with 结转 lines): the last total line after the year's, or a 总计 line. */
 export function grandTotal(b: Block): Row | undefined {
   const year = yearTotal(b);
-  const totals = b.rows.filter((r) => r.isTotal);
+  // 收入 and 支出 printed one under the other in one column: the 支出 total is not the 收入 grand total.
+  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
+  const totals = b.rows.filter((r) => r.isTotal && (!year || !side(year) || !side(r) || side(r) === side(year)));
   if (year) {
     const after = totals.filter((r) => r.row > year.row);
     return after[after.length - 1];

@@ -36,7 +36,11 @@ const FUNC_COLUMNS: ColumnSpec[] = [
   TOTAL,
 ];
 
+/** This year = last year + the change, where the table compares the two. */
+const COMPARISON_SUM: ColumnSum = { total: 'total', parts: ['prior', 'change'], all: true };
+
 const FUNC_SUMS: ColumnSum[] = [
+  COMPARISON_SUM,
   { total: 'total', parts: ['basic', 'project'], all: true },
   { total: 'basic', parts: ['personnel', 'public'], all: true },
   // Without a 基本支出 column: 合计 = 人员经费 + 公用经费 (+ 项目支出).
@@ -57,6 +61,7 @@ const ECON_COLUMNS: ColumnSpec[] = [
 ];
 
 const ECON_SUMS: ColumnSum[] = [
+  COMPARISON_SUM,
   // 合计 = 人员经费 + 公用经费 (+ 项目支出 / 专项业务经费 where the table has them)
   { total: 'total', parts: ['personnel', 'public', 'project'], exclusive: true },
   { total: 'total', parts: ['basic', 'project'], all: true },

@@ -291,3 +291,28 @@ describe('tables that compare with last year', () => {
     expect(r.findings.some((f) => f.rule === 'sum.columns' && f.severity === 'error' && f.cells.includes('一般公共预算!D5'))).toBe(true);
   });
 });
+
+describe('the 财政部 standard 财政拨款收支总表 (支出 side by source)', () => {
+  const rows = (gp201: number): (string | number | null)[][] => [
+    ['2024年部门财政拨款收支总表'],
+    [null, null, null, null, null, '单位：万元'],
+    ['收入', null, '支出', null, null, null],
+    ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算'],
+    ['一、一般公共预算拨款', 150.5, '一、一般公共服务支出', 130.25, gp201, 0],
+    ['二、政府性基金预算拨款', 0, '二、社会保障和就业支出', 20.25, 20.25, 0],
+    ['本年收入合计', 150.5, '本年支出合计', 150.5, 150.5, 0],
+  ];
+  const merges = [{ top: 3, left: 1, bottom: 3, right: 2 }, { top: 3, left: 3, bottom: 3, right: 6 }];
+
+  test('the source columns are read and hold', () => {
+    const r = checkGrid(grid('财政拨款', rows(130.25), merges));
+    const b = r.disclosure!.tables[0].blocks!.find((x) => x.key === 'expense')!;
+    expect((b.extra ?? []).map((c) => c.key)).toEqual(['gp', 'fund']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 支出 line whose sources do not add up', () => {
+    const r = checkGrid(grid('财政拨款', rows(131.25), merges));
+    expect(r.findings.some((f) => f.rule === 'summary.block' && f.severity === 'error' && f.cells.includes('财政拨款!E5'))).toBe(true);
+  });
+});

@@ -788,7 +788,7 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   // Amount columns are headed 预算数/金额/合计/…拨款; every other header column is a block's label column,
   // and the amount columns to its right (up to the next label column) belong to that block.
   const isAmountHeader = (p: string) =>
-    /(预算数|金额|预算金额|本年预算|合计|小计|拨款)$/.test(p.split('/').pop()!.replace(/\((万元|千元|元)\)$/, ''));
+    /(预算数|金额|预算金额|本年预算|合计|小计|拨款|^一般公共预算|^政府性基金(预算)?|^国有资本经营(预算)?)$/.test(p.split('/').pop()!.replace(/\((亿元|万元|千元|元)\)$/, ''));
   const isIgnored = (p: string) => /^(序号|栏次)$/.test(p.split('/').pop()!);
   const cols = [...paths.keys()].sort((a, b) => a - b);
   const blocks: Block[] = [];

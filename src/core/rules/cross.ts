@@ -802,6 +802,48 @@ function expenditureUses(d: Disclosure, out: Finding[]): void {
   }
 }
 
+
+/**
+ * The 收入总表 by source against the 收支总表's 收入 lines of the same source: 一般公共预算拨款 column
+ * total = the 收支总表 “一般公共预算拨款收入” line, and so on for each source both tables name once.
+ */
+const INCOME_SOURCES: [string, RegExp][] = [
+  ['gp', /一般公共预算|公共财政/],
+  ['fund', /政府性基金/],
+  ['state_capital', /国有资本/],
+  ['special_account', /财政专户/],
+  ['business', /^事业收入/],
+  ['operating', /经营收入/],
+  ['superior', /上级补助/],
+  ['affiliated', /附属单位/],
+];
+
+function incomeSources(d: Disclosure, out: Finding[]): void {
+  const s = first(d, 'summary');
+  const inc = block(s, 'income');
+  const it = first(d, 'income');
+  const tot = it && totalRow(it);
+  if (!s || !inc || !it || !tot) return;
+  for (const [key, re] of INCOME_SOURCES) {
+    const ta = tot.amounts[key];
+    const lines = inc.rows.filter((r) => !r.isTotal && !r.isOfWhich && re.test(r.label ?? ''));
+    const la = lines.length === 1 ? lines[0].amounts.amount : undefined;
+    if (!ta || !la || (ta.blank && la.blank)) continue;
+    push(out, checkEqual({ rule: 'cross.totals', expected: la, expectedUnit: s.unit, actual: ta, actualUnit: it.unit, what: () => `${tableName(it)}合计行的${columnName(it, key)}应等于${tableName(s)}“${lines[0].label}”`, table: it.title }));
+  }
+}
+
+/** 一般公共预算基本支出表 合计 = the 基本支出 column of the 一般公共预算支出表 (by 功能科目). */
+function basicTotals(d: Disclosure, out: Finding[]): void {
+  const gp = first(d, 'gp_func');
+  const ga = gp && totalRow(gp)?.amounts.basic;
+  for (const t of [first(d, 'basic_econ'), first(d, 'basic_func')]) {
+    const ba = t && totalRow(t)?.amounts.total;
+    if (!gp || !ga || !t || !ba) continue;
+    push(out, checkEqual({ rule: 'cross.basic', expected: ga, expectedUnit: gp.unit, actual: ba, actualUnit: t.unit, what: () => `${tableName(t)}合计应等于${tableName(gp)}合计行的基本支出`, table: t.title }));
+  }
+}
+
 export const crossRules: RuleFamily = {
   id: 'cross',
   title: '表间核对',
@@ -833,6 +875,8 @@ export const crossRules: RuleFamily = {
       funcRows(view, out);
       fiscalTables(view, out);
       expenditureUses(view, out);
+      incomeSources(view, out);
+      basicTotals(view, out);
     }
     unitCodes(d, out);
     parts(d, out);

@@ -1411,7 +1411,8 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
     const own = mixed && bestProfile ? new Set(mixed.d.tables.filter((t) => bestProfile!.tables.some((x) => x.id === t.id)).map((t) => t.id)).size : 0;
     const enough = bestProfile ? Math.min(3, bestProfile.tables.filter((x) => !x.optional).length) : 1;
     // (Reading twice costs time: only when the province profile reads too little, or left titles unread.)
-    const struggled = !!mixed && mixed.d.missing.some((m) => m.titleCell);
+    const nCells = new Set(nHits.map((h) => cellRef(h.sheet.name, h.row, h.col)));
+    const struggled = !!mixed && mixed.d.missing.some((m) => m.titleCell && nCells.has(m.titleCell));
     if (nHits.length && (!mixed || own < enough || struggled)) {
       const alone = recogniseWith(grid, national, nHits);
       best = !mixed || (alone.found > 0 && (own < enough || alone.found > mixed.found)) ? alone : mixed;

@@ -260,11 +260,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         const x = valueOf(cell, edits)!;
         const values: Decimal[] = [];
         if (gap && !gap.isZero()) {
-          const signed = bothSigns ? [x.minus(gap), x.plus(gap)] : [ci === 0 ? x.minus(gap) : x.plus(gap)];
-          for (const v of signed) {
-            values.push(v);
-            // A 元/万元 mix-up: the implied value is (about) 10⁴ times or a 10⁴th of the printed one.
-            if (!x.isZero()) {
+          values.push(...(bothSigns ? [x.minus(gap), x.plus(gap)] : [ci === 0 ? x.minus(gap) : x.plus(gap)]));
+          // A 元/万元 mix-up: a value the check implies (either way round: a mix-up finding names the
+          // mixed-up addend first) is about 10⁴ times or a 10⁴th of the printed one.
+          if (!x.isZero()) {
+            for (const v of [x.minus(gap), x.plus(gap)]) {
               const ratio = v.dividedBy(x).abs();
               if (ratio.gte(9900) && ratio.lte(10100)) values.push(x.times(TEN_THOUSAND));
               if (ratio.gte(1 / 10100) && ratio.lte(1 / 9900)) values.push(x.dividedBy(TEN_THOUSAND));

@@ -453,10 +453,59 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     chosen.push({ ev, options, certainty, keys, unreadable: unreadableCell });
   };
 
-  // Each unreadable cell is one cause, whatever it blocks.
+  // Each unreadable cell is one cause, whatever it blocks. Several unreadable cells in the same
+  // sums can only be solved together: their values are then chosen jointly (each in turn, keeping
+  // the best, twice round) and verified as one change.
+  const singleInserts = (cell: string) => evals.filter((e) => e.edits.length === 1 && e.edits[0].cell === cell && e.edits[0].kind === 'insert');
+  const cleanOf = (cell: string) =>
+    singleInserts(cell)
+      .filter((e) => e.added.length === 0 && e.removed.size > 0)
+      .sort((a, b) => b.removed.size - a.removed.size || a.infoDelta - b.infoDelta);
+  const placed = unreadable.filter((u) => u.path);
+  let joint: { values: Map<string, Edit>; ev: Eval } | undefined;
+  if (placed.length >= 2 && placed.some((u) => cleanOf(u.cell).length === 0)) {
+    const cost = (ev: Eval | undefined) => (ev ? ev.added.length + baseKeys.size - ev.removed.size : Infinity);
+    const values = new Map<string, Edit>();
+    for (const u of placed) {
+      const opts = singleInserts(u.cell).sort((a, b) => cost(a) - cost(b));
+      values.set(u.cell, opts[0]?.edits[0] ?? { kind: 'insert', cell: u.cell, value: ZERO });
+    }
+    let cur = evaluate([...values.values()]);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const u of placed) {
+        for (const o of singleInserts(u.cell)) {
+          const trial = new Map(values).set(u.cell, o.edits[0]);
+          const ev = evaluate([...trial.values()]);
+          if (cost(ev) < cost(cur)) {
+            cur = ev;
+            values.set(u.cell, o.edits[0]);
+          }
+        }
+      }
+    }
+    if (cur && cur.added.length === 0) joint = { values, ev: cur };
+  }
+  const near = (u: string, f: Finding | undefined) => {
+    const p = parseRef(u);
+    return !!p && !!f && f.cells.some((c) => {
+      const q = parseRef(c);
+      return !!q && q.sheet === p.sheet && (q.row === p.row || q.col === p.col);
+    });
+  };
+  const baseByKey = new Map(baseSerious.map((f) => [findingKey(f), f]));
   for (const u of unreadable) {
-    const own = evals.filter((e) => e.edits.length === 1 && e.edits[0].cell === u.cell && e.edits[0].kind === 'insert');
-    const clean = own.filter((e) => e.added.length === 0 && e.removed.size > 0).sort((a, b) => b.removed.size - a.removed.size || a.infoDelta - b.infoDelta);
+    if (joint && joint.values.has(u.cell)) {
+      const edit = joint.values.get(u.cell)!;
+      const single = cache.get(editKey(edit));
+      // A finding the joint change removes belongs to the cell whose own value removes it, else to a
+      // cell in its row or column, else to the first unreadable cell.
+      const keys = [...joint.ev.removed].filter(
+        (k) => remaining.has(k) && (single?.removed.has(k) || (!placed.some((o) => cache.get(editKey(joint!.values.get(o.cell)!))?.removed.has(k)) && (near(u.cell, baseByKey.get(k)) || (u === placed[0] && !placed.some((o) => near(o.cell, baseByKey.get(k))))))),
+      );
+      take({ edits: [edit], removed: new Set(keys), added: [], infoDelta: 0 }, keys, [], 'likely', u.cell);
+      continue;
+    }
+    const clean = cleanOf(u.cell);
     const best = clean[0];
     const keys = best ? [...best.removed].filter((k) => remaining.has(k)) : [];
     const equal = best ? clean.filter((e) => e.removed.size === best.removed.size && e.infoDelta === best.infoDelta) : [];
@@ -650,7 +699,7 @@ export function causeMessage(c: Cause, findings: Finding[]): string {
     const blocked = fs.filter((f) => !f.rule.startsWith('read.'));
     const head = `${ch.cell} 无法读取为金额（${ch.current}）`;
     if (ch.suggested === undefined) return `${head}，涉及它的核对未能完成；请改为数字。`;
-    return `${head}，按其他数字应为 ${shownValue(ch.suggested, ch.unit)}${blocked.length ? `，它导致的 ${counted(blocked)}在改正后消失` : ''}。`;
+    return `${head}，按其他数字应为 ${shownValue(ch.suggested, ch.unit)}${blocked.length ? `：改正后另有 ${counted(blocked)}随之消失` : ''}。`;
   }
   if (c.certainty === 'ambiguous' && c.options) {
     return `以下修改任选其一都能消除 ${counted(fs)}，无法判断哪一处有误：${c.options.map((o) => o.map(changeText).join('，')).join('；或 ')}。`;

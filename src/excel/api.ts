@@ -7,7 +7,7 @@
 import { CheckResult } from '../core/engine';
 import { Grid } from '../core/grid';
 import { ExcelHost } from './host';
-import { ClearSummary, MarkSummary, applyMarks, clearMarks, selectCells } from './marks';
+import { ClearSummary, MarkSummary, MarkState, SelectOutcome, applyMarks, clearMarks, readMarkState, selectCells } from './marks';
 import { ReadStats, readOpenWorkbook } from './read';
 import { describeError } from './errors';
 import type { Narrative } from '../core/narrative/types';
@@ -37,6 +37,13 @@ export interface SessionState {
   error?: string;
   /** Set after 清除标记. */
   cleared?: ClearSummary;
+  /** A one-line note about the last 定位 (only the first of several areas could be selected). */
+  selectNote?: string;
+  /**
+   * The record of a check this pane did not run (the ribbon's, in a separate runtime where the
+   * host has no shared runtime, or before the workbook was reopened).
+   */
+  saved?: MarkState;
 }
 
 export interface CheckRunOptions {
@@ -47,7 +54,9 @@ export interface CheckRunOptions {
 
 export interface WorkbookApi {
   check(opts?: CheckRunOptions): Promise<CheckOutcome>;
-  select(refs: string[]): Promise<void>;
+  select(refs: string[]): Promise<SelectOutcome | undefined>;
+  /** Reads the saved record of the last check (see SessionState.saved). */
+  refreshSaved(): Promise<void>;
   clearMarks(): Promise<ClearSummary>;
   /** Writes the 说明 to the 公开说明 sheet (ours only; see src/excel/narrative.ts). */
   writeNarrative(n: Narrative, opts?: NarrativeWriteOptions): Promise<NarrativeWriteOutcome>;
@@ -101,7 +110,7 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
           await yieldToUi();
           const marks = await applyMarks(host, result, { activateResults: opts.activateResults });
           const outcome: CheckOutcome = { result, read: stats, marks };
-          set({ busy: false, progress: undefined, outcome });
+          set({ busy: false, progress: undefined, outcome, saved: undefined });
           return outcome;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '检查') });
@@ -110,16 +119,32 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
       });
     },
     select(refs) {
-      return selectCells(host, refs).catch((e) => {
-        set({ error: describeError(e, '定位单元格') });
-      });
+      return selectCells(host, refs).then(
+        (out) => {
+          const note = out?.firstOf ? `此版本的 Excel 一次只能选中一个区域（需要 ExcelApi 1.18），已选中 ${out.firstOf} 个区域中的第一个：${out.selected}。` : undefined;
+          if (note !== state.selectNote) set({ selectNote: note });
+          return out;
+        },
+        (e) => {
+          set({ error: describeError(e, '定位单元格') });
+          return undefined;
+        },
+      );
+    },
+    async refreshSaved() {
+      try {
+        const saved = (await readMarkState(host)) ?? undefined;
+        set({ saved });
+      } catch {
+        /* nothing saved, or not readable: the pane simply offers 检查 */
+      }
     },
     clearMarks() {
       return exclusive(async () => {
         set({ busy: true, error: undefined, progress: { stage: 'clear', label: '正在清除标记…' } });
         try {
           const cleared = await clearMarks(host);
-          set({ busy: false, progress: undefined, outcome: undefined, cleared });
+          set({ busy: false, progress: undefined, outcome: undefined, cleared, saved: undefined });
           return cleared;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '清除标记') });

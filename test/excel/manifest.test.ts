@@ -76,14 +76,10 @@ describe('manifest.xml', () => {
     expect(inOrder(childNames(resources), ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'])).toBe(true);
   });
 
-  test('requirement sets: the ExcelApi version the code assumes, and SharedRuntime 1.1', () => {
+  test('base requirement: only the ExcelApi version the core needs (≤ 1.8, so Excel 2019 installs it); nothing else', () => {
     const sets = [plain.OfficeApp.Requirements.Sets.Set].flat();
-    expect(sets).toEqual(
-      expect.arrayContaining([
-        { '@Name': REQUIRED_API.name, '@MinVersion': REQUIRED_API.version },
-        { '@Name': 'SharedRuntime', '@MinVersion': '1.1' },
-      ]),
-    );
+    expect(sets).toEqual([{ '@Name': REQUIRED_API.name, '@MinVersion': REQUIRED_API.version }]);
+    expect(Number(REQUIRED_API.version.split('.')[1])).toBeLessThanOrEqual(8);
   });
 
   test('every resid is defined once, in the right resource kind, with ids and strings within limits', () => {

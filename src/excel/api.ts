@@ -12,6 +12,8 @@ import { ReadStats, readOpenWorkbook } from './read';
 import { describeError } from './errors';
 import type { Narrative } from '../core/narrative/types';
 import { NarrativeWriteOptions, NarrativeWriteOutcome, writeNarrativeSheet } from './narrative';
+import type { CodeCatalogue } from '../core/codes/catalogue';
+import { UserCodes, loadSavedCodes, saveCodes } from './codes';
 
 export type Stage = 'read' | 'check' | 'mark' | 'clear';
 
@@ -44,6 +46,8 @@ export interface SessionState {
    * host has no shared runtime, or before the workbook was reopened).
    */
   saved?: MarkState;
+  /** The user's own 科目表 kept in this workbook (导入本地科目表), used by 检查 and 核对说明. */
+  codes?: UserCodes;
 }
 
 export interface CheckRunOptions {
@@ -55,8 +59,10 @@ export interface CheckRunOptions {
 export interface WorkbookApi {
   check(opts?: CheckRunOptions): Promise<CheckOutcome>;
   select(refs: string[]): Promise<SelectOutcome | undefined>;
-  /** Reads the saved record of the last check (see SessionState.saved). */
+  /** Reads the saved record of the last check and the kept 科目表 (see SessionState.saved, codes). */
   refreshSaved(): Promise<void>;
+  /** Keeps the user's 科目表 in the workbook (undefined: removes it). The next 检查 uses it. */
+  setCodes(codes: UserCodes | undefined): Promise<void>;
   clearMarks(): Promise<ClearSummary>;
   /** Writes the 说明 to the 公开说明 sheet (ours only; see src/excel/narrative.ts). */
   writeNarrative(n: Narrative, opts?: NarrativeWriteOptions): Promise<NarrativeWriteOutcome>;
@@ -65,7 +71,7 @@ export interface WorkbookApi {
 }
 
 /** The engine as the adapter sees it (checkGrid from src/core/engine in production). */
-export type CheckFn = (grid: Grid) => CheckResult;
+export type CheckFn = (grid: Grid, opts?: { codes?: CodeCatalogue }) => CheckResult;
 
 const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -105,7 +111,10 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
           });
           progress({ stage: 'check', label: `正在检查 ${grid.sheets.length} 张工作表…`, fraction: 0.55 }, opts.onProgress);
           await yieldToUi();
-          const result = checkFn(grid);
+          // The 科目表 kept in this workbook (it may have been imported in another runtime).
+          const codes = (await loadSavedCodes(host).catch(() => undefined)) ?? undefined;
+          if (codes?.label !== state.codes?.label || codes?.rows.length !== state.codes?.rows.length) set({ codes });
+          const result = codes ? checkFn(grid, { codes: codes.catalogue }) : checkFn(grid);
           progress({ stage: 'mark', label: '正在标记单元格…', fraction: 0.8 }, opts.onProgress);
           await yieldToUi();
           const marks = await applyMarks(host, result, { activateResults: opts.activateResults });
@@ -133,11 +142,22 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
     },
     async refreshSaved() {
       try {
-        const saved = (await readMarkState(host)) ?? undefined;
-        set({ saved });
+        const [saved, codes] = await Promise.all([readMarkState(host), loadSavedCodes(host)]);
+        set({ saved: saved ?? undefined, codes: codes ?? undefined });
       } catch {
         /* nothing saved, or not readable: the pane simply offers 检查 */
       }
+    },
+    setCodes(codes) {
+      return exclusive(async () => {
+        try {
+          await saveCodes(host, codes);
+          set({ codes, error: undefined });
+        } catch (e) {
+          set({ error: describeError(e, codes ? '保存科目表' : '移除科目表') });
+          throw e;
+        }
+      });
     },
     clearMarks() {
       return exclusive(async () => {

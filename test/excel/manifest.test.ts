@@ -152,8 +152,11 @@ describe('manifest.xml', () => {
       .map((f) => readFileSync(path.join(ROOT, 'commands', f), 'utf8'))
       .join('\n');
     for (const n of names) expect(code).toMatch(new RegExp(`Office\\.actions\\.associate\\(\\s*'${n}'`));
-    // and the pane entry registers the commands at load (shared runtime)
-    expect(readFileSync(path.join(ROOT, 'taskpane/index.tsx'), 'utf8')).toMatch(/registerCommands\(/);
+    // the commands entry registers them at its top level (not inside Office.onReady, not after
+    // the engine): a cold first click finds them (OfficeDev/office-js #5176, #3378, #2744)
+    const entry = readFileSync(path.join(ROOT, 'commands/index.ts'), 'utf8');
+    expect(entry).toMatch(/^registerCommands\(/m);
+    expect(entry).not.toMatch(/^import (?!type)[^;]*(core\/engine|excel\/session|excel\/api)/m);
   });
 
   test('every URL is a file the webpack build emits (HtmlWebpackPlugin pages and copied files)', async () => {

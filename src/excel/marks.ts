@@ -193,7 +193,7 @@ export function resultRows(result: Pick<CheckResult, 'findings' | 'profile' | 't
  * as a 表, and the blocks are named separately: "识别表格 15 张（共 18 个表内区块）".
  */
 export function countTables(tables: Pick<CheckResult['tables'][number], 'number' | 'title' | 'sheet'>[]): { tables: number; blocks: number } {
-  const keys = new Set(tables.map((t) => t.number ?? `${t.sheet}|${t.title}`));
+  const keys = new Set(tables.map((t) => `${t.number ?? ''}|${t.title}`));
   return { tables: keys.size, blocks: tables.length };
 }
 

@@ -81,8 +81,8 @@ export async function runHost(profile: HostProfile, opts: RunHostOptions = {}): 
       ui: { displayDialogAsync: (_u: string, _o: unknown, cb?: (r: unknown) => void) => (calls.push('dialog'), cb?.({})) },
     },
     addin: {
-      showAsTaskpane: async () => (fake.requireSet('SharedRuntime', '1.1', 'Office.addin.showAsTaskpane'), calls.push('showPane')),
-      setStartupBehavior: async (b: unknown) => (fake.requireSet('SharedRuntime', '1.1', 'Office.addin.setStartupBehavior'), calls.push(`startup:${b}`)),
+      showAsTaskpane: async () => void (fake.requireSet('SharedRuntime', '1.1', 'Office.addin.showAsTaskpane'), calls.push('showPane')),
+      setStartupBehavior: async (b: unknown) => void (fake.requireSet('SharedRuntime', '1.1', 'Office.addin.setStartupBehavior'), calls.push(`startup:${b}`)),
     },
     StartupBehavior: { load: 'load', none: 'none' },
   };

@@ -36,6 +36,7 @@ export function figureInUnit(s: string | undefined, unit: Finding['unit'], table
  */
 export function cardMessage(f: Finding): string {
   if (f.expected === undefined || f.actual === undefined) return f.message;
-  const out = f.message.replace(/[：:，,]?\s*应为\s*[^，,。；]+[，,]\s*实为\s*[^，,。；]+(?:[，,]\s*相差\s*[^。；）)]+)?/, '');
+  // figures use ASCII commas as thousands separators; the clauses are separated by '，'
+  const out = f.message.replace(/[：:，]?\s*应为\s*[^，。；]+，\s*实为\s*[^，。；]+(?:，\s*相差\s*[^，。；）)]+)?/, '');
   return out === f.message ? f.message : out.replace(/^(.*?)([。；]?)$/, (_m, a: string, b: string) => `${a}${b || '。'}`).replace(/\s+。/, '。');
 }

@@ -14,12 +14,14 @@ declare global {
     /** Set by the ES5 boot script in taskpane.html; called once the pane has rendered. */
     __budgetCheckStarted?: () => void;
     __budgetCheckFail?: (title: string, detail: string) => void;
+    /** Set by boot.js when this browser lacks what the bundle needs: its message stays. */
+    __budgetCheckCannotRun?: boolean;
   }
 }
 
 Office.onReady((info) => {
   const root = document.getElementById('root');
-  if (!root) return;
+  if (!root || window.__budgetCheckCannotRun) return;
   if (!info.host) {
     window.__budgetCheckFail?.('请在 Excel 中打开', '这是预算公开校验助手的任务窗格，需要在 Excel 中通过“开始 → 预算公开 → 校验面板”打开。');
     return;

@@ -75,7 +75,12 @@ export function noteFor(lines: string[]): string {
  * finding's line; range references are expanded cell by cell up to MARK_CAPS.cellsPerRef.
  * `kindOf` lets a caller mark a finding's cells otherwise than by its severity (default: severity).
  */
-export function planMarks(findings: Finding[], kindOf: (f: Finding, ref: string) => MarkKind = (f) => f.severity): CellMark[] {
+export function planMarks(
+  findings: Finding[],
+  kindOf: (f: Finding, ref: string) => MarkKind = (f) => f.severity,
+  /** The note line for a finding on a cell (default markLine(f)); src/core/causes says which cell to change. */
+  lineOf: (f: Finding, ref: string) => string | undefined = () => undefined,
+): CellMark[] {
   const out = new Map<string, CellMark>();
   findings.forEach((f, index) => {
     for (const ref of f.cells) {
@@ -89,7 +94,7 @@ export function planMarks(findings: Finding[], kindOf: (f: Finding, ref: string)
         for (let c = p.col; c <= endCol && n < MARK_CAPS.cellsPerRef; c++, n++) {
           const address = a1(r, c);
           const key = `${p.sheet}!${address}`;
-          const line = markLine(f);
+          const line = lineOf(f, ref) ?? markLine(f);
           const m = out.get(key);
           if (!m) out.set(key, { sheet: p.sheet, address, kind, color: MARK_COLOR[kind], lines: [line], note: '', findings: [index] });
           else {

@@ -6,6 +6,7 @@ import { Toolbar } from './Toolbar';
 import { SeverityFilter } from './SeverityFilter';
 import { TemplateInfo } from './TemplateInfo';
 import { FindingsList } from './FindingsList';
+import { CausesList } from './CausesList';
 import { Notices } from './Notices';
 import { CodesImport } from './CodesImport';
 
@@ -34,6 +35,7 @@ export function CheckTab({ api, session }: CheckTabProps): React.JSX.Element {
         <>
           <SeverityFilter findings={outcome.result.findings} shown={shown} onChange={setShown} />
           <TemplateInfo result={outcome.result} />
+          <CausesList causes={outcome.result.causes ?? []} findings={outcome.result.findings} units={units} onSelect={(refs) => void api.select(refs)} />
           <FindingsList findings={outcome.result.findings} units={units} shown={shown} onSelect={(refs) => void api.select(refs)} />
         </>
       )}

@@ -61,3 +61,31 @@ export function causeMarks(causes: Cause[], findings: Finding[]): CellRole[] {
   }
   return [...out.values()];
 }
+
+/**
+ * For src/core/marks.ts planMarks(findings, kindOf, lineOf): a finding's cells are painted as its
+ * cause says — the cause's suspect cells red (yellow when the cause is only likely or ambiguous), its
+ * other cells 'related' (pale) — and findings without a cause by their severity.
+ */
+export function causeMarkKind(causes: Cause[]): (f: Finding, ref: string) => 'error' | 'warning' | 'info' | 'related' {
+  const byId = new Map(causes.map((c) => [c.id, c]));
+  return (f, ref) => {
+    const c = f.cause ? byId.get(f.cause) : undefined;
+    if (!c) return f.severity;
+    const suspects = (c.options ?? [c.changes]).flat().map((ch) => ch.cell);
+    if (suspects.includes(ref)) return c.certainty === 'sure' ? 'error' : 'warning';
+    return 'related';
+  };
+}
+
+/** The note line for a finding's cell: the cause's message on its suspects, a pointer to them elsewhere. */
+export function causeMarkLine(causes: Cause[]): (f: Finding, ref: string) => string | undefined {
+  const byId = new Map(causes.map((c) => [c.id, c]));
+  return (f, ref) => {
+    const c = f.cause ? byId.get(f.cause) : undefined;
+    if (!c) return undefined;
+    const suspects = [...new Set((c.options ?? [c.changes]).flat().map((ch) => ch.cell))];
+    if (suspects.includes(ref)) return `需修改：${c.message}`;
+    return `相关（本格无误，需修改的是 ${suspects.join('、')}）：${f.message}`;
+  };
+}

@@ -92,7 +92,7 @@ export async function checkFile(file: string, opts: CheckFileOptions = {}): Prom
   if (opts.outDir) {
     try {
       const out = opts.outFile ?? annotatedPath(file, opts.outDir);
-      const w = await writeAnnotatedCopy(file, out, report.findings);
+      const w = await writeAnnotatedCopy(file, out, report.findings, report.causes);
       report.annotated = w.output;
     } catch (e) {
       report.annotateError = messageOf(e, file);

@@ -78,8 +78,8 @@ export function noteFor(lines: string[]): string {
 export function planMarks(
   findings: Finding[],
   kindOf: (f: Finding, ref: string) => MarkKind = (f) => f.severity,
-  /** The note line for a finding on a cell (default markLine(f)); src/core/causes says which cell to change. */
-  lineOf: (f: Finding, ref: string) => string | undefined = () => undefined,
+  /** The note lines for a finding on a cell, given its usual line (src/core/causes adds which cell to change). */
+  linesOf: (f: Finding, ref: string, line: string) => string[] = (_f, _r, line) => [line],
 ): CellMark[] {
   const out = new Map<string, CellMark>();
   findings.forEach((f, index) => {
@@ -94,15 +94,15 @@ export function planMarks(
         for (let c = p.col; c <= endCol && n < MARK_CAPS.cellsPerRef; c++, n++) {
           const address = a1(r, c);
           const key = `${p.sheet}!${address}`;
-          const line = lineOf(f, ref) ?? markLine(f);
+          const lines = linesOf(f, ref, markLine(f));
           const m = out.get(key);
-          if (!m) out.set(key, { sheet: p.sheet, address, kind, color: MARK_COLOR[kind], lines: [line], note: '', findings: [index] });
+          if (!m) out.set(key, { sheet: p.sheet, address, kind, color: MARK_COLOR[kind], lines: [...new Set(lines)], note: '', findings: [index] });
           else {
             if (RANK[kind] < RANK[m.kind]) {
               m.kind = kind;
               m.color = MARK_COLOR[kind];
             }
-            if (!m.lines.includes(line)) m.lines.push(line);
+            for (const line of lines) if (!m.lines.includes(line)) m.lines.push(line);
             if (!m.findings.includes(index)) m.findings.push(index);
           }
         }

@@ -28,7 +28,7 @@ import { CheckResult } from '../core/engine';
 import { Finding, SEVERITY_LABEL, countBySeverity, figureText } from '../core/finding';
 import { a1, colLetters, parseRef } from '../core/grid';
 import { CellMark, MARK_COLOR, NOTE_PREFIX, planMarks } from '../core/marks';
-import { causeMarkKind, causeMarkLine } from '../core/causes';
+import { causeMarkKind, causeMarkLines } from '../core/causes';
 import { Capabilities, ExcelHost, RESULTS_SHEET, capabilities, countingSync, runOptions } from './host';
 import { MarkRecord, MarkState, SavedFill, StoredRecord, deleteRecord, queueRecord, readRecord, writeRecord } from './record';
 
@@ -258,7 +258,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const targets = new Map<string, CellMark>();
       // Only the cells a cause says to change are red (src/core/causes); the cells they were compared with are pale.
       const causes = result.causes ?? [];
-      for (const m of planMarks(result.findings, causeMarkKind(causes), causeMarkLine(causes))) {
+      for (const m of planMarks(result.findings, causeMarkKind(causes), causeMarkLines(causes))) {
         const key = `${m.sheet}!${m.address}`;
         if (m.sheet === resultsSheet || m.sheet === ourOldSheet) continue;
         if (!names.has(m.sheet)) skipped.push({ ref: key, reason: `工作表“${m.sheet}”不存在` });

@@ -63,9 +63,10 @@ export function causeMarks(causes: Cause[], findings: Finding[]): CellRole[] {
 }
 
 /**
- * For src/core/marks.ts planMarks(findings, kindOf, lineOf): a finding's cells are painted as its
- * cause says — the cause's suspect cells red (yellow when the cause is only likely or ambiguous), its
- * other cells 'related' (pale) — and findings without a cause by their severity.
+ * For src/core/marks.ts planMarks(findings, kindOf, linesOf) and the annotated copy: a finding's
+ * cells are painted as its cause says — the cause's cells to change red (yellow when the cause is
+ * only likely or ambiguous), its other cells 'related' (pale). A finding no change explains keeps
+ * its severity on all its cells (nothing says which of them is wrong).
  */
 export function causeMarkKind(causes: Cause[]): (f: Finding, ref: string) => 'error' | 'warning' | 'info' | 'related' {
   const byId = new Map(causes.map((c) => [c.id, c]));
@@ -78,14 +79,17 @@ export function causeMarkKind(causes: Cause[]): (f: Finding, ref: string) => 'er
   };
 }
 
-/** The note line for a finding's cell: the cause's message on its suspects, a pointer to them elsewhere. */
-export function causeMarkLine(causes: Cause[]): (f: Finding, ref: string) => string | undefined {
+/**
+ * The note lines for a finding on a cell, given its usual line: on a cell to change, the cause's
+ * suggestion first; on a related cell, the usual line prefixed with the cells to change.
+ */
+export function causeMarkLines(causes: Cause[]): (f: Finding, ref: string, line: string) => string[] {
   const byId = new Map(causes.map((c) => [c.id, c]));
-  return (f, ref) => {
+  return (f, ref, line) => {
     const c = f.cause ? byId.get(f.cause) : undefined;
-    if (!c) return undefined;
+    if (!c) return [line];
     const suspects = [...new Set((c.options ?? [c.changes]).flat().map((ch) => ch.cell))];
-    if (suspects.includes(ref)) return `需修改：${c.message}`;
-    return `相关（本格无误，需修改的是 ${suspects.join('、')}）：${f.message}`;
+    if (suspects.includes(ref)) return [`需修改：${c.message}`, line];
+    return [`相关（本格无误，需修改的是 ${suspects.join('、')}）：${line}`];
   };
 }

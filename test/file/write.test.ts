@@ -10,7 +10,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { buildHebei004 } from '../fixtures/hebei';
 import { parseRef } from '../../src/core/grid';
-import { Finding, Severity } from '../../src/core/finding';
+import { Finding } from '../../src/core/finding';
 import { RESULT_SHEET } from '../../src/file/write';
 import { Cause, causeMarkKind } from '../../src/core/causes';
 import { MarkKind, markArgb } from '../../src/core/marks';

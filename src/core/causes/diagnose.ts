@@ -38,6 +38,8 @@ export interface DiagnoseInput {
   grid?: Grid;
   /** Upper bound on rule re-runs (default 800). */
   maxRuns?: number;
+  /** Upper bound on the time spent, in ms (default 3000): a badly broken workbook still answers. */
+  maxMs?: number;
 }
 
 export interface Diagnosis {
@@ -147,6 +149,9 @@ function renumber(marker: string, n: number): string | undefined {
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { disclosure: d, families, codes, grid } = input;
   const maxRuns = input.maxRuns ?? 800;
+  const deadline = Date.now() + (input.maxMs ?? 3000);
+  /** Set when a budget stopped the search: an unseen rival might exist, so nothing is 'sure'. */
+  let exhausted = false;
   const ctx = { codes, grid };
   const index = indexDisclosure(d);
   const { outputs: base, readers } = trackedBaseline(d, index, families, ctx);
@@ -166,7 +171,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     const key = edits.map(editKey).sort().join('&');
     const hit = cache.get(key);
     if (hit) return hit;
-    if (runs >= maxRuns) return undefined;
+    if (runs >= maxRuns || Date.now() > deadline) {
+      exhausted = true;
+      return undefined;
+    }
     const amended = amend(d, index, edits);
     let rerun: Set<number>;
     if (edits.every((e) => e.kind !== 'insert')) {
@@ -539,7 +547,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       .filter((e) => e.edits.length === best!.edits.length && keys.every((k) => e.removed.has(k)) && e.infoDelta === best!.infoDelta)
       .sort((a, b) => magnitude(a) - magnitude(b));
     // When the search for pairs was cut short, an unseen pair could rival a pair: not 'sure' then.
-    const certainty: Certainty = equal.length ? 'ambiguous' : rivals.length || (truncated && best.edits.length > 1) ? 'likely' : 'sure';
+    const certainty: Certainty = equal.length ? 'ambiguous' : rivals.length || exhausted || (truncated && best.edits.length > 1) ? 'likely' : 'sure';
     take(best, keys, [best, ...equal], certainty);
   }
 
@@ -674,7 +682,7 @@ function unreadableChange(cell: string, index: DisclosureIndex): Change {
 /** "48,978.00", "150.94 万元", "“表6”", "（空）" — a change's value for messages. */
 function shownValue(s: string | undefined, unit: Change['unit']): string {
   if (s === undefined) return '';
-  if (unit === 'text') return `“${s}”`;
+  if (unit === 'text') return `“${s.trim()}”`;
   if (s === '') return '空白';
   if (!/^-?\d+(\.\d+)?$/.test(s)) return s;
   const [int, frac] = new Decimal(s).toFixed(Math.max(2, s.split('.')[1]?.length ?? 0)).split('.');

@@ -38,7 +38,7 @@ export interface DiagnoseInput {
   grid?: Grid;
   /** Upper bound on rule re-runs (default 800). */
   maxRuns?: number;
-  /** Upper bound on the time spent, in ms (default 3000): a badly broken workbook still answers. */
+  /** Upper bound on the time spent, in ms (default 2000): a badly broken workbook still answers. */
   maxMs?: number;
 }
 
@@ -149,7 +149,7 @@ function renumber(marker: string, n: number): string | undefined {
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { disclosure: d, families, codes, grid } = input;
   const maxRuns = input.maxRuns ?? 800;
-  const deadline = Date.now() + (input.maxMs ?? 3000);
+  const deadline = Date.now() + (input.maxMs ?? 2000);
   /** Set when a budget stopped the search: an unseen rival might exist, so nothing is 'sure'. */
   let exhausted = false;
   const ctx = { codes, grid };

@@ -264,6 +264,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       const amountSlot = index.amounts.get(cell)?.[0];
       const isUnreadable = index.unreadable.get(cell)?.path;
       if (amountSlot || isUnreadable) {
+        // A blank amount whose cell holds words is a label recognition pointed at (a form's empty
+        // field): typing a figure there would overwrite the label, so it is not a candidate.
+        if (amountSlot?.amount.blank && !/^[\s\u3000\-—–/－*]*$/.test(gridText(grid, cell) ?? '')) return;
         const kind = amountSlot ? 'amount' : 'insert';
         const x = valueOf(cell, edits)!;
         const values: Decimal[] = [];

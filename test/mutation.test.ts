@@ -20,6 +20,9 @@
  * with" is precisely: a cell named in the same finding as the changed cell.
  * NOTICED (printed, not asserted): any new error or warning at all. The gap between the two
  * points at rules that do not name all the cells they compare.
+ * ROOT CAUSE (asserted floor, target 90%): the top cause of the changed workbook (src/core/causes)
+ * changes exactly the changed cell, back to its original value, and is not `ambiguous`. Ambiguous
+ * top causes are counted separately (and whether one of their options is the right one).
  */
 import seedrandom from 'seedrandom';
 import ExcelJS from 'exceljs';
@@ -27,6 +30,7 @@ import { checkGrid } from '../src/core/engine';
 import { Finding } from '../src/core/finding';
 import { CellData, Grid, cellRef, parseRef } from '../src/core/grid';
 import { Amount, Table } from '../src/core/disclosure';
+import Decimal from 'decimal.js';
 import { gridFromWorkbook } from '../src/file/read';
 import { buildHebei004 } from './fixtures/hebei';
 
@@ -50,9 +54,17 @@ interface Outcome extends Mutation {
   detected: boolean;
   noticed: boolean;
   rules: string[];
+  /** The top cause changes exactly this cell back to its original value (and is not ambiguous). */
+  rootCause: boolean;
+  ambiguous: boolean;
+  /** For ambiguous top causes: one of the options is the right one. */
+  ambiguousRight: boolean;
+  top: string;
 }
 
 const SEED = 'budget-check mutation v1';
+/** Asserted floor of the root-cause share (the target is 0.9). */
+const ROOT_CAUSE_FLOOR = 0.93;
 /** Mutations per kind over all workbooks (330 in all), shared equally between the workbooks. */
 const TOTAL_PER_KIND: Record<Kind, number> = { amount: 180, code: 75, unit: 75 };
 let PER_KIND: Record<Kind, number> = { ...TOTAL_PER_KIND };
@@ -136,7 +148,7 @@ interface Candidates {
 }
 
 function candidates(grid: Grid): Candidates {
-  const d = checkGrid(grid).disclosure;
+  const d = checkGrid(grid, { diagnose: false }).disclosure;
   const amounts: Candidates['amounts'] = [];
   const codes: Candidates['codes'] = [];
   const read = new Set<string>();
@@ -246,11 +258,24 @@ beforeAll(() => {
   for (const s of all) {
     const cand = candidates(s.grid);
     coverage.push({ subject: s.name, amounts: cand.amounts.length, codes: cand.codes.length, unread: cand.unread });
-    const base = new Set(checkGrid(s.grid).findings.map(key));
+    const base = new Set(checkGrid(s.grid, { diagnose: false }).findings.map(key));
     for (const { m, grid } of mutations(rng, s, cand)) {
-      const fresh = checkGrid(grid).findings.filter((f) => f.severity !== 'info' && !base.has(key(f)));
+      const result = checkGrid(grid);
+      const fresh = result.findings.filter((f) => f.severity !== 'info' && !base.has(key(f)));
       const naming = fresh.filter((f) => f.cells.includes(m.cell));
-      results.push({ ...m, detected: naming.length > 0, noticed: fresh.length > 0, rules: [...new Set((naming.length ? naming : fresh).map((f) => f.rule))] });
+      const top = result.causes?.[0];
+      const restores = (changes: { cell: string; suggested?: string; unit: string }[]) =>
+        changes.length === 1 && changes[0].cell === m.cell && sameValue(m.before, changes[0].suggested, changes[0].unit);
+      results.push({
+        ...m,
+        detected: naming.length > 0,
+        noticed: fresh.length > 0,
+        rules: [...new Set((naming.length ? naming : fresh).map((f) => f.rule))],
+        rootCause: !!top && top.certainty !== 'ambiguous' && restores(top.changes),
+        ambiguous: top?.certainty === 'ambiguous',
+        ambiguousRight: top?.certainty === 'ambiguous' && (top.options ?? []).some(restores),
+        top: top ? top.message : '（无根因）',
+      });
     }
   }
   const lines: string[] = ['变更检测率（mutation test, seed "' + SEED + '"）'];
@@ -263,6 +288,22 @@ beforeAll(() => {
     const not = rs.filter((r) => r.noticed).length;
     lines.push(`  ${kind.padEnd(6)} ${String(rs.length).padStart(4)} 次变更：指出变更单元格 ${det}（${pct(det, rs.length)}），有新问题 ${not}（${pct(not, rs.length)}）`);
   }
+  const root = results.filter((r) => r.rootCause).length;
+  const amb = results.filter((r) => r.ambiguous);
+  const detected = results.filter((r) => r.detected);
+  lines.push(
+    `  根因定位：首要根因恰好把变更的单元格改回原值 ${root}/${results.length}（${pct(root, results.length)}；在指出变更的 ${detected.length} 次中 ${detected.filter((r) => r.rootCause).length}，${pct(detected.filter((r) => r.rootCause).length, detected.length)}）；` +
+      `首要根因为 ambiguous ${amb.length} 次（其中选项含正确改法 ${amb.filter((r) => r.ambiguousRight).length} 次）`,
+  );
+  for (const kind of ['amount', 'code', 'unit'] as const) {
+    const rs = results.filter((r) => r.kind === kind);
+    lines.push(`    ${kind.padEnd(6)} ${pct(rs.filter((r) => r.rootCause).length, rs.length)}，ambiguous ${rs.filter((r) => r.ambiguous).length}`);
+  }
+  const wrong = results.filter((r) => r.detected && !r.rootCause);
+  if (wrong.length) {
+    lines.push(`  指出了变更、但首要根因不是改回原值的（${wrong.length}）：`);
+    for (const r of wrong.slice(0, 40)) lines.push(`    [${r.kind}] ${r.subject} ${r.cell} ${r.before} → ${r.after}：${r.top}`);
+  }
   const missed = results.filter((r) => !r.detected);
   if (missed.length) {
     lines.push(`  未指出的变更（${missed.length}）：`);
@@ -272,6 +313,15 @@ beforeAll(() => {
   }
   console.log(lines.join('\n'));
 }, 300_000);
+
+/** The suggested value equals the cell's original content (amounts as numbers, codes as text). */
+function sameValue(before: string, suggested: string | undefined, unit: string): boolean {
+  if (suggested === undefined) return false;
+  if (unit === 'text') return before === suggested;
+  const b = before === '（空）' ? '0' : before.replace(/[,\s\u3000]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(b) || !/^-?\d+(\.\d+)?$/.test(suggested)) return false;
+  return new Decimal(b).eq(new Decimal(suggested));
+}
 
 function pct(a: number, b: number): string {
   return b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`;
@@ -296,4 +346,12 @@ test('figures in the wrong unit are pointed at', () => {
 
 test('changed codes are pointed at', () => {
   expect(rate('code')).toBeGreaterThanOrEqual(0.9);
+});
+
+test('the top cause restores the changed cell (root cause), ambiguity counted apart', () => {
+  const share = results.filter((r) => r.rootCause).length / results.length;
+  expect(share).toBeGreaterThanOrEqual(ROOT_CAUSE_FLOOR);
+  // An ambiguous top cause must list the right change among its options at least as often as not.
+  const amb = results.filter((r) => r.ambiguous);
+  expect(amb.filter((r) => r.ambiguousRight).length * 2).toBeGreaterThanOrEqual(amb.length);
 });

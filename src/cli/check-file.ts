@@ -8,6 +8,7 @@ import { annotatedPath, writeAnnotatedCopy, WriteError } from '../file/write';
 import { checkGrid, CheckResult, TableSummary } from '../core/engine';
 import { Finding, sortFindings } from '../core/finding';
 import type { CodeCatalogue } from '../core/codes/catalogue';
+import type { Cause } from '../core/causes';
 
 /** What the CLI reports for one file (the JSON shape of one entry of `files`). */
 export interface FileReport {
@@ -16,6 +17,8 @@ export interface FileReport {
   tables: TableSummary[];
   missing: CheckResult['missing'];
   findings: Finding[];
+  /** The cell changes that explain the findings, most important first (each finding names its `cause`). */
+  causes?: Cause[];
   /** Things noticed while reading (a sheet cut off at MAX_ROWS_PER_SHEET …). */
   warnings: string[];
   /** Set when the file could not be read or checked: a Chinese message naming the file. */
@@ -78,6 +81,7 @@ export async function checkFile(file: string, opts: CheckFileOptions = {}): Prom
   report.tables = result.tables;
   report.missing = result.missing;
   report.findings = result.findings;
+  report.causes = result.causes ?? [];
   if (opts.extra) {
     try {
       report.findings = sortFindings([...report.findings, ...(await opts.extra(result))]);
@@ -88,7 +92,7 @@ export async function checkFile(file: string, opts: CheckFileOptions = {}): Prom
   if (opts.outDir) {
     try {
       const out = opts.outFile ?? annotatedPath(file, opts.outDir);
-      const w = await writeAnnotatedCopy(file, out, report.findings);
+      const w = await writeAnnotatedCopy(file, out, report.findings, report.causes);
       report.annotated = w.output;
     } catch (e) {
       report.annotateError = messageOf(e, file);

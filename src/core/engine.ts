@@ -10,12 +10,15 @@ import { Profile } from './recognise/profile';
 import { BUILTIN_PROFILES } from './recognise/profiles';
 import { RULE_FAMILIES } from './rules';
 import { CodeCatalogue, builtinCatalogue } from './codes/catalogue';
+import { Cause, assignFindingIds, diagnose } from './causes';
 
 export interface CheckOptions {
   /** Profiles to try; default: the built-in ones. */
   profiles?: Profile[];
   /** Code catalogue; default: the built-in (partial) one. */
   codes?: CodeCatalogue;
+  /** Work out the causes of the findings (default true; the mutation baseline turns it off). */
+  diagnose?: boolean;
 }
 
 export interface TableSummary {
@@ -37,6 +40,8 @@ export interface CheckResult {
   tables: TableSummary[];
   missing: { id: string; kind: TableKind; title: string }[];
   findings: Finding[];
+  /** The cell changes that explain the findings, most important first (src/core/causes). */
+  causes?: Cause[];
   disclosure: Disclosure | null;
 }
 
@@ -76,6 +81,21 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
       }
     }
   }
+  const sorted = sortFindings(findings);
+  assignFindingIds(sorted);
+  let causes: Cause[] = [];
+  if (d && opts.diagnose !== false) {
+    try {
+      const dx = diagnose({ disclosure: d, findings: sorted, families: RULE_FAMILIES, codes, grid });
+      causes = dx.causes;
+      for (const f of sorted) {
+        const c = f.id && dx.causeOf.get(f.id);
+        if (c) f.cause = c;
+      }
+    } catch (e) {
+      sorted.push({ rule: 'cause.internal', severity: 'info', message: `未能找出各项问题的根源：${(e as Error).message}`, cells: [] });
+    }
+  }
   return {
     source: grid.source,
     profile: d ? d.profile : null,
@@ -94,7 +114,8 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
         }))
       : [],
     missing: d ? d.missing : [],
-    findings: sortFindings(findings),
+    findings: sorted,
+    causes,
     disclosure: d,
   };
 }

@@ -39,6 +39,10 @@ export interface Finding {
   table?: string;
   /** For findings on narrative text. */
   text?: TextPosition;
+  /** Stable id within a check result ("F1a2b3c"), set by the engine. */
+  id?: string;
+  /** Id of the cause (src/core/causes) that explains this finding, if any. */
+  cause?: string;
 }
 
 /** Fills expected / actual / difference (actual − expected) from Decimals in 元. */

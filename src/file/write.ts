@@ -14,21 +14,23 @@ import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
+import { MarkKind, markArgb } from '../core/marks';
+import { Cause, causeMarkKind, causeMarkLines } from '../core/causes';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
 export const RESULT_SHEET = '校验结果';
 
-/** Fill colours (ARGB) by severity: red-ish, amber, blue-ish, as Excel's own "bad / neutral" styles. */
+/** Fill colours (ARGB) by severity: the add-in's colours (src/core/marks.ts), so both layers look the same. */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
+  error: markArgb('error'),
+  warning: markArgb('warning'),
+  info: markArgb('info'),
 };
 
 /** At most this many cells of one range reference are marked (a range names a block, not a sheet). */
 const MAX_RANGE_CELLS = 400;
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const ORDER: Record<MarkKind, number> = { error: 0, warning: 1, info: 2, related: 3 };
 
 /** The copy cannot be written; the message is Chinese and names the file. */
 export class WriteError extends Error {
@@ -119,7 +121,8 @@ function figureCell(v: string | undefined): string | number | null {
 }
 
 interface Mark {
-  severity: Severity;
+  /** The finding's severity, or 'related' for a cell of a cause that holds a correct value. */
+  severity: MarkKind;
   lines: string[];
 }
 
@@ -142,7 +145,7 @@ function resolveRef(wb: ExcelJS.Workbook, ref: string): { ws: ExcelJS.Worksheet;
  * Loads `input` again, marks the cells named by `findings`, adds the 校验结果 sheet and writes
  * the copy to `output`. Throws WriteError (Chinese message) when the copy cannot be written.
  */
-export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<AnnotateResult> {
+export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[], causes: Cause[] = []): Promise<AnnotateResult> {
   const inName = path.basename(input);
   if (await samePath(input, output)) {
     throw new WriteError(input, `拒绝写入：输出文件与原文件“${inName}”是同一个文件。标注副本不会覆盖原文件，请指定其他输出文件夹。`);
@@ -160,6 +163,9 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
 
   // Collect marks per cell: the most severe finding decides the fill, the note lists them all.
   const marks = new Map<ExcelJS.Cell, Mark>();
+  // With causes (src/core/causes), only the cells to change are red; the cells they were compared with are pale.
+  const kindOf = causeMarkKind(causes);
+  const linesOf = causeMarkLines(causes);
   const unresolved: string[] = [];
   const links: string[][] = [];
   for (const f of findings) {
@@ -176,12 +182,13 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
         let cell = res.ws.getCell(addr);
         if (cell.isMerged && cell.master) cell = cell.master;
         const figs = f.message.includes('应为') ? '' : figuresLine(f);
-        const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}${figs ? `（${figs}）` : ''}〔${f.rule}〕`;
+        const lines = linesOf(f, ref, `【${SEVERITY_LABEL[f.severity]}】${f.message}${figs ? `（${figs}）` : ''}〔${f.rule}〕`);
+        const kind = kindOf(f, ref);
         const m = marks.get(cell);
-        if (!m) marks.set(cell, { severity: f.severity, lines: [line] });
+        if (!m) marks.set(cell, { severity: kind, lines: [...new Set(lines)] });
         else {
-          if (ORDER[f.severity] < ORDER[m.severity]) m.severity = f.severity;
-          if (!m.lines.includes(line)) m.lines.push(line);
+          if (ORDER[kind] < ORDER[m.severity]) m.severity = kind;
+          for (const line of lines) if (!m.lines.includes(line)) m.lines.push(line);
         }
       }
     }
@@ -193,7 +200,7 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     // cell must change. Font, border, alignment and number format are carried over as they are.
     cell.style = {
       ...cell.style,
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[m.severity] } },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: markArgb(m.severity) } },
     };
     const before = noteText(cell.note as ExcelJS.Comment['texts'] | string | undefined);
     const ours = `预算公开校验：\n${m.lines.join('\n')}`;

@@ -7,6 +7,9 @@
  *     sheet names changed and 河北 amounts scaled), written to a temp dir, then read and checked one
  *     after the other exactly as the CLI does (src/cli/check-file): workbooks per second end to end.
  *     They should all be clean; the rules that fire are listed.
+ *  3. Diagnosis (src/core/causes, see diagnosisBench below): the time spent finding the causes of
+ *     each published fixture's findings (re-running rules on amended Disclosures), apart from the
+ *     rest of the engine. Target: ≤ 50 ms for a 15-table workbook.
  *  Peak RSS is printed at the end. Targets: engine ≤ 10 ms per workbook; batch ≥ 20 workbooks/s.
  *
  * Options (environment): BENCH_REPEAT (default 50), BENCH_BATCH (default 500), BENCH_KEEP=1 keeps the temp dir.
@@ -166,6 +169,8 @@ async function main(): Promise<void> {
   const engineOk = quantile(allCheck, 0.5) <= 10;
   console.log(`引擎目标 ≤ 10 ms/工作簿：${engineOk ? '达到' : '未达到'}（中位 ${quantile(allCheck, 0.5).toFixed(1)} ms）\n`);
 
+  await diagnosisBench(dir);
+
   // 2. the batch
   const rng = seedrandom('budget-check bench v1');
   const batchDir = path.join(dir, 'batch');
@@ -214,6 +219,40 @@ async function main(): Promise<void> {
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\n峰值内存（RSS，主线程与工作线程合计的进程峰值）：${peak.toFixed(0)} MB`);
   if (process.env.BENCH_KEEP !== '1') await fs.rm(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Diagnosis (causes). Kept apart from the reading/engine figures above: the published fixtures'
+// findings are diagnosed REPEAT times and only diagnose() is timed.
+// ---------------------------------------------------------------------------------------------
+async function diagnosisBench(dir: string): Promise<void> {
+  const { diagnose, assignFindingIds } = await import('../../src/core/causes');
+  const { RULE_FAMILIES } = await import('../../src/core/rules');
+  const { builtinCatalogue } = await import('../../src/core/codes/catalogue');
+  const codes = builtinCatalogue();
+  console.log('根因诊断（src/core/causes，重新运行规则核实每个候选修改）');
+  console.log('样例                       诊断 ms 中位/p95    规则重跑次数  根因  问题  表');
+  let ok = true;
+  for (const fx of fixtures().filter((f) => f.name.endsWith('published'))) {
+    const file = path.join(dir, `${fx.name}.xlsx`);
+    const { grid } = await readWorkbookFile(file);
+    const r = checkGrid(grid, { diagnose: false });
+    assignFindingIds(r.findings);
+    const times: number[] = [];
+    let runs = 0;
+    let causes = 0;
+    for (let i = 0; i < REPEAT; i++) {
+      const t0 = performance.now();
+      const dx = diagnose({ disclosure: r.disclosure!, findings: r.findings, families: RULE_FAMILIES, codes, grid });
+      times.push(performance.now() - t0);
+      runs = dx.runs;
+      causes = dx.causes.length;
+    }
+    const distinct = new Set(r.tables.map((t) => t.id)).size;
+    if (distinct <= 15 && quantile(times, 0.5) > 50) ok = false;
+    console.log(`${fx.name.padEnd(26)} ${ms(quantile(times, 0.5))} /${ms(quantile(times, 0.95))}    ${String(runs).padStart(8)}    ${String(causes).padStart(4)} ${String(r.findings.filter((f) => f.severity !== 'info').length).padStart(5)} ${String(r.tables.length).padStart(4)}`);
+  }
+  console.log(`诊断目标 ≤ 50 ms（15 张表的工作簿，中位）：${ok ? '达到' : '未达到'}；系统负载 ${os.loadavg()[0].toFixed(2)}\n`);
 }
 
 main().catch((e) => {

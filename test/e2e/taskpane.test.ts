@@ -86,6 +86,29 @@ maybe('task pane in headless Chromium', () => {
     expect(external).toEqual([]);
   });
 
+  test('causes come first: clicking one selects only the cell to change; it expands to its findings', async () => {
+    const causes = expected.causes!;
+    expect(causes.length).toBeGreaterThan(3);
+    expect(await page.locator('[data-cause]').count()).toBe(causes.length);
+    const top = causes[0];
+    expect(top.changes.map((c) => c.cell)).toEqual(['表4!F10']);
+    const card = page.locator(`[data-cause="${top.id}"]`);
+    await expect(card.innerText()).resolves.toContain('表4!F10 应为 0.00（现为 48,978.00）');
+    await card.locator('[role="button"]').first().click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { model: { activeSheet: string } } }).__fake.model.activeSheet === '表4');
+    const model = await page.evaluate(() => (window as unknown as { __fake: { model: { selection: unknown } } }).__fake.model);
+    expect(model.selection).toEqual({ sheet: '表4', address: 'F10' });
+    // only the suspect is red; a cell it was compared with is pale
+    const fills = await page.evaluate(() => (window as unknown as { __fake: { fills(): Record<string, { color: string }> } }).__fake.fills());
+    expect(fills['表4!F10'].color).toBe('#FFC7CE');
+    expect(fills['表1!F10'].color).toBe('#FCE4EC');
+    await card.getByRole('button', { name: /展开/ }).click();
+    expect(await card.locator('[data-finding]').count()).toBe(top.findings.length);
+    await page.locator('section[aria-label="需修改的单元格"]').screenshot({ path: artifact('taskpane-causes.png') });
+    await card.getByRole('button', { name: /收起/ }).click();
+    expect(await card.locator('[data-finding]').count()).toBe(0);
+  });
+
   test('clicking a finding activates its sheet and selects its cells; a cell link selects that cell', async () => {
     const [k303] = knownErrors000(build000('published').cells);
     const card = page.locator('[data-rule="summary.block"]').filter({ hasText: '1,400,400.00' });

@@ -35,7 +35,9 @@ describe('WorkbookApi on the seed-000 workbook', () => {
     expect(f).toBeDefined();
     expect(f!.expected).toBe('1400400.00');
     expect(f!.actual).toBe('1351422.00');
-    for (const ref of k303.cells.slice(0, 2)) expect(fake.fills()[ref]?.color).toBe(MARK_COLOR.error);
+    // Only the cell to change is red (its cause, src/core/causes); the cells it was compared with are pale.
+    expect(fake.fills()[k303.cells[0]]?.color).toBe(MARK_COLOR.error);
+    for (const ref of k303.cells.slice(1)) expect(fake.fills()[ref]?.color).toBe(MARK_COLOR.related);
 
     // every finding's first cell is marked, and listed with a link on 校验结果
     for (const x of out.result.findings) expect(fake.fills()[x.cells[0]]).toBeDefined();

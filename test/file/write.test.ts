@@ -10,8 +10,10 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { buildHebei004 } from '../fixtures/hebei';
 import { parseRef } from '../../src/core/grid';
-import { Finding, Severity } from '../../src/core/finding';
-import { RESULT_SHEET, SEVERITY_FILL } from '../../src/file/write';
+import { Finding } from '../../src/core/finding';
+import { RESULT_SHEET } from '../../src/file/write';
+import { Cause, causeMarkKind } from '../../src/core/causes';
+import { MarkKind, markArgb } from '../../src/core/marks';
 import { runMain } from '../cli/helpers';
 import { followLink } from './links';
 
@@ -19,12 +21,12 @@ let dir: string;
 let input: string;
 let outDir: string;
 let inputHash: string;
-let report: { file: string; findings: Finding[]; annotated?: string; error?: string };
+let report: { file: string; findings: Finding[]; causes?: Cause[]; annotated?: string; error?: string };
 let original: ExcelJS.Workbook;
 let copy: ExcelJS.Workbook;
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const ORDER: Record<MarkKind, number> = { error: 0, warning: 1, info: 2, related: 3 };
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-write-'));
@@ -46,8 +48,10 @@ afterAll(async () => {
 });
 
 /** Master address of every cell named by a finding, with the most severe severity and its messages. */
-function flagged(): Map<string, { severity: Severity; messages: string[] }> {
-  const out = new Map<string, { severity: Severity; messages: string[] }>();
+function flagged(): Map<string, { severity: MarkKind; messages: string[] }> {
+  // A finding's cells are painted as its cause says (only the cells to change red), src/core/causes.
+  const kindOf = causeMarkKind(report.causes ?? []);
+  const out = new Map<string, { severity: MarkKind; messages: string[] }>();
   for (const f of report.findings) {
     for (const ref of f.cells) {
       const p = parseRef(ref);
@@ -58,9 +62,10 @@ function flagged(): Map<string, { severity: Severity; messages: string[] }> {
       if (cell.isMerged && cell.master) cell = cell.master;
       const key = `${ws.name}!${cell.address}`;
       const m = out.get(key);
-      if (!m) out.set(key, { severity: f.severity, messages: [f.message] });
+      const kind = kindOf(f, ref);
+      if (!m) out.set(key, { severity: kind, messages: [f.message] });
       else {
-        if (ORDER[f.severity] < ORDER[m.severity]) m.severity = f.severity;
+        if (ORDER[kind] < ORDER[m.severity]) m.severity = kind;
         m.messages.push(f.message);
       }
     }
@@ -84,7 +89,7 @@ test('flagged cells: fill by severity, a note with their findings, value, font a
     const p = parseRef(key)!;
     const before = original.getWorksheet(p.sheet)!.getCell(p.row, p.col);
     const after = copy.getWorksheet(p.sheet)!.getCell(p.row, p.col);
-    expect([key, (after.fill as ExcelJS.FillPattern)?.fgColor?.argb]).toEqual([key, SEVERITY_FILL[m.severity]]);
+    expect([key, (after.fill as ExcelJS.FillPattern)?.fgColor?.argb]).toEqual([key, markArgb(m.severity)]);
     const note = JSON.stringify(after.note ?? '');
     for (const msg of m.messages) expect(note).toContain(JSON.stringify(msg).slice(1, -1));
     expect([key, after.value]).toEqual([key, before.value]);

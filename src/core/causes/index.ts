@@ -1,0 +1,6 @@
+export type { Cause, Change, Certainty } from './types';
+export { diagnose, findingKey, causeMessage } from './diagnose';
+export type { DiagnoseInput, Diagnosis } from './diagnose';
+export { assignFindingIds } from './ids';
+export { causeMarks, causeMarkKind, causeMarkLines } from './marks';
+export type { CellRole } from './marks';

@@ -1,0 +1,124 @@
+/**
+ * Diagnosis on changed copies of the repaired 陕西 sample (every figure consistent): unreadable
+ * cells, an ambiguous pair, the cells to paint, and that nothing is ever changed.
+ */
+import Decimal from 'decimal.js';
+import { checkGrid } from '../../src/core/engine';
+import { causeMarks, diagnose } from '../../src/core/causes';
+import { CellData, Grid, parseRef } from '../../src/core/grid';
+import { RULE_FAMILIES } from '../../src/core/rules';
+import { builtinCatalogue } from '../../src/core/codes/catalogue';
+import { gridFromWorkbook } from '../../src/file/read';
+import { buildShaanxi000 } from '../fixtures/shaanxi';
+
+function repaired(): Grid {
+  return gridFromWorkbook(buildShaanxi000('repaired'), '000.xlsx').grid;
+}
+
+function cell(grid: Grid, ref: string): CellData | undefined {
+  const p = parseRef(ref)!;
+  return grid.sheets.find((s) => s.name === p.sheet)!.rows[p.row - 1]?.[p.col - 1];
+}
+
+function put(grid: Grid, ref: string, c: CellData): void {
+  const p = parseRef(ref)!;
+  const s = grid.sheets.find((x) => x.name === p.sheet)!;
+  s.rows[p.row - 1][p.col - 1] = c;
+}
+
+test('four #REF! cells are four causes, each with the value the other figures imply', () => {
+  const grid = repaired();
+  // A sum's addend (表4), a 功能 row total and a 人员经费 figure (表5), a 基本支出 figure (表7).
+  const cells = ['表4!F9', '表5!C7', '表5!D9', '表7!C6'];
+  const before = cells.map((c) => cell(grid, c)!.v as number);
+  for (const c of cells) put(grid, c, { v: { error: '#REF!' } });
+  const r = checkGrid(grid);
+  const serious = r.findings.filter((f) => f.severity !== 'info');
+  expect(serious.length).toBeGreaterThan(cells.length); // the cascade today's findings show
+  expect(r.causes!.map((c) => c.kind)).toEqual(cells.map(() => 'unreadable'));
+  expect(r.causes!.map((c) => c.changes[0].cell).sort()).toEqual([...cells].sort());
+  for (const c of r.causes!) {
+    const i = cells.indexOf(c.changes[0].cell);
+    expect(c.changes[0].current).toBe('#REF!');
+    expect(new Decimal(c.changes[0].suggested!).eq(before[i])).toBe(true);
+    expect(c.message).toMatch(/无法读取/);
+  }
+  // Every error is under one of them: no cascade of unexplained errors.
+  expect(serious.filter((f) => !f.cause)).toEqual([]);
+});
+
+test('unreadable cells in the same sums are solved together, still one cause each', () => {
+  const grid = repaired();
+  // A row total and one of its parts (表5 row 9), each also in a column sum: neither alone can be solved.
+  const cells = ['表5!C9', '表5!D9'];
+  const before = cells.map((c) => cell(grid, c)!.v as number);
+  for (const c of cells) put(grid, c, { v: '见附表' });
+  const r = checkGrid(grid);
+  const unreadable = r.causes!.filter((c) => c.kind === 'unreadable');
+  expect(unreadable.map((c) => c.changes[0].cell).sort()).toEqual([...cells].sort());
+  for (const c of unreadable) {
+    expect(c.findings.some((id) => r.findings.find((f) => f.id === id)!.rule === 'read.not_number')).toBe(true);
+    expect(new Decimal(c.changes[0].suggested!).eq(before[cells.indexOf(c.changes[0].cell)])).toBe(true);
+  }
+  expect(r.findings.filter((f) => f.severity !== 'info' && !f.cause)).toEqual([]);
+});
+
+test('a check two figures can equally satisfy is ambiguous and lists both changes', () => {
+  const grid = repaired();
+  // 表1 收入 “事业收入” 0 → 3.42: only the 收入 block total checks it, and the total is checked by nothing else.
+  put(grid, '表1!B10', { ...cell(grid, '表1!B10'), v: 3.42 });
+  const r = checkGrid(grid);
+  const top = r.causes![0];
+  expect(top.certainty).toBe('ambiguous');
+  const cellsOf = top.options!.map((o) => o.map((c) => c.cell).join());
+  expect(cellsOf).toContain('表1!B10');
+  expect(cellsOf).toContain('表1!B8');
+  expect(top.message).toMatch(/无法判断/);
+  // Both are painted yellow, not red: the user decides.
+  const marks = causeMarks(r.causes!, r.findings);
+  for (const c of ['表1!B10', '表1!B8']) expect(marks.find((m) => m.cell === c)).toMatchObject({ role: 'suspect', level: 'warning' });
+});
+
+test('only the wrong cell is a red suspect; the cells it was compared with are related', () => {
+  const grid = repaired();
+  put(grid, '表4!F10', { ...cell(grid, '表4!F10'), v: 48978 });
+  const r = checkGrid(grid);
+  expect(r.causes).toHaveLength(1);
+  const marks = causeMarks(r.causes!, r.findings);
+  const suspects = marks.filter((m) => m.role === 'suspect');
+  expect(suspects).toEqual([expect.objectContaining({ cell: '表4!F10', level: 'error', suggested: '0.00' })]);
+  const related = marks.filter((m) => m.role === 'related');
+  expect(related.map((m) => m.cell)).toContain('表1!F10');
+  expect(related.map((m) => m.cell)).toContain('表4!F7');
+  for (const m of related) expect(m.note).toContain('表4!F10');
+  expect(marks.filter((m) => m.role === 'unexplained')).toEqual([]);
+});
+
+test('a 元/万元 mix-up is put back by the factor 10⁴, shown in the table’s unit', () => {
+  const grid = repaired();
+  const orig = cell(grid, '表5!C7')!.v as number;
+  put(grid, '表5!C7', { ...cell(grid, '表5!C7'), v: Number((orig / 10000).toFixed(2)) });
+  const r = checkGrid(grid);
+  expect(r.causes![0].changes).toEqual([expect.objectContaining({ cell: '表5!C7', unit: '元' })]);
+  expect(new Decimal(r.causes![0].changes[0].suggested!).eq(orig)).toBe(true);
+});
+
+test('diagnosis changes nothing: neither the Disclosure nor the Grid', () => {
+  const grid = repaired();
+  put(grid, '表4!F10', { ...cell(grid, '表4!F10'), v: 48978 });
+  const gridBefore = JSON.stringify(grid);
+  const r = checkGrid(grid, { diagnose: false });
+  const before = JSON.stringify(r.disclosure);
+  const findings = r.findings.map((f, i) => ({ ...f, id: `f${i}` }));
+  const dx = diagnose({ disclosure: r.disclosure!, findings, families: RULE_FAMILIES, codes: builtinCatalogue(), grid });
+  expect(dx.causes.length).toBe(1);
+  expect(JSON.stringify(r.disclosure)).toBe(before);
+  expect(JSON.stringify(grid)).toBe(gridBefore);
+});
+
+test('a repaired workbook costs no diagnosis runs', () => {
+  const r = checkGrid(repaired(), { diagnose: false });
+  const dx = diagnose({ disclosure: r.disclosure!, findings: r.findings, families: RULE_FAMILIES, codes: builtinCatalogue(), grid: repaired() });
+  expect(dx.causes).toEqual([]);
+  expect(dx.runs).toBe(RULE_FAMILIES.length);
+});

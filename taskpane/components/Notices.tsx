@@ -4,7 +4,11 @@ import type { SessionState } from '../../src/excel/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** A read warning that only says what this host cannot do. */
+const isHostLimit = (w: string) => w.startsWith('此版本的 Excel');
 
 function formatWhen(iso: string): string {
   const d = new Date(iso);
@@ -52,14 +56,23 @@ export function Notices({ session }: { session: SessionState }): React.JSX.Eleme
     );
   }
   if (o) {
-    if (o.marks.degraded.length) {
+    // What this version of Excel cannot do: one box, not one per item.
+    const limits = [...o.read.warnings.filter(isHostLimit), ...o.marks.degraded];
+    if (limits.length) {
       items.push(
-        <MessageBar key="degraded" intent="info" layout="multiline">
-          <MessageBarBody>{o.marks.degraded.join(' ')}</MessageBarBody>
+        <MessageBar key="limits" intent="info" layout="multiline" data-notice="host-limits">
+          <MessageBarBody>
+            <MessageBarTitle>此版本 Excel 的限制（{limits.length} 项）</MessageBarTitle>
+            <ul className={styles.list}>
+              {limits.map((l, i) => (
+                <li key={i}>{l.replace(/^此版本的 Excel /, '')}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>,
       );
     }
-    for (const [i, w] of o.read.warnings.entries()) {
+    for (const [i, w] of o.read.warnings.filter((x) => !isHostLimit(x)).entries()) {
       items.push(
         <MessageBar key={`w${i}`} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

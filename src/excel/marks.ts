@@ -142,6 +142,15 @@ function restore(range: Excel.Range, original: SavedFill | null, caps: Capabilit
   range.format.fill.color = original.color;
 }
 
+/**
+ * A note the add-in wrote: NOTE_PREFIX on its first line. Not `startsWith`: some Excel versions
+ * may put an author line before the text (docs/real-excel-checklist.md, item 2).
+ */
+export function isOurNote(content: string): boolean {
+  const firstLines = content.split('\n', 2).join('\n');
+  return firstLines.includes(NOTE_PREFIX);
+}
+
 function sameFill(a: SavedFill | null, b: SavedFill | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -286,7 +295,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
         const n = notes.get(key) as Excel.Note | undefined;
         return n ? (n.isNullObject ? null : n.content) : undefined;
       };
-      const ours = (key: string) => (noteNow(key) ?? '').startsWith(NOTE_PREFIX);
+      const ours = (key: string) => isOurNote(noteNow(key) ?? '');
 
       // What this run will leave: a record per target cell.
       const records: MarkRecord[] = [];
@@ -326,7 +335,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       for (const [key, old] of stale) {
         if (stillMarked(fills.get(key)!, old.mark)) restore(range(old.sheet, old.address), old.original, caps);
         const note = notes.get(key) as Excel.Note | undefined;
-        if (old.note && note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+        if (old.note && note && !note.isNullObject && isOurNote(note.content)) note.delete();
       }
       let noteCount = 0;
       for (const r of records) {
@@ -505,7 +514,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
         out.restored++;
       } else out.keptUserChanges++;
       const note = notes[i];
-      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+      if (note && !note.isNullObject && isOurNote(note.content)) {
         note.delete();
         out.notesRemoved++;
       }

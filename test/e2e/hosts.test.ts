@@ -84,6 +84,34 @@ maybe('older hosts in headless Chromium', () => {
     }
   });
 
+  test('before the first check: the notice of what 检查 writes; 导入本地科目表 from a .csv is kept in the workbook and used', async () => {
+    const model = modelFromExcelJS(await roundTrip(buildShaanxi000('published')), '子洲县工伤保险经办中心-2024单位预算公开.xlsx');
+    const pane = await openPane(model);
+    const { page } = pane;
+    try {
+      const notice = page.locator('[data-notice="before-first-check"]');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('新增“校验结果”工作表');
+      await page.screenshot({ path: artifact('taskpane-before.png') });
+      await page.getByLabel('科目表文件').setInputFiles({
+        name: '本地科目表.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('编码,名称,类别\n2080505,测试用的另一个名称,功能\n', 'utf8'),
+      });
+      await page.locator('[data-codes-file]').waitFor({ timeout: 10000 });
+      expect(await page.locator('[data-codes-file]').innerText()).toContain('本地科目表.csv（1 个编码）');
+      const saved = await page.evaluate(() => ((window as unknown as { __fake: { model: { customXml?: { xml: string }[] } } }).__fake.model.customXml ?? []).map((p) => p.xml));
+      expect(saved.some((x) => x.includes('urn:budget-disclosure-checker:codes') && x.includes('2080505'))).toBe(true);
+      await page.getByRole('button', { name: '检查', exact: true }).click();
+      await page.getByRole('button', { name: '重新检查' }).waitFor({ timeout: 30000 });
+      expect(await page.locator('[data-finding]').count()).toBeGreaterThan(0);
+      expect(pane.pageErrors).toEqual([]);
+      expect(pane.external).toEqual([]);
+    } finally {
+      await pane.close();
+    }
+  });
+
   const JIANGSU = '/work/shared/corpus/workbooks/jiangsu-renda-2019.xlsx';
   (existsSync(JIANGSU) ? test : test.skip)('a 江苏 corpus workbook at 320 px (screenshot)', async () => {
     const wb = new ExcelJS.Workbook();

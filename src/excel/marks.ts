@@ -241,16 +241,12 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const wb = context.workbook;
 
       // 1. The stored record, the sheet list, the workbook's structure protection.
-      const handles = queueRecord(wb);
-      const sheets = wb.worksheets;
-      sheets.load('items/name,items/protection/protected');
       let structure: Excel.WorkbookProtection | undefined;
-      if (caps.hyperlinks) {
-        structure = wb.protection;
-        structure.load('protected');
-      }
-      await sync();
-      stored = await readRecord(handles, sync);
+      const start = await recordAndSheets(wb, sync, () => {
+        if (caps.hyperlinks) (structure = wb.protection).load('protected');
+      });
+      stored = start.stored;
+      const sheets = start.sheets;
 
       const previous = stored.state;
       const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
@@ -428,6 +424,16 @@ async function rollback(host: ExcelHost, caps: Capabilities, touched: Touched[],
     await context.sync();
   });
 }
+/** Sync 1 (and 2 when a record exists): the stored record and the sheet list with protection; `also` queues more loads into sync 1. */
+async function recordAndSheets(wb: Excel.Workbook, sync: () => Promise<void>, also?: () => void): Promise<{ stored: StoredRecord; sheets: Excel.WorksheetCollection }> {
+  const handles = queueRecord(wb);
+  const sheets = wb.worksheets;
+  sheets.load('items/name,items/protection/protected');
+  also?.();
+  await sync();
+  return { stored: await readRecord(handles, sync), sheets };
+}
+
 /** 校验结果, unless the user has a sheet of that name that is not ours. */
 function pickResultsSheetName(existing: Set<string>, ours: string | undefined, base = RESULTS_SHEET): string {
   if (ours) return ours;
@@ -479,11 +485,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     const counter = countingSync(context);
     const sync = counter.sync;
     const wb = context.workbook;
-    const handles = queueRecord(wb);
-    const sheets = wb.worksheets;
-    sheets.load('items/name,items/protection/protected');
-    await sync();
-    const stored = await readRecord(handles, sync);
+    const { stored, sheets } = await recordAndSheets(wb, sync);
 
     const out: ClearSummary = { restored: 0, keptUserChanges: 0, notesRemoved: 0, resultsSheetRemoved: false, syncs: 0 };
     const state = stored.state;

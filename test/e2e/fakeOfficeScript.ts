@@ -40,7 +40,10 @@ export function fakeOfficeScript(): string {
       var info = { host: 'Excel', platform: 'OfficeOnline' };
       return Promise.resolve(info).then(function (i) { if (cb) cb(i); return i; });
     },
-    context: { requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } } },
+    context: {
+      requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } },
+      ui: { displayDialogAsync: function (url, options, cb) { (window.__dialogs = window.__dialogs || []).push(url); if (cb) cb({ status: 'succeeded' }); } },
+    },
     actions: { associate: function (name, fn) { window.__actions[name] = fn; } },
     addin: {
       showAsTaskpane: function () { fake.requireSet('SharedRuntime', '1.1', 'Office.addin.showAsTaskpane'); window.__paneShown = (window.__paneShown || 0) + 1; return Promise.resolve(); },

@@ -32,6 +32,17 @@ maybe('older hosts in headless Chromium', () => {
       expect(text).toContain('需要 Microsoft Edge WebView2');
       expect(text).toContain('将 Office 更新到最新版本');
       expect(await pane.page.locator('#loading').count()).toBe(0);
+      // the ribbon buttons explain the same in a dialog instead of doing nothing
+      await pane.page.waitForFunction(() => !!(window as unknown as W).__actions?.checkWorkbook && document.readyState === 'complete');
+      const shown = await pane.page.evaluate(() => {
+        const w = window as unknown as W & { __dialogs?: string[] };
+        let done = 0;
+        w.__actions.checkWorkbook({ completed: () => void done++ });
+        return { done, dialogs: w.__dialogs ?? [] };
+      });
+      expect(shown.done).toBe(1);
+      expect(shown.dialogs).toHaveLength(1);
+      expect(decodeURIComponent(shown.dialogs[0])).toContain('message.html?m=需要 Microsoft Edge WebView2');
       await pane.page.screenshot({ path: artifact('boot-old-browser.png') });
     } finally {
       await pane.close();

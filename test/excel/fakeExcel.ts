@@ -219,6 +219,7 @@ export class FakeWorkbookProxy extends Proxy_ {
     return this.get('name');
   }
   load(props?: unknown): this {
+    if (propList(props).includes('name')) this.context.fake.requireApi(7, 'Workbook.name');
     this.context.push(() => {
       this.nullState = false;
       this.snapshot(propList(props), (p) => (p === 'name' ? this.context.fake.model.name : undefined));

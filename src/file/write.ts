@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
-import { markArgb } from '../core/marks';
+import { MARK_CAPS, markArgb } from '../core/marks';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
 export const RESULT_SHEET = '校验结果';
@@ -27,7 +27,7 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 };
 
 /** At most this many cells of one range reference are marked (a range names a block, not a sheet). */
-const MAX_RANGE_CELLS = 400;
+const MAX_RANGE_CELLS = MARK_CAPS.cellsPerRef; // the add-in's cap (src/core/marks.ts)
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

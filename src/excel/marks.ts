@@ -309,7 +309,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
         touched.push({ sheet, address, before: savedFill(fills.get(key)!), noteBefore: noteNow(key) });
       }
       const counts = countBySeverity(result.findings);
-      const summaryOf = { counts, template: result.profile?.name, tables: result.tables.length, source: result.source };
+      const summaryOf = { counts, template: result.profile?.name, tables: countTables(result.tables).tables, source: result.source };
 
       // 3. The record of everything about to change, before any of it changes; then the 校验结果 sheet.
       const pending: MarkState = {

@@ -938,8 +938,8 @@ export class FakeCustomXmlPartCollection extends Proxy_ {
   getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
     const find = () => {
       const parts = (this.context.fake.model.customXml ?? []).filter((p) => namespaceOf(p.xml) === ns);
-      if (parts.length > 1) throw fakeError('InvalidOperation', '该命名空间下有多个部件');
-      return parts[0] ?? null;
+      // Excel: "If the collection contains no items or more than one item, … isNullObject true".
+      return parts.length === 1 ? parts[0] : null;
     };
     return { getOnlyItemOrNullObject: () => new FakeCustomXmlPart(this.context, find) };
   }

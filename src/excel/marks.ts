@@ -45,6 +45,8 @@ export interface MarkSummary {
   syncs: number;
   /** What this host could not do (no notes, colour-only fills, no links), in Chinese. */
   degraded: string[];
+  /** The record's time stamp (ISO): another runtime's later check has another one. */
+  markedAt: string;
 }
 
 export interface ClearSummary {
@@ -359,7 +361,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       if (!caps.notes) degraded.push('此版本的 Excel 不支持批注（需要 ExcelApi 1.18），问题只填色并列在“校验结果”表中。');
       if (!caps.cellProperties) degraded.push('此版本的 Excel 只能读取填充颜色（ExcelApi 1.9 以下）：清除标记时图案填充恢复为同色纯色填充，白色填充恢复为无填充。');
       if (!caps.hyperlinks) degraded.push('此版本的 Excel 不支持超链接（需要 ExcelApi 1.7），“校验结果”表中的单元格地址是文字。');
-      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded };
+      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded, markedAt: final.markedAt };
     });
   } catch (e) {
     if (e instanceof MarkError || !wroteAnything) throw e;

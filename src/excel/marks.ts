@@ -350,6 +350,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const final: MarkState = { version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf };
       writeRecord(wb, part, final);
       if (stored.legacy) wb.settings.getItem(STATE_SETTING_KEY).delete();
+      for (const x of stored.extras) x.delete();
       if (ourOldSheet) {
         wb.worksheets.getItem(ourOldSheet).delete();
         newSheet.name = resultsSheet;
@@ -418,11 +419,13 @@ async function rollback(host: ExcelHost, caps: Capabilities, touched: Touched[],
       else if (n.content !== t.noteBefore) n.content = t.noteBefore!;
     }
     if (createdSheet && sheets.items.some((s) => s.name === createdSheet)) wb.worksheets.getItem(createdSheet).delete();
-    // the record as it was before the run
-    if (handles.part.isNullObject) {
-      if (stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
-    } else if (stored.xml !== undefined) handles.part.setXml(stored.xml);
-    else handles.part.delete();
+    // the record as it was before the run: the part we read gets its XML back; a part this run added goes
+    const ids = new Set([stored.part, ...stored.extras].filter((p): p is Excel.CustomXmlPart => !!p).map((p) => p.id));
+    for (const p of handles.parts.items) {
+      if (!ids.has(p.id)) p.delete();
+      else if (stored.part && p.id === stored.part.id && stored.xml !== undefined) p.setXml(stored.xml);
+    }
+    if (stored.part && !handles.parts.items.some((p) => p.id === stored.part!.id) && stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
     await context.sync();
   });
 }

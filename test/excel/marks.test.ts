@@ -270,6 +270,17 @@ describe('marks on older hosts and older records', () => {
     expect((await clearMarks(other.host())).restored).toBe(3);
   });
 
+  test('two record parts in the workbook (a copied part): the newest is used and both go with 清除标记', async () => {
+    const fake = await setup();
+    const before = whole(fake);
+    await applyMarks(fake.host(), result([F_SUM]));
+    const part = fake.model.customXml![0];
+    fake.model.customXml!.unshift({ id: '{old}', xml: part.xml.replace('"marks":[', '"marks":[{"sheet":"不存在","address":"A1","original":null,"mark":"#FFC7CE","note":false},') });
+    const cleared = await clearMarks(fake.host());
+    expect(cleared.restored).toBe(3);
+    expect(whole(fake)).toEqual(before);
+  });
+
   test('without RangeAreas.select (ExcelApi < 1.18) the first area is selected and the caller is told', async () => {
     const { fake } = await fakeAndFileGrid(smallWorkbook(), '小样.xlsx', 17);
     const out = await selectCells(fake.host(), [`${S2}!C4`, `${S1}!B6`, `${S2}!D4`]);

@@ -77,6 +77,13 @@ async function quietly(fn: () => unknown): Promise<void> {
 
 /** Registers the ribbon functions under the exact FunctionName of manifest.xml. */
 export function registerCommands(deps: CommandDeps): void {
-  Office.actions.associate('checkWorkbook', (event: Office.AddinCommands.Event) => checkWorkbookCommand(deps, event));
-  Office.actions.associate('clearMarks', (event: Office.AddinCommands.Event) => clearMarksCommand(deps, event));
+  const check = (event: Office.AddinCommands.Event) => checkWorkbookCommand(deps, event);
+  const clear = (event: Office.AddinCommands.Event) => clearMarksCommand(deps, event);
+  Office.actions.associate('checkWorkbook', check);
+  Office.actions.associate('clearMarks', clear);
+  // Older hosts without a shared runtime look the FunctionName up as a global function of the
+  // function file (Microsoft's earlier template did `g.action = action`): both ways.
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.checkWorkbook = check;
+  g.clearMarks = clear;
 }

@@ -45,6 +45,29 @@
   };
   if (window.__budgetCheckCannotRun) {
     started = true;
+    // The ribbon buttons too: in this browser the commands bundle cannot run either, so each
+    // button shows the same message in a small dialog (DialogApi 1.1) instead of doing nothing.
+    var explain = function (event) {
+      try {
+        var url = location.href.replace(/[^\/]*([?#].*)?$/, '') + 'message.html?m=' + encodeURIComponent(OLD_TITLE + '：' + OLD_DETAIL);
+        window.Office.context.ui.displayDialogAsync(url, { height: 40, width: 40, displayInIframe: true }, function () {});
+      } catch (e) {
+        /* no dialog either: nothing more can be shown */
+      }
+      if (event && event.completed) event.completed();
+    };
+    window.checkWorkbook = explain;
+    window.clearMarks = explain;
+    window.addEventListener('load', function () {
+      if (window.Office && window.Office.onReady) {
+        window.Office.onReady(function () {
+          if (window.Office.actions) {
+            window.Office.actions.associate('checkWorkbook', explain);
+            window.Office.actions.associate('clearMarks', explain);
+          }
+        });
+      }
+    });
     // Show the message as soon as the page body exists.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { show(OLD_TITLE, OLD_DETAIL); });
     else show(OLD_TITLE, OLD_DETAIL);

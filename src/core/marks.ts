@@ -73,14 +73,23 @@ export function noteFor(lines: string[]): string {
 /**
  * The cells the findings point at, one entry per cell, with the worst severity and every
  * finding's line; range references are expanded cell by cell up to MARK_CAPS.cellsPerRef.
- * `kindOf` lets a caller mark a finding's cells otherwise than by its severity (default: severity).
+ * `opts.kindOf` / `opts.lineOf` let a caller (the diagnosis of causes) mark a finding's cells
+ * otherwise than by its severity, e.g. only the suspect red and the others 'related' with a note
+ * naming the suspect.
  */
-export function planMarks(
-  findings: Finding[],
-  kindOf: (f: Finding, ref: string) => MarkKind = (f) => f.severity,
-  /** The note lines for a finding on a cell, given its usual line (src/core/causes adds which cell to change). */
-  linesOf: (f: Finding, ref: string, line: string) => string[] = (_f, _r, line) => [line],
-): CellMark[] {
+export interface PlanOptions {
+  /** How a finding's reference is marked (default: by the finding's severity). */
+  kindOf?: (f: Finding, ref: string) => MarkKind;
+  /** The note line a finding puts on that reference's cells (default: markLine(f)). */
+  lineOf?: (f: Finding, ref: string) => string;
+  /** Several note lines for that reference, given its usual line (src/core/causes adds which cell to change). */
+  linesOf?: (f: Finding, ref: string, line: string) => string[];
+}
+
+export function planMarks(findings: Finding[], opts: PlanOptions = {}): CellMark[] {
+  const kindOf = opts.kindOf ?? ((f: Finding) => f.severity);
+  const lineOf = opts.lineOf ?? ((f: Finding) => markLine(f));
+  const linesOf = opts.linesOf ?? ((_f: Finding, _r: string, line: string) => [line]);
   const out = new Map<string, CellMark>();
   findings.forEach((f, index) => {
     for (const ref of f.cells) {
@@ -94,7 +103,7 @@ export function planMarks(
         for (let c = p.col; c <= endCol && n < MARK_CAPS.cellsPerRef; c++, n++) {
           const address = a1(r, c);
           const key = `${p.sheet}!${address}`;
-          const lines = linesOf(f, ref, markLine(f));
+          const lines = linesOf(f, ref, lineOf(f, ref));
           const m = out.get(key);
           if (!m) out.set(key, { sheet: p.sheet, address, kind, color: MARK_COLOR[kind], lines: [...new Set(lines)], note: '', findings: [index] });
           else {

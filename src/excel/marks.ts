@@ -46,6 +46,8 @@ export interface MarkSummary {
   syncs: number;
   /** What this host could not do (no notes, colour-only fills, no links), in Chinese. */
   degraded: string[];
+  /** The record's time stamp (ISO): another runtime's later check has another one. */
+  markedAt: string;
 }
 
 export interface ClearSummary {
@@ -143,6 +145,15 @@ function restore(range: Excel.Range, original: SavedFill | null, caps: Capabilit
   range.format.fill.color = original.color;
 }
 
+/**
+ * A note the add-in wrote: NOTE_PREFIX on its first line. Not `startsWith`: some Excel versions
+ * may put an author line before the text (docs/real-excel-checklist.md, item 2).
+ */
+export function isOurNote(content: string): boolean {
+  const firstLines = content.split('\n', 2).join('\n');
+  return firstLines.includes(NOTE_PREFIX);
+}
+
 function sameFill(a: SavedFill | null, b: SavedFill | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -233,16 +244,12 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const wb = context.workbook;
 
       // 1. The stored record, the sheet list, the workbook's structure protection.
-      const handles = queueRecord(wb);
-      const sheets = wb.worksheets;
-      sheets.load('items/name,items/protection/protected');
       let structure: Excel.WorkbookProtection | undefined;
-      if (caps.hyperlinks) {
-        structure = wb.protection;
-        structure.load('protected');
-      }
-      await sync();
-      stored = await readRecord(handles, sync);
+      const start = await recordAndSheets(wb, sync, () => {
+        if (caps.hyperlinks) (structure = wb.protection).load('protected');
+      });
+      stored = start.stored;
+      const sheets = start.sheets;
 
       const previous = stored.state;
       const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
@@ -258,7 +265,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const targets = new Map<string, CellMark>();
       // Only the cells a cause says to change are red (src/core/causes); the cells they were compared with are pale.
       const causes = result.causes ?? [];
-      for (const m of planMarks(result.findings, causeMarkKind(causes), causeMarkLines(causes))) {
+      for (const m of planMarks(result.findings, { kindOf: causeMarkKind(causes), linesOf: causeMarkLines(causes) })) {
         const key = `${m.sheet}!${m.address}`;
         if (m.sheet === resultsSheet || m.sheet === ourOldSheet) continue;
         if (!names.has(m.sheet)) skipped.push({ ref: key, reason: `工作表“${m.sheet}”不存在` });
@@ -289,7 +296,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
         const n = notes.get(key) as Excel.Note | undefined;
         return n ? (n.isNullObject ? null : n.content) : undefined;
       };
-      const ours = (key: string) => (noteNow(key) ?? '').startsWith(NOTE_PREFIX);
+      const ours = (key: string) => isOurNote(noteNow(key) ?? '');
 
       // What this run will leave: a record per target cell.
       const records: MarkRecord[] = [];
@@ -307,7 +314,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
         touched.push({ sheet, address, before: savedFill(fills.get(key)!), noteBefore: noteNow(key) });
       }
       const counts = countBySeverity(result.findings);
-      const summaryOf = { counts, template: result.profile?.name, tables: result.tables.length, source: result.source };
+      const summaryOf = { counts, template: result.profile?.name, tables: countTables(result.tables).tables, source: result.source };
 
       // 3. The record of everything about to change, before any of it changes; then the 校验结果 sheet.
       const pending: MarkState = {
@@ -329,7 +336,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       for (const [key, old] of stale) {
         if (stillMarked(fills.get(key)!, old.mark)) restore(range(old.sheet, old.address), old.original, caps);
         const note = notes.get(key) as Excel.Note | undefined;
-        if (old.note && note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+        if (old.note && note && !note.isNullObject && isOurNote(note.content)) note.delete();
       }
       let noteCount = 0;
       for (const r of records) {
@@ -346,6 +353,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const final: MarkState = { version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf };
       writeRecord(wb, part, final);
       if (stored.legacy) wb.settings.getItem(STATE_SETTING_KEY).delete();
+      for (const x of stored.extras) x.delete();
       if (ourOldSheet) {
         wb.worksheets.getItem(ourOldSheet).delete();
         newSheet.name = resultsSheet;
@@ -357,7 +365,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       if (!caps.notes) degraded.push('此版本的 Excel 不支持批注（需要 ExcelApi 1.18），问题只填色并列在“校验结果”表中。');
       if (!caps.cellProperties) degraded.push('此版本的 Excel 只能读取填充颜色（ExcelApi 1.9 以下）：清除标记时图案填充恢复为同色纯色填充，白色填充恢复为无填充。');
       if (!caps.hyperlinks) degraded.push('此版本的 Excel 不支持超链接（需要 ExcelApi 1.7），“校验结果”表中的单元格地址是文字。');
-      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded };
+      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded, markedAt: final.markedAt };
     });
   } catch (e) {
     if (e instanceof MarkError || !wroteAnything) throw e;
@@ -414,14 +422,26 @@ async function rollback(host: ExcelHost, caps: Capabilities, touched: Touched[],
       else if (n.content !== t.noteBefore) n.content = t.noteBefore!;
     }
     if (createdSheet && sheets.items.some((s) => s.name === createdSheet)) wb.worksheets.getItem(createdSheet).delete();
-    // the record as it was before the run
-    if (handles.part.isNullObject) {
-      if (stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
-    } else if (stored.xml !== undefined) handles.part.setXml(stored.xml);
-    else handles.part.delete();
+    // the record as it was before the run: the part we read gets its XML back; a part this run added goes
+    const ids = new Set([stored.part, ...stored.extras].filter((p): p is Excel.CustomXmlPart => !!p).map((p) => p.id));
+    for (const p of handles.parts.items) {
+      if (!ids.has(p.id)) p.delete();
+      else if (stored.part && p.id === stored.part.id && stored.xml !== undefined) p.setXml(stored.xml);
+    }
+    if (stored.part && !handles.parts.items.some((p) => p.id === stored.part!.id) && stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
     await context.sync();
   });
 }
+/** Sync 1 (and 2 when a record exists): the stored record and the sheet list with protection; `also` queues more loads into sync 1. */
+async function recordAndSheets(wb: Excel.Workbook, sync: () => Promise<void>, also?: () => void): Promise<{ stored: StoredRecord; sheets: Excel.WorksheetCollection }> {
+  const handles = queueRecord(wb);
+  const sheets = wb.worksheets;
+  sheets.load('items/name,items/protection/protected');
+  also?.();
+  await sync();
+  return { stored: await readRecord(handles, sync), sheets };
+}
+
 /** 校验结果, unless the user has a sheet of that name that is not ours. */
 function pickResultsSheetName(existing: Set<string>, ours: string | undefined, base = RESULTS_SHEET): string {
   if (ours) return ours;
@@ -473,11 +493,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     const counter = countingSync(context);
     const sync = counter.sync;
     const wb = context.workbook;
-    const handles = queueRecord(wb);
-    const sheets = wb.worksheets;
-    sheets.load('items/name,items/protection/protected');
-    await sync();
-    const stored = await readRecord(handles, sync);
+    const { stored, sheets } = await recordAndSheets(wb, sync);
 
     const out: ClearSummary = { restored: 0, keptUserChanges: 0, notesRemoved: 0, resultsSheetRemoved: false, syncs: 0 };
     const state = stored.state;
@@ -508,7 +524,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
         out.restored++;
       } else out.keptUserChanges++;
       const note = notes[i];
-      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+      if (note && !note.isNullObject && isOurNote(note.content)) {
         note.delete();
         out.notesRemoved++;
       }

@@ -81,7 +81,7 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
 
     // 1. Sheet list.
     const wb = context.workbook;
-    wb.load('name');
+    if (caps.hyperlinks) wb.load('name'); // Workbook.name is ExcelApi 1.7
     const worksheets = wb.worksheets;
     worksheets.load('items/name,items/visibility');
     await sync();
@@ -174,7 +174,7 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
       return sheet;
     });
     return {
-      grid: { source: wb.name || '当前工作簿', sheets },
+      grid: { source: (caps.hyperlinks && wb.name) || '当前工作簿', sheets },
       stats: { syncs: counter.count, sheets: sheets.length, cells, chunks: total, warnings, capabilities: caps },
     };
   });

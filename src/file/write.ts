@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
-import { MarkKind, markArgb } from '../core/marks';
+import { MARK_CAPS, MarkKind, markArgb } from '../core/marks';
 import { Cause, causeMarkKind, causeMarkLines } from '../core/causes';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
@@ -28,7 +28,7 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 };
 
 /** At most this many cells of one range reference are marked (a range names a block, not a sheet). */
-const MAX_RANGE_CELLS = 400;
+const MAX_RANGE_CELLS = MARK_CAPS.cellsPerRef; // the add-in's cap (src/core/marks.ts)
 
 const ORDER: Record<MarkKind, number> = { error: 0, warning: 1, info: 2, related: 3 };
 

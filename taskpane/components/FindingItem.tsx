@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   target: { cursor: 'pointer', borderRadius: tokens.borderRadiusSmall, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXXS },
+  more: { fontSize: tokens.fontSizeBase200 },
   details: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: tokens.spacingVerticalXXS },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   figures: {
@@ -52,6 +53,9 @@ export function FindingItem({ finding: f, onSelect, tableUnit }: FindingItemProp
   const styles = useStyles();
   const hasFigures = f.expected !== undefined || f.actual !== undefined;
   const message = hasFigures ? cardMessage(f) : f.message;
+  // A very long sentence (a list of every title looked for) is folded; 展开全文 shows it.
+  const long = message.length > 200;
+  const [expanded, setExpanded] = React.useState(false);
   return (
     <div className={mergeClasses(styles.card, styles[f.severity])} data-rule={f.rule}>
       <div
@@ -73,7 +77,7 @@ export function FindingItem({ finding: f, onSelect, tableUnit }: FindingItemProp
             {SEVERITY_LABEL[f.severity]}
           </Badge>
         </div>
-        <div className={styles.message}>{message}</div>
+        <div className={styles.message}>{long && !expanded ? `${message.slice(0, 140)}……` : message}</div>
         {hasFigures && (
           <div className={styles.figures}>
             <span className={styles.label}>应为</span>
@@ -89,6 +93,11 @@ export function FindingItem({ finding: f, onSelect, tableUnit }: FindingItemProp
           </div>
         )}
       </div>
+      {long && (
+        <Link as="button" className={styles.more} onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
+          {expanded ? '收起' : '展开全文'}
+        </Link>
+      )}
       {f.cells.length > 0 && (
         <div className={styles.cells}>
           {f.cells.slice(0, 8).map((ref) => (

@@ -4,7 +4,11 @@ import type { SessionState } from '../../src/excel/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** A read warning that only says what this host cannot do. */
+const isHostLimit = (w: string) => w.startsWith('此版本的 Excel');
 
 function formatWhen(iso: string): string {
   const d = new Date(iso);
@@ -51,15 +55,38 @@ export function Notices({ session }: { session: SessionState }): React.JSX.Eleme
       </MessageBar>,
     );
   }
+  if (o && session.saved && session.saved.markedAt !== o.marks.markedAt && !session.busy) {
+    // the ribbon (another runtime, no shared runtime) or another pane checked the workbook since
+    items.push(
+      <MessageBar key="stale" intent="warning" layout="multiline" data-notice="stale">
+        <MessageBarBody>工作簿在 {formatWhen(session.saved.markedAt)} 又检查过一次（例如从功能区），下面的清单可能已过时：请点击“重新检查”。</MessageBarBody>
+      </MessageBar>,
+    );
+  } else if (o && !session.saved && session.cleared === undefined && o.marks.markedAt && session.savedRead && !session.busy) {
+    items.push(
+      <MessageBar key="gone" intent="warning" layout="multiline" data-notice="stale">
+        <MessageBarBody>工作簿中的校验标记已被清除（例如从功能区），下面的清单不再对应单元格上的标记：请点击“重新检查”。</MessageBarBody>
+      </MessageBar>,
+    );
+  }
   if (o) {
-    if (o.marks.degraded.length) {
+    // What this version of Excel cannot do: one box, not one per item.
+    const limits = [...o.read.warnings.filter(isHostLimit), ...o.marks.degraded];
+    if (limits.length) {
       items.push(
-        <MessageBar key="degraded" intent="info" layout="multiline">
-          <MessageBarBody>{o.marks.degraded.join(' ')}</MessageBarBody>
+        <MessageBar key="limits" intent="info" layout="multiline" data-notice="host-limits">
+          <MessageBarBody>
+            <MessageBarTitle>此版本 Excel 的限制（{limits.length} 项）</MessageBarTitle>
+            <ul className={styles.list}>
+              {limits.map((l, i) => (
+                <li key={i}>{l.replace(/^此版本的 Excel /, '')}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>,
       );
     }
-    for (const [i, w] of o.read.warnings.entries()) {
+    for (const [i, w] of o.read.warnings.filter((x) => !isHostLimit(x)).entries()) {
       items.push(
         <MessageBar key={`w${i}`} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

@@ -33,14 +33,18 @@ export function fakeOfficeScript(): string {
   var fake = new exports.FakeExcel(window.__FAKE_MODEL__, window.__FAKE_SETS__ ? { sets: window.__FAKE_SETS__ } : { apiVersion: 20 });
   window.__fake = fake;
   window.__actions = {};
-  window.Excel = { run: function (options, batch) { return fake.run(options, batch); } };
+  // Excel.run(batch) and Excel.run(options, batch), as office.js accepts both
+  window.Excel = { run: function (a, b) { return typeof a === 'function' ? fake.run(undefined, a) : fake.run(a, b); } };
   window.Office = {
     HostType: { Excel: 'Excel' },
     onReady: function (cb) {
       var info = { host: 'Excel', platform: 'OfficeOnline' };
       return Promise.resolve(info).then(function (i) { if (cb) cb(i); return i; });
     },
-    context: { requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } } },
+    context: {
+      requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } },
+      ui: { displayDialogAsync: function (url, options, cb) { (window.__dialogs = window.__dialogs || []).push(url); if (cb) cb({ status: 'succeeded' }); } },
+    },
     actions: { associate: function (name, fn) { window.__actions[name] = fn; } },
     addin: {
       showAsTaskpane: function () { fake.requireSet('SharedRuntime', '1.1', 'Office.addin.showAsTaskpane'); window.__paneShown = (window.__paneShown || 0) + 1; return Promise.resolve(); },

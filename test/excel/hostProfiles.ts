@@ -17,9 +17,14 @@ export interface HostProfile {
 const COMMON = { AddinCommands: '1.1', DialogApi: '1.1' };
 
 export const HOST_PROFILES: HostProfile[] = [
+  // Not a product: exactly the manifest's base requirement, to prove the add-in runs on it.
+  { name: '最低要求（清单的 ExcelApi 1.5）', sets: { ExcelApi: '1.5', ...COMMON }, ribbon: true },
   { name: 'Excel 2016 MSI（批量许可）', sets: { ExcelApi: '1.1', ...COMMON }, ribbon: true, note: 'ExcelApi 1.1 only' },
   { name: 'Excel 2016 即点即用（2018 年 8 月版本 1808）', sets: { ExcelApi: '1.8', ...COMMON }, ribbon: true },
-  { name: 'Excel 2019（批量许可 1808）', sets: { ExcelApi: '1.8', ...COMMON }, ribbon: true },
+  // Microsoft's volume-licensed column lists ExcelApi 1.7 for Office 2019 and 1.8 only from Office
+  // 2021, although Office 2019's build (16.0.10827) is later than 1.8's first build (10730): the
+  // profile takes the lower figure.
+  { name: 'Excel 2019（批量许可 1808）', sets: { ExcelApi: '1.7', ...COMMON }, ribbon: true },
   { name: 'Excel 2021（批量许可 2108）', sets: { ExcelApi: '1.14', SharedRuntime: '1.1', RibbonApi: '1.1', ...COMMON, DialogApi: '1.2' }, ribbon: true },
   { name: 'Excel 2024（LTSC 2408）', sets: { ExcelApi: '1.17', SharedRuntime: '1.2', RibbonApi: '1.1', ...COMMON, AddinCommands: '1.3', DialogApi: '1.2' }, ribbon: true },
   { name: 'Microsoft 365（2022 年 8 月版本 2208）', sets: { ExcelApi: '1.16', SharedRuntime: '1.2', RibbonApi: '1.1', ...COMMON, AddinCommands: '1.3', DialogApi: '1.2' }, ribbon: true },

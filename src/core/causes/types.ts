@@ -4,6 +4,7 @@
  * findings under the one change that makes all of them hold, verified by re-running the rules.
  */
 
+import type { MoneyUnit } from '../money';
 /** How sure the diagnosis is: one minimal explanation, one clearly better one, or several equal ones. */
 export type Certainty = 'sure' | 'likely' | 'ambiguous';
 
@@ -15,8 +16,8 @@ export interface Change {
   current: string;
   /** What it should be, in the same form as `current`; absent when it cannot be determined. */
   suggested?: string;
-  /** '元' | '千元' | '万元' for amounts, 'text' for codes, names and 表号. */
-  unit: '元' | '千元' | '万元' | 'text';
+  /** 元, 千元, 万元 or 亿元 for amounts, 'text' for codes, names and 表号. */
+  unit: MoneyUnit | 'text';
 }
 
 export interface Cause {

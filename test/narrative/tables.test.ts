@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { buildHebei004 } from '../fixtures/hebei';
 import { checkNarrative, extract, generateNarrative, narrativeFromGrid, narrativeParagraphs } from '../../src/core/narrative';
+import { physicalSpan } from '../../src/core/narrative/extract';
 import { narrativeToDocx } from '../../src/file/docx';
 import { CheckResult } from '../../src/core/engine';
 import { Grid } from '../../src/core/grid';
@@ -119,7 +120,8 @@ describe('generated 说明', () => {
       const missing: string[] = [];
       let compared = 0;
       for (const st of x.statements) {
-        if (st.amount.unit !== '万元' || wrongAt.has(`${st.amount.paragraph}:${st.amount.end}`)) continue;
+        const at = physicalSpan(x, st.amount.paragraph, st.amount.start, st.amount.end);
+        if (st.amount.unit !== '万元' || wrongAt.has(`${at.paragraph}:${at.end}`)) continue;
         // Only this year's amounts: 较上年 figures need last year's workbook.
         compared++;
         const s = new Decimal(st.amount.value).toFixed(2);

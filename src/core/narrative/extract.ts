@@ -10,6 +10,7 @@
  * chosen, so that the checker reports only what no reading can explain.
  */
 import Decimal from 'decimal.js';
+import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -86,7 +87,11 @@ export interface Group {
 }
 
 export interface ExtractedText {
+  /** Logical paragraphs (lines joined where the sentence goes on; text normalised): what is parsed. */
   paragraphs: string[];
+  /** The paragraphs as given (physical), and each logical character's place in them. */
+  source: string[];
+  origin: Origin[][];
   mentions: Mention[];
   statements: Statement[];
   groups: Group[];
@@ -97,7 +102,7 @@ export interface ExtractedText {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const UNITS = String.raw`亿元|万元|千元|元|%|％|人次|人|个|辆|台|套|次|名|项|份|册|户|家`;
+const UNITS = String.raw`亿元|亿(?![人元次])|万元|万(?![人元次])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
 const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
 const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
@@ -200,7 +205,9 @@ export function splitParagraphs(text: string): string[] {
     .filter((l) => l.trim() !== '');
 }
 
-export function extract(paragraphs: string[]): ExtractedText {
+export function extract(physical: string[]): ExtractedText {
+  const logical: LogicalText[] = logicalParagraphs(physical, isHeading);
+  const paragraphs = logical.map((l) => l.text);
   const mentions: Mention[] = [];
   const statements: Statement[] = [];
   const groups: Group[] = [];
@@ -241,7 +248,7 @@ export function extract(paragraphs: string[]): ExtractedText {
       // Skip digits that are part of a longer number or a code: "2024年" has no unit; "（2080109）" no unit.
       const prev = text[m.index - 1];
       if (prev && /[\d.]/.test(prev)) continue;
-      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2], len: m[0].length });
+      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2] === '万' ? '万元' : m[2] === '亿' ? '亿元' : m[2], len: m[0].length });
     }
     const bareRe = new RegExp(PRIOR_BARE.source, 'g');
     while ((m = bareRe.exec(text))) {
@@ -279,7 +286,7 @@ export function extract(paragraphs: string[]): ExtractedText {
         paragraph: pi + 1,
         start: f.index,
         end: f.index + f.len,
-        raw: para.slice(f.index, f.index + f.len),
+        raw: asWritten(logical[pi], physical, f.index, f.index + f.len),
         value: new Decimal(raw.replace(/,/g, '')),
         decimals: decimalsOfRaw(raw),
         unit: f.unit,
@@ -370,7 +377,20 @@ export function extract(paragraphs: string[]): ExtractedText {
   });
   closeGroup();
   reconcile(statements);
-  return { paragraphs, mentions, statements, groups, headings, sectionOf };
+  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf };
+}
+
+/**
+ * Where a span of a logical paragraph (1-based, offsets in its normalised text) lies in the
+ * paragraphs as given: the physical paragraph (1-based) of its start, clipped to that paragraph.
+ */
+export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragraph: number, start: number, end: number): { paragraph: number; start: number; end: number } {
+  const origin = x.origin?.[paragraph - 1];
+  if (!origin || origin.length === 0) return { paragraph, start, end };
+  const a = origin[Math.min(Math.max(0, start), origin.length - 1)];
+  const last = origin[Math.min(Math.max(end - 1, start, 0), origin.length - 1)];
+  const e = last.p === a.p ? last.o + 1 : (x.source[a.p] ?? '').length;
+  return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
 }
 
 /** Which statement a change / growth / share / prior mention speaks of. */

@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
-import { ExtractedText, Mention, Statement, growthPercent, mentionYuan, toHalfWidthDigits } from './extract';
+import { ExtractedText, Mention, Statement, growthPercent, mentionYuan, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -36,17 +36,26 @@ export class TextFindings {
     return c ? [c, ...extra] : [...extra];
   }
 
+  /**
+   * Where a span of a logical paragraph (1-based, offsets in its normalised text) lies in the
+   * paragraphs as given: the physical paragraph of its start, clipped to that paragraph.
+   */
+  physical(paragraph: number, start: number, end: number): { paragraph: number; start: number; end: number } {
+    return physicalSpan(this.x, paragraph, start, end);
+  }
+
   /** A finding on text: the excerpt is the exact words from start to end in that paragraph. */
   add(rule: string, severity: Severity, paragraph: number, start: number, end: number, message: string, more: Partial<Finding> = {}, cells: string[] = []): Finding {
-    const para = this.x.paragraphs[paragraph - 1] ?? '';
-    const s = Math.max(0, start);
-    const e = Math.min(para.length, Math.max(end, s + 1));
+    const ph = this.physical(paragraph, start, end);
+    const para = this.x.source?.[ph.paragraph - 1] ?? this.x.paragraphs[paragraph - 1] ?? '';
+    const s = Math.max(0, ph.start);
+    const e = Math.min(para.length, Math.max(ph.end, s + 1));
     const f: Finding = {
       rule,
       severity,
-      message: `第 ${paragraph} 段：${message}`,
-      cells: this.cellsFor(paragraph, cells),
-      text: { paragraph, start: s, end: e, excerpt: para.slice(s, e) },
+      message: `第 ${ph.paragraph} 段：${message}`,
+      cells: this.cellsFor(ph.paragraph, cells),
+      text: { paragraph: ph.paragraph, start: s, end: e, excerpt: para.slice(s, e) },
       ...more,
     };
     this.findings.push(f);

@@ -84,6 +84,8 @@ export interface Group {
   closed: boolean;
   /** Separators used between parts. */
   seps: Set<string>;
+  /** Opened inside brackets (…（其中：A …；B …）): ends with the closing bracket. */
+  inParens?: boolean;
 }
 
 export interface ExtractedText {
@@ -150,7 +152,11 @@ function insideParens(text: string, pos: number): boolean {
     else if (ch === '（' || ch === '(') {
       if (depth > 0) depth--;
       else return true;
-    } else if (ch === '。') return false;
+    } else if (ch === '。' && depth === 0) {
+      // Keep looking past a 。 only while an opening bracket may still come (…（A。B…）).
+      const open = text.lastIndexOf('(', i) > text.lastIndexOf(')', i) || text.lastIndexOf('（', i) > text.lastIndexOf('）', i);
+      if (!open) return false;
+    }
   }
   return false;
 }
@@ -160,10 +166,16 @@ function decimalsOfRaw(raw: string): number {
   return i < 0 ? 0 : raw.length - i - 1;
 }
 
+/** The base named right before a figure: 较上年、较2020年的、比上年预算数、与2021年度预算相比为. */
+const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:为|的)?$/;
+/** The year-on-year word before a rate, with its direction. */
+const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约)?$/;
+
 function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string): { role: MentionRole; direction?: 1 | -1 } {
   const b = before.replace(/\s+$/, '');
   if (unit === '%') {
-    if (/(增幅|减幅|降幅|增长率|增速|下降率|增长|下降|减少|增加|增减幅度|变动幅度)(?:了|为|是)?$/.test(b)) return { role: 'growth' };
+    const g = GROWTH_BEFORE.exec(b);
+    if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
     if (inParens && /[（(]$/.test(b)) return { role: 'growth' };
     return { role: 'percent' };
@@ -171,9 +183,13 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
-  const m = /(增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?$/.exec(b);
+  // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
+  if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
+  const m = /(增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
-  if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b)) return { role: 'prior' };
+  if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
+  // 包括 … : a detail of the figure before, not another part of its list.
+  if (/包括[^，,；;。]*$/.test(b)) return { role: 'annotation' };
   if (inParens) return { role: 'annotation' };
   return { role: 'amount' };
 }
@@ -218,10 +234,15 @@ export function extract(physical: string[]): ExtractedText {
   let lastAmount: Statement | undefined;
   let group: Group | undefined; // the open 其中 group
   let lastChangeOwner: Statement | undefined;
+  let orphan = false;
+  let lastOrphanSentence = -1;
 
+  let outer: Group | undefined; // the list a bracketed 其中 list is nested in
   const closeGroup = () => {
     if (group) group.closed = true;
+    if (outer) outer.closed = true;
     group = undefined;
+    outer = undefined;
   };
 
   const sectionOf: string[] = [];
@@ -261,8 +282,15 @@ export function extract(physical: string[]): ExtractedText {
     for (const f of found) {
       // Count sentence / segment boundaries between the cursor and this figure.
       const between = text.slice(cursor, f.index);
-      const sentEnds = (between.match(/[。！？!?]/g) ?? []).length;
-      const segEnds = (between.match(/[；;]/g) ?? []).length;
+      // A 。 or ； inside brackets does not end the sentence the brackets sit in.
+      let sentEnds = 0;
+      let segEnds = 0;
+      for (let i = 0; i < between.length; i++) {
+        const ch = between[i];
+        if (!/[。！？!?；;]/.test(ch) || insideParens(text, cursor + i)) continue;
+        if (/[；;]/.test(ch)) segEnds++;
+        else sentEnds++;
+      }
       if (sentEnds > 0) {
         sentence += sentEnds;
         segment += sentEnds;
@@ -274,6 +302,12 @@ export function extract(physical: string[]): ExtractedText {
         if (group && !group.colon && !group.spansParagraphs) closeGroup();
       }
       cursor = f.index;
+      // Past the closing bracket of a nested list: back to the outer list.
+      if (group && group.inParens && !insideParens(text, f.index)) {
+        group.closed = true;
+        group = outer;
+        outer = undefined;
+      }
       const bound = boundaryBefore(text, f.index, true);
       const clauseBound = boundaryBefore(text, f.index, false);
       const before = text.slice(bound.index, f.index);
@@ -282,6 +316,20 @@ export function extract(physical: string[]): ExtractedText {
       const inParens = insideParens(text, f.index);
       const raw = f.raw;
       const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore);
+      // Figures inside a 原因 explanation speak of the reason, not of the subject's change.
+      const sentStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
+      // The explanation runs to the end of its segment (；), or of the sentence when it is a numbered
+      // list (原因是：1、…；2、…).
+      const sentText = text.slice(sentStart, f.index);
+      const reasonAt = sentText.lastIndexOf('原因');
+      const segAt = Math.max(sentText.lastIndexOf('；'), sentText.lastIndexOf(';'));
+      const inReason = reasonAt >= 0 && (reasonAt > segAt || /原因[是为]?[：:]?\s*(?:1|一|①|[（(][1一][)）])[、.．是]/.test(sentText.slice(reasonAt)));
+      if (inReason && cls.role !== 'count') cls.role = cls.role === 'growth' || cls.role === 'share' ? 'percent' : 'annotation';
+      // An amount in brackets that opens with 其中 is a part of a nested list, not an annotation.
+      if (cls.role === 'annotation' && inParens && /[（(]\s*其中[^（()）]*$/.test(text.slice(0, f.index)) && !/新增|包括/.test(before)) cls.role = 'amount';
+      // A rate right after head counts (出国人次从 29 人降为 16 人，下降 44.8%) is the counts' rate.
+      const prevM = paraMentions[paraMentions.length - 1];
+      if (cls.role === 'growth' && prevM && prevM.role === 'count' && prevM.sentence === sentence) cls.role = 'percent';
       const mention: Mention = {
         paragraph: pi + 1,
         start: f.index,
@@ -325,8 +373,10 @@ export function extract(physical: string[]): ExtractedText {
         const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
         if (ofWhich && lastAmount) {
-          closeGroup();
-          group = { total: lastAmount, parts: [], colon: /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set() };
+          // “…（其中：A …；B …）”: a list nested in brackets; the outer list goes on after them.
+          if (inParens && group && !group.closed && lastAmount.partOf === group) outer = group;
+          else closeGroup();
+          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens };
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
@@ -340,7 +390,21 @@ export function extract(physical: string[]): ExtractedText {
         lastAmount = st;
         lastChangeOwner = undefined;
       } else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
-        const owner = ownerFor(mention, lastAmount, lastChangeOwner);
+        // A change that names its own subject (“公务用车购置费减少 79.4 万元”) belongs to the
+        // statement of that subject; when none is stated, the change stands alone (not checked here).
+        let owner: Statement | undefined;
+        const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
+        if (named) {
+          owner = statements.filter((s) => nameKey(s.subject) === nameKey(named)).pop();
+          orphan = !owner;
+          if (owner) lastChangeOwner = owner;
+        } else if (mention.role === 'growth' && orphan && mention.sentence === lastOrphanSentence) {
+          owner = undefined;
+        } else {
+          owner = ownerFor(mention, lastAmount, lastChangeOwner);
+          if (mention.role === 'change' || mention.role === 'prior') orphan = false;
+        }
+        if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
           if (mention.role === 'change') {
             owner.change = mention;
@@ -391,6 +455,26 @@ export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragr
   const last = origin[Math.min(Math.max(end - 1, start, 0), origin.length - 1)];
   const e = last.p === a.p ? last.o + 1 : (x.source[a.p] ?? '').length;
   return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
+}
+
+/** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
+function namedSubject(clauseBefore: string): string | undefined {
+  const t = clauseBefore
+    .replace(/(?:增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?(?:支出|收入|经费|拨款)?$/, '')
+    .replace(/(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:相比|比较)?/g, '')
+    .replace(/^(?:其中|同比|分别|另外|此外)[：:，,]?/, '')
+    .replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/, '');
+  const key = nameKey(t);
+  return (key.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? t : undefined;
+}
+
+/** A subject as a key for “the same subject again”: years, 预算/决算, 支出/经费/费 and filler dropped. */
+export function nameKey(subject: string): string {
+  return subject
+    .replace(/[“”"‘’\s]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/本单位|本部门|我单位|我部门|\d{4}年度?|当年|本年|年初|全年|财政拨款|一般公共预算|公共财政拨款|安排|预算数?|决算数?|执行数|支出|经费|费用|费|合计|总额|总计|的|为|是|共|计/g, '');
 }
 
 /** Which statement a change / growth / share / prior mention speaks of. */

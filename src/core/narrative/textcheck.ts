@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
-import { ExtractedText, Mention, Statement, growthPercent, mentionYuan, physicalSpan, toHalfWidthDigits } from './extract';
+import { ExtractedText, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -76,6 +76,13 @@ function label(st: Statement): string {
   return (st.name || st.subject || '该项').replace(/^本单位|^本部门/, '').trim() || '该项';
 }
 
+/** Half a unit of the figures a statement's change is read from (the change, or this year and last year). */
+function changeHalf(st: Statement): Decimal {
+  if (st.change) return halfOf(st.change);
+  if (st.prior) return halfOf(st.prior).plus(halfOf(st.amount));
+  return new Decimal(0);
+}
+
 /** The signed 较上年 change of a statement in 元, or null when the text says nothing about it. */
 export function changeOf(st: Statement): Decimal | null {
   if (st.change) return signed(st.change);
@@ -93,19 +100,50 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   checkSectionClaims(x, out);
 }
 
+/**
+ * Half a unit of a figure's last written digit, in 元 (money.halfUnitYuan via mentionHalfUnitYuan):
+ * `12.5` 万元 stands for 12.45..12.55, `2.08` 亿元 for 2.075..2.085 亿元. A written zero is exact.
+ */
+function halfOf(m: Mention): Decimal {
+  return m.value.isZero() ? new Decimal(0) : mentionHalfUnitYuan(m);
+}
+
+/** Equal, within what rounding the stated figures can explain, or different. */
+function compareStated(a: Decimal, b: Decimal, envelope: Decimal): 'equal' | 'rounding' | 'different' {
+  const d = a.minus(b).abs();
+  if (d.isZero()) return 'equal';
+  return d.lte(envelope) ? 'rounding' : 'different';
+}
+
+/**
+ * A list whose items are by definition the whole of its total: 三公 = 出国 + 接待 + 公务用车;
+ * 公务用车购置及运行 = 购置 + 运行; 基本支出 = 人员经费 + 公用经费, or = 工资福利 + 商品和服务 +
+ * 对个人和家庭的补助. Only such a list (or a list of coded lines) that falls short of its total
+ * proves an error: any other 其中 list may leave items out.
+ */
+export function completeList(total: string, parts: string[]): boolean {
+  const has = (re: RegExp) => parts.some((p) => re.test(p));
+  if (/三公/.test(total)) return has(/出国/) && has(/接待/) && (has(/用车|公车|车辆/));
+  if (/(?:用车|公车|车辆)/.test(total) && /购置/.test(total) && /运行/.test(total)) return has(/购置/) && has(/运行/);
+  if (/基本支出/.test(total)) return (has(/人员经费/) && has(/公用经费/)) || (has(/工资福利/) && has(/商品和服务/) && has(/对个人和家庭/));
+  return false;
+}
+
 function checkGroups(x: ExtractedText, out: TextFindings): void {
   for (const g of x.groups) {
     const parts = g.parts.filter((p) => p.amount.unit === g.total.amount.unit || /元/.test(p.amount.unit));
     if (parts.length < 2) continue;
     const total = mentionYuan(g.total.amount);
     const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
-    const cmp = compareAmounts(total, sum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+    const envelope = parts.reduce((a, p) => a.plus(halfOf(p.amount)), halfOf(g.total.amount));
+    const cmp = compareStated(total, sum, envelope);
     const coded = parts.every((p) => !!p.code);
-    if (cmp !== 'equal' && !sum.minus(total).isZero()) {
-      // A shorter 其中 list may leave items out; a list of coded lines or a sum above the total may not.
-      const under = sum.lt(total);
+    const complete = coded || completeList(g.total.subject, parts.map((p) => p.subject));
+    const under = sum.lt(total);
+    if (cmp !== 'equal') {
       // Inside the rounding envelope the gap comes from rounding each figure: not the writer's error.
-      const severity: Severity = cmp === 'rounding' ? 'info' : under && !coded && !g.colon ? 'warning' : 'error';
+      // A list that may leave items out and falls short says only that the rest was not listed.
+      const severity: Severity = cmp === 'rounding' ? 'info' : under && !complete ? 'info' : 'error';
       const { start, end } = span(g.total);
       out.add(
         'narrative.sum',
@@ -113,17 +151,21 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         g.total.amount.paragraph,
         start,
         end,
-        `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
+        severity === 'info' && cmp !== 'rounding'
+          ? `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，少 ${wan(total.minus(sum))} 万元：可能另有未列出的项目，无法核对。`
+          : `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
         { expected: wan(total), actual: wan(sum), difference: wan(sum.minus(total)), unit: '万元' },
       );
     }
+    // Items' changes prove nothing about the total's when the list may leave items out.
+    if (under && !complete && cmp === 'different') continue;
     // 增减额: the parts' changes must add up to the total's change.
     const inherited = g.total.change || g.total.prior || g.total.flat ? undefined : sameFigureEarlier(x, g.total);
     const tc = changeOf(inherited ?? g.total);
     const pcs = parts.map(changeOf);
     if (tc !== null && pcs.every((c) => c !== null) && parts.some((p) => p.change)) {
       const psum = (pcs as Decimal[]).reduce((a, c) => a.plus(c), new Decimal(0));
-      const cmp2 = compareAmounts(tc, psum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+      const cmp2 = compareStated(tc, psum, [inherited ?? g.total, ...parts].reduce((a, st) => a.plus(changeHalf(st)), new Decimal(0)));
       if (cmp2 !== 'equal') {
         const m = g.total.change ?? g.total.amount;
         const { start, end } = span(g.total, m);
@@ -202,13 +244,27 @@ function signedWan(c: Decimal): string {
   return wan(c);
 }
 
+/**
+ * A stated rate against the range the stated figures allow: 'equal' inside it; 'rounding' when it
+ * misses by at most one unit of its own last digit (truncation, 28.99 for 28.9995; a share forced
+ * so that the list totals 100%); otherwise 'different'.
+ */
+function rateVerdict(stated: Mention, range: { min: Decimal; max: Decimal }): 'equal' | 'rounding' | 'different' {
+  const unit = new Decimal(10).pow(-stated.decimals);
+  const half = unit.div(2);
+  const v = stated.value;
+  if (v.gte(range.min.minus(half)) && v.lte(range.max.plus(half))) return 'equal';
+  if (v.gte(range.min.minus(unit.plus(half))) && v.lte(range.max.plus(unit.plus(half)))) return 'rounding';
+  return 'different';
+}
+
 function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {
   const amount = mentionYuan(st.amount);
   // 本年 − 上年 = 增减额 where both are stated.
   if (st.prior && st.change) {
     const expected = amount.minus(mentionYuan(st.prior));
     const stated = signed(st.change);
-    const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: 3 });
+    const cmp = compareStated(expected, stated, halfOf(st.amount).plus(halfOf(st.prior)).plus(halfOf(st.change)));
     if (cmp !== 'equal') {
       const { start, end } = span(st, st.change);
       out.add('narrative.prior', cmp === 'rounding' ? 'warning' : 'error', st.amount.paragraph, start, end, `“${label(st)}”本年 ${st.amount.raw}、上年 ${st.prior.raw}，增减额应为 ${wan(expected)} 万元，文中为 ${wan(stated)} 万元。`, {
@@ -222,25 +278,28 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
   // 增幅: |change| / last year.
   if (st.growth) {
     const c = changeOf(st);
-    if (c !== null) {
+    const g = st.growth;
+    const gStart = st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start;
+    // 减少 … 增长 x%: the rate's word says the opposite of the change.
+    if (c !== null && !c.isZero() && !g.value.isZero() && g.direction && st.change?.direction && g.direction !== st.change.direction) {
+      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c)}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+    } else if (c !== null) {
       const prior = amount.minus(c);
-      const g = st.growth;
       if (prior.isZero() && !g.value.isZero()) {
-        out.add('narrative.growth', 'warning', g.paragraph, st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
+        out.add('narrative.growth', 'warning', g.paragraph, gStart, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
       } else if (!prior.isZero()) {
-        const range = pctRange(amount, c);
-        const half = new Decimal(0.5).times(new Decimal(10).pow(-g.decimals));
-        const stated = g.value;
-        if (stated.lt(range.min.minus(half)) || stated.gt(range.max.plus(half))) {
+        const range = pctRange(amount, halfOf(st.amount), c, changeHalf(st));
+        const verdict = rateVerdict(g, range);
+        if (verdict !== 'equal') {
           const computed = growthPercent(amount, c)!;
           out.add(
             'narrative.growth',
-            'error',
+            verdict === 'rounding' ? 'warning' : 'error',
             g.paragraph,
-            st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start,
+            gStart,
             g.end,
-            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}。`,
-            { expected: computed.toFixed(2), actual: stated.toString(), difference: stated.minus(computed).toFixed(2), unit: '%' },
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。`,
+            { expected: computed.toFixed(2), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
           );
         }
       }
@@ -251,14 +310,15 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     const den = mentionYuan(st.shareOf.amount);
     if (!den.isZero()) {
       const computed = amount.dividedBy(den).times(100);
-      const h = new Decimal(50);
-      const min = Decimal.max(amount.minus(h), 0).dividedBy(den.plus(h)).times(100);
-      const max = amount.plus(h).dividedBy(Decimal.max(den.minus(h), 1)).times(100);
-      const half = new Decimal(0.5).times(new Decimal(10).pow(-st.share.decimals));
-      if (st.share.value.lt(min.minus(half)) || st.share.value.gt(max.plus(half))) {
+      const ha = halfOf(st.amount);
+      const hd = halfOf(st.shareOf.amount);
+      const min = Decimal.max(amount.minus(ha), 0).dividedBy(den.plus(hd)).times(100);
+      const max = amount.plus(ha).dividedBy(Decimal.max(den.minus(hd), new Decimal('1e-9'))).times(100);
+      const verdict = rateVerdict(st.share, { min, max });
+      if (verdict !== 'equal') {
         out.add(
           'narrative.share',
-          'error',
+          verdict === 'rounding' ? 'warning' : 'error',
           st.share.paragraph,
           st.share.start - 8 > 0 ? Math.max(st.share.start - 8, 0) : 0,
           st.share.end,
@@ -291,15 +351,12 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
   void x;
 }
 
-/** Bounds of the growth percentage given that both figures are rounded to 0.01 万元. */
-function pctRange(amount: Decimal, change: Decimal): { min: Decimal; max: Decimal } {
-  const h = new Decimal(50);
+/** Bounds of the growth percentage given each stated figure's rounding (half a unit of its last digit). */
+function pctRange(amount: Decimal, ha: Decimal, change: Decimal, hc: Decimal): { min: Decimal; max: Decimal } {
   const vals: Decimal[] = [];
-  for (const da of [h.negated(), h]) {
-    for (const dc of [h.negated(), h]) {
-      const a = amount.plus(da);
-      const c = change.plus(dc);
-      const p = growthPercent(a, c);
+  for (const da of [ha.negated(), ha]) {
+    for (const dc of [hc.negated(), hc]) {
+      const p = growthPercent(amount.plus(da), change.plus(dc));
       if (p) vals.push(p);
     }
   }

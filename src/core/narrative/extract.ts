@@ -37,6 +37,8 @@ export interface Mention {
   role: MentionRole;
   /** For changes: +1 增加, -1 减少. */
   direction?: 1 | -1;
+  /** For changes: the base the sentence names ('budget': 年初预算/调整预算; 'prior': 上年 or a year). */
+  base?: 'budget' | 'prior';
   /** Index of the sentence (。) and segment (；) in the whole text, for grouping. */
   sentence: number;
   segment: number;
@@ -72,6 +74,8 @@ export interface Statement {
   reason?: { start: number; end: number };
   /** The section heading the statement sits under (the nearest heading paragraph). */
   section: string;
+  /** A second comparison of the same figure on another base (年初预算): arithmetic only, no list, no table. */
+  alt?: boolean;
 }
 
 export interface Group {
@@ -177,7 +181,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
     const g = GROWTH_BEFORE.exec(b);
     if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
-    if (inParens && /[（(]$/.test(b)) return { role: 'growth' };
+    if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
   }
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
@@ -369,6 +373,20 @@ export function extract(physical: string[]): ExtractedText {
         } else {
           st.name = subjText.trim();
         }
+        // “公务接待费 2016年预算 8 万元，2015年预算 12.5 万元”: an earlier year's figure of the
+        // statement just before (same subject, or no subject but the year) is that statement's prior.
+        const prevSt = statements[statements.length - 1];
+        const y = yearOf(st.subject);
+        const py = prevSt ? yearOf(prevSt.subject) : undefined;
+        if (prevSt && y !== undefined && py !== undefined && y < py && prevSt.amount.sentence === mention.sentence && !prevSt.prior && !prevSt.change && prevSt.amount.unit === mention.unit) {
+          const rest = nameKey(st.subject.replace(/\d{4}\s*年度?/, ''));
+          if (rest === '' || rest === nameKey(prevSt.subject.replace(/\d{4}\s*年度?/, ''))) {
+            mention.role = 'prior';
+            prevSt.prior = mention;
+            lastChangeOwner = prevSt;
+            continue;
+          }
+        }
         // 其中: a new group whose total is the last amount.
         const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
@@ -407,8 +425,17 @@ export function extract(physical: string[]): ExtractedText {
         if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
           if (mention.role === 'change') {
-            owner.change = mention;
-            lastChangeOwner = owner;
+            mention.base = baseOf(clauseBefore);
+            if (owner.change && owner.change.base !== mention.base && owner.change.sentence === mention.sentence) {
+              // “较上年减少 19 万元，下降 43.78%，较年初预算数减少 4 万元，下降 2.2%”: a second
+              // comparison of the same figure on another base, checked on its own.
+              const alt: Statement = { ...owner, id: statements.length, change: mention, growth: undefined, prior: undefined, flat: undefined, partOf: undefined, share: undefined, alt: true };
+              statements.push(alt);
+              lastChangeOwner = alt;
+            } else {
+              owner.change = mention;
+              lastChangeOwner = owner;
+            }
           } else if (mention.role === 'prior') {
             owner.prior = mention;
             lastChangeOwner = owner;
@@ -455,6 +482,18 @@ export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragr
   const last = origin[Math.min(Math.max(end - 1, start, 0), origin.length - 1)];
   const e = last.p === a.p ? last.o + 1 : (x.source[a.p] ?? '').length;
   return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
+}
+
+function baseOf(clauseBefore: string): 'budget' | 'prior' | undefined {
+  if (/年初预算|调整预算|全年预算|预算数相比|与预算/.test(clauseBefore)) return 'budget';
+  if (/上年|去年|\d{4}年|同比/.test(clauseBefore)) return 'prior';
+  return undefined;
+}
+
+/** The year a subject starts with or names: “2015年三公经费预算拨入” → 2015. */
+function yearOf(subject: string): number | undefined {
+  const m = /(\d{4})\s*年/.exec(subject);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */

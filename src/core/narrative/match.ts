@@ -154,7 +154,7 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
     return;
   }
   for (const st of x.statements) {
-    if (!/元/.test(st.amount.unit)) continue;
+    if (!/元/.test(st.amount.unit) || st.alt) continue;
     try {
       if (st.code) {
         checkCoded(st, d, out, codes);

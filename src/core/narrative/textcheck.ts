@@ -284,14 +284,15 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     if (c !== null && !c.isZero() && !g.value.isZero() && g.direction && st.change?.direction && g.direction !== st.change.direction) {
       out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c)}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
     } else if (c !== null) {
-      const prior = amount.minus(c);
+      // The base is the prior as stated when the text states it (12.5 in “2015年预算12.5万元；对比减少4.35万元；减少率35.22%”).
+      const prior = st.prior ? mentionYuan(st.prior) : amount.minus(c);
       if (prior.isZero() && !g.value.isZero()) {
         out.add('narrative.growth', 'warning', g.paragraph, gStart, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
       } else if (!prior.isZero()) {
-        const range = pctRange(amount, halfOf(st.amount), c, changeHalf(st));
+        const range = st.prior && st.change ? pctRange(prior.plus(c), halfOf(st.prior), c, halfOf(st.change)) : pctRange(amount, halfOf(st.amount), c, changeHalf(st));
         const verdict = rateVerdict(g, range);
         if (verdict !== 'equal') {
-          const computed = growthPercent(amount, c)!;
+          const computed = st.prior && st.change ? c.abs().div(prior.abs()).times(100) : growthPercent(amount, c)!;
           out.add(
             'narrative.growth',
             verdict === 'rounding' ? 'warning' : 'error',

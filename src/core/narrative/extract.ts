@@ -90,6 +90,8 @@ export interface Group {
   seps: Set<string>;
   /** Opened inside brackets (…（其中：A …；B …）): ends with the closing bracket. */
   inParens?: boolean;
+  /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
+  itemStyle?: string;
 }
 
 export interface ExtractedText {
@@ -265,6 +267,13 @@ export function extract(physical: string[]): ExtractedText {
     }
     // A group spanning paragraphs continues only into list-like paragraphs.
     if (group && group.spansParagraphs && /其中/.test(text)) closeGroup();
+    // Numbered items (1、… 2、…) continue the list, each may end with 。; another numbering ((三)) ends it.
+    if (group && group.spansParagraphs) {
+      const style = itemStyle(text);
+      if (group.itemStyle && style !== group.itemStyle) closeGroup();
+      else if (style && group.parts.length === 0) group.itemStyle = style;
+      else if (!style && group.itemStyle) closeGroup();
+    }
     const paraMentions: Mention[] = [];
     const figureRe = new RegExp(FIGURE.source, 'g');
     let m: RegExpExecArray | null;
@@ -462,7 +471,7 @@ export function extract(physical: string[]): ExtractedText {
       groups.push(group);
     } else if (group && !group.spansParagraphs) {
       closeGroup();
-    } else if (group && group.spansParagraphs && /。\s*$/.test(text)) {
+    } else if (group && group.spansParagraphs && !group.itemStyle && /。\s*$/.test(text)) {
       closeGroup();
     }
   });
@@ -484,6 +493,16 @@ export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragr
   return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
 }
 
+/** How a paragraph is numbered: 1、/1. → 'num', (1) → 'paren-num', 一、 → 'cn', (一) → 'paren-cn', ① → 'circled'. */
+function itemStyle(t: string): string | undefined {
+  if (/^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]/.test(t)) return 'paren-cn';
+  if (/^\s*[（(]\s*\d+\s*[)）]/.test(t)) return 'paren-num';
+  if (/^\s*[一二三四五六七八九十]+[、.．]/.test(t)) return 'cn';
+  if (/^\s*\d+\s*[、.．](?!\d)/.test(t)) return 'num';
+  if (/^\s*[①②③④⑤⑥⑦⑧⑨⑩]/.test(t)) return 'circled';
+  return undefined;
+}
+
 function baseOf(clauseBefore: string): 'budget' | 'prior' | undefined {
   if (/年初预算|调整预算|全年预算|预算数相比|与预算/.test(clauseBefore)) return 'budget';
   if (/上年|去年|\d{4}年|同比/.test(clauseBefore)) return 'prior';
@@ -503,7 +522,7 @@ function namedSubject(clauseBefore: string): string | undefined {
     .replace(/(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:相比|比较)?/g, '')
     .replace(/^(?:其中|同比|分别|另外|此外)[：:，,]?/, '')
     .replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/, '');
-  const key = nameKey(t);
+  const key = nameKey(t).replace(/^(?:对比|相比|比较|同比|环比|相较|经比较|分别|均|共|合计|总计|其中|主要|同期)+/, '').replace(/(?:相比|对比|比较)$/, '');
   return (key.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? t : undefined;
 }
 

@@ -94,7 +94,15 @@ export interface Group {
   itemStyle?: string;
 }
 
+/** A 较上年 change stated with its subject but without this year's figure: “工资福利支出较上年增 18.67 万元，增 21.86%”. */
+export interface ChangeOnly {
+  subject: string;
+  change: Mention;
+  growth?: Mention;
+}
+
 export interface ExtractedText {
+  changeOnly: ChangeOnly[];
   /** Logical paragraphs (lines joined where the sentence goes on; text normalised): what is parsed. */
   paragraphs: string[];
   /** The paragraphs as given (physical), and each logical character's place in them. */
@@ -241,6 +249,7 @@ export function extract(physical: string[]): ExtractedText {
   let group: Group | undefined; // the open 其中 group
   let lastChangeOwner: Statement | undefined;
   let orphan = false;
+  const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
 
   let outer: Group | undefined; // the list a bracketed 其中 list is nested in
@@ -425,8 +434,11 @@ export function extract(physical: string[]): ExtractedText {
           owner = statements.filter((s) => nameKey(s.subject) === nameKey(named)).pop();
           orphan = !owner;
           if (owner) lastChangeOwner = owner;
+          else if (mention.role === 'change') changeOnly.push({ subject: named.trim(), change: mention });
         } else if (mention.role === 'growth' && orphan && mention.sentence === lastOrphanSentence) {
           owner = undefined;
+          const last = changeOnly[changeOnly.length - 1];
+          if (last && !last.growth && last.change.sentence === mention.sentence) last.growth = mention;
         } else {
           owner = ownerFor(mention, lastAmount, lastChangeOwner);
           if (mention.role === 'change' || mention.role === 'prior') orphan = false;
@@ -477,7 +489,7 @@ export function extract(physical: string[]): ExtractedText {
   });
   closeGroup();
   reconcile(statements);
-  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf };
+  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf, changeOnly };
 }
 
 /**

@@ -95,6 +95,8 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   checkGroups(x, out);
   checkTotalsAfterParts(x, out);
   for (const st of x.statements) checkStatement(st, x, out);
+  checkChangeOnly(x, out);
+  checkBasicClasses(x, out);
   checkResidue(x, out);
   checkDuplicates(x, out);
   checkSectionClaims(x, out);
@@ -231,6 +233,55 @@ function checkTotalsAfterParts(x: ExtractedText, out: TextFindings): void {
       last.amount.end,
       `${parts.map((p) => `“${label(p)}”${p.amount.raw}`).join('、')}合计 ${wan(sum)} 万元，而文中总额为 ${last.amount.raw}，相差 ${wan(total.minus(sum))} 万元。`,
       { expected: wan(sum), actual: wan(total), difference: wan(total.minus(sum)), unit: '万元' },
+    );
+  }
+}
+
+/** 减 … 增 x%: a change and its rate that point in opposite directions, for changes stated without this year's figure. */
+function checkChangeOnly(x: ExtractedText, out: TextFindings): void {
+  for (const c of x.changeOnly ?? []) {
+    const g = c.growth;
+    if (!g || !g.direction || !c.change.direction || g.direction === c.change.direction || g.value.isZero() || c.change.value.isZero()) continue;
+    out.add('narrative.growth', 'error', g.paragraph, c.change.paragraph === g.paragraph ? c.change.start : g.start, g.end, `“${c.subject}”较上年${c.change.direction < 0 ? '减少' : '增加'} ${c.change.raw}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 1), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+  }
+}
+
+const BASIC_CLASSES = [/^工资福利支出/, /^商品和服务支出/, /^对个人和家庭(?:的)?补助/];
+
+/**
+ * 基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助, when the text states exactly
+ * these three (once each) and no other class (资本性支出, 其他…) beside a 基本支出 figure:
+ * this year's amounts, or their 较上年 changes.
+ */
+function checkBasicClasses(x: ExtractedText, out: TextFindings): void {
+  const text = x.paragraphs.join('');
+  if (/资本性支出|其他支出|债务利息|对企业补助/.test(text)) return;
+  const clean = (sub: string) => sub.replace(/^\s*\d{4}\s*年度?/, '').replace(/^(?:一般公共预算|财政拨款)/, '');
+  type Item = { subject: string; value: Decimal; half: Decimal; m: Mention };
+  const amounts = (re: RegExp): Item[] => x.statements.filter((s) => !s.alt && re.test(clean(s.subject)) && /元/.test(s.amount.unit)).map((s) => ({ subject: s.subject, value: mentionYuan(s.amount), half: halfOf(s.amount), m: s.amount }));
+  const changes = (re: RegExp): Item[] => [
+    ...x.statements.filter((s) => !s.alt && s.change && re.test(clean(s.subject))).map((s) => ({ subject: s.subject, value: signed(s.change!), half: halfOf(s.change!), m: s.change! })),
+    ...(x.changeOnly ?? []).filter((c) => re.test(clean(c.subject))).map((c) => ({ subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
+  ];
+  for (const [kind, get] of [['amount', amounts], ['change', changes]] as const) {
+    const totals = get(/^基本支出/);
+    const parts = BASIC_CLASSES.map((re) => get(re));
+    if (totals.length === 0 || parts.some((p) => p.length !== 1)) continue;
+    if (new Set(totals.map((t) => t.value.toString())).size !== 1) continue;
+    const t = totals[0];
+    const ps = parts.map((p) => p[0]);
+    const sum = ps.reduce((a, p) => a.plus(p.value), new Decimal(0));
+    const env = ps.reduce((a, p) => a.plus(p.half), t.half);
+    const cmp = compareStated(t.value, sum, env);
+    if (cmp === 'equal') continue;
+    out.add(
+      'narrative.sum',
+      cmp === 'rounding' ? 'info' : 'error',
+      t.m.paragraph,
+      t.m.start,
+      t.m.end,
+      `“基本支出”${kind === 'change' ? '较上年增减 ' : ''}${t.m.raw}，而工资福利支出、商品和服务支出、对个人和家庭的补助${kind === 'change' ? '的增减额' : ''}之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(t.value))} 万元。`,
+      { expected: wan(t.value), actual: wan(sum), difference: wan(sum.minus(t.value)), unit: '万元' },
     );
   }
 }

@@ -199,7 +199,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
-  const m = /(增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
+  const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
   if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
   // 包括 … : a detail of the figure before, not another part of its list.
@@ -530,7 +530,7 @@ function yearOf(subject: string): number | undefined {
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
 function namedSubject(clauseBefore: string): string | undefined {
   const t = clauseBefore
-    .replace(/(?:增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?(?:支出|收入|经费|拨款)?$/, '')
+    .replace(/[（(]?(?:增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/, '')
     .replace(/(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:相比|比较)?/g, '')
     .replace(/^(?:其中|同比|分别|另外|此外)[：:，,]?/, '')
     .replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/, '');

@@ -258,9 +258,10 @@ function checkBasicClasses(x: ExtractedText, out: TextFindings): void {
   if (/资本性支出|其他支出|债务利息|对企业补助/.test(text)) return;
   const clean = (sub: string) => sub.replace(/^\s*\d{4}\s*年度?/, '').replace(/^(?:一般公共预算|财政拨款)/, '');
   type Item = { subject: string; value: Decimal; half: Decimal; m: Mention };
-  const amounts = (re: RegExp): Item[] => x.statements.filter((s) => !s.alt && re.test(clean(s.subject)) && /元/.test(s.amount.unit)).map((s) => ({ subject: s.subject, value: mentionYuan(s.amount), half: halfOf(s.amount), m: s.amount }));
+  const own = (s: Statement) => !s.alt && (!s.partOf || /基本支出/.test(s.partOf.total.subject));
+  const amounts = (re: RegExp): Item[] => x.statements.filter((s) => own(s) && re.test(clean(s.subject)) && /元/.test(s.amount.unit)).map((s) => ({ subject: s.subject, value: mentionYuan(s.amount), half: halfOf(s.amount), m: s.amount }));
   const changes = (re: RegExp): Item[] => [
-    ...x.statements.filter((s) => !s.alt && s.change && re.test(clean(s.subject))).map((s) => ({ subject: s.subject, value: signed(s.change!), half: halfOf(s.change!), m: s.change! })),
+    ...x.statements.filter((s) => own(s) && s.change && re.test(clean(s.subject))).map((s) => ({ subject: s.subject, value: signed(s.change!), half: halfOf(s.change!), m: s.change! })),
     ...(x.changeOnly ?? []).filter((c) => re.test(clean(c.subject))).map((c) => ({ subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
   ];
   for (const [kind, get] of [['amount', amounts], ['change', changes]] as const) {

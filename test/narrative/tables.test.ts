@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import mammoth from 'mammoth';
 import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { buildHebei004 } from '../fixtures/hebei';
-import { checkNarrative, extract, generateNarrative, narrativeFromGrid, narrativeParagraphs } from '../../src/core/narrative';
+import { checkNarrative, extract, generateNarrative, narrativeFromGrid, narrativeParagraphs, narrativeToText } from '../../src/core/narrative';
 import { physicalSpan } from '../../src/core/narrative/extract';
 import { narrativeToDocx } from '../../src/file/docx';
 import { CheckResult } from '../../src/core/engine';
@@ -162,6 +162,11 @@ describe('generated 说明', () => {
     const text = (await mammoth.extractRawText({ buffer: buf })).value;
     expect(text).toContain('九、公用经费情况说明');
     expect(text).toContain('2.64 万元');
+    // Only the 说明: the count of 【请填写…】 left is the tool's status, not part of the document.
+    expect(n.placeholders).toBeGreaterThan(0);
+    expect(text).not.toContain('尚有');
+    expect(narrativeToText(n)).not.toContain('尚有');
+    expect(narrativeToText(n, 'md')).not.toContain('尚有');
   });
 });
 

@@ -90,6 +90,8 @@ export interface Group {
   seps: Set<string>;
   /** Opened inside brackets (…（其中：A …；B …）): ends with the closing bracket. */
   inParens?: boolean;
+  /** An item's own list inside a list over paragraphs: ends with the item. */
+  nestedItem?: boolean;
   /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
   itemStyle?: string;
 }
@@ -253,6 +255,14 @@ export function extract(physical: string[]): ExtractedText {
   let lastOrphanSentence = -1;
 
   let outer: Group | undefined; // the list a bracketed 其中 list is nested in
+  /** An item's own 其中 list ends with its item (；or the paragraph): back to the outer list. */
+  const popNested = () => {
+    if (group && group.nestedItem) {
+      group.closed = true;
+      group = outer;
+      outer = undefined;
+    }
+  };
   const closeGroup = () => {
     if (group) group.closed = true;
     if (outer) outer.closed = true;
@@ -275,13 +285,14 @@ export function extract(physical: string[]): ExtractedText {
       return;
     }
     // A group spanning paragraphs continues only into list-like paragraphs.
-    if (group && group.spansParagraphs && /其中/.test(text)) closeGroup();
-    // Numbered items (1、… 2、…) continue the list, each may end with 。; another numbering ((三)) ends it.
+    // Numbered items (1、… 2、…) continue the list, each may end with 。; another numbering ((三)),
+    // or a numbered paragraph after unnumbered items, ends it.
     if (group && group.spansParagraphs) {
       const style = itemStyle(text);
-      if (group.itemStyle && style !== group.itemStyle) closeGroup();
-      else if (style && group.parts.length === 0) group.itemStyle = style;
-      else if (!style && group.itemStyle) closeGroup();
+      if (group.parts.length === 0 && style && !group.itemStyle) group.itemStyle = style;
+      else if (group.itemStyle !== style) closeGroup();
+      // A paragraph with its own 其中 starts a new list, unless it is an item of this one (its own parts).
+      if (group && /其中/.test(text) && !(style && style === group.itemStyle) && !/^[^，,。；;]*[（(]\s*\d{3,7}\s*[)）]/.test(text)) closeGroup();
     }
     const paraMentions: Mention[] = [];
     const figureRe = new RegExp(FIGURE.source, 'g');
@@ -321,6 +332,7 @@ export function extract(physical: string[]): ExtractedText {
       }
       if (segEnds > 0) {
         segment += segEnds;
+        popNested();
         if (group && !group.colon && !group.spansParagraphs) closeGroup();
       }
       cursor = f.index;
@@ -410,9 +422,11 @@ export function extract(physical: string[]): ExtractedText {
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
         if (ofWhich && lastAmount) {
           // “…（其中：A …；B …）”: a list nested in brackets; the outer list goes on after them.
-          if (inParens && group && !group.closed && lastAmount.partOf === group) outer = group;
+          // “（1）…（2080109）118.40 万元，其中：人员经费 …”: an item's own list inside a list over paragraphs.
+          const nestedItem = !inParens && !!group && !group.closed && group.spansParagraphs && lastAmount.partOf === group;
+          if ((inParens || nestedItem) && group && !group.closed && lastAmount.partOf === group) outer = group;
           else closeGroup();
-          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens };
+          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem };
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
@@ -481,7 +495,7 @@ export function extract(physical: string[]): ExtractedText {
       closeGroup();
       group = { total: lastAmount, parts: [], colon: true, spansParagraphs: true, closed: false, seps: new Set() };
       groups.push(group);
-    } else if (group && !group.spansParagraphs) {
+    } else if ((popNested(), group && !group.spansParagraphs)) {
       closeGroup();
     } else if (group && group.spansParagraphs && !group.itemStyle && /。\s*$/.test(text)) {
       closeGroup();

@@ -129,6 +129,27 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: Cod
   }
 }
 
+/** The column of a coded row that a part's name speaks of. */
+const PART_COLUMNS: { re: RegExp; keys: string[] }[] = [
+  { re: /^人员经费/, keys: ['personnel'] },
+  { re: /^公用经费/, keys: ['public'] },
+  { re: /^专项(?:业务)?(?:经)?费/, keys: ['special'] },
+  { re: /^基本支出/, keys: ['basic'] },
+  { re: /^项目支出/, keys: ['project', 'special'] },
+];
+
+function checkCodedPart(st: Statement, code: string, d: Disclosure, out: TextFindings): void {
+  const found = findCoded(d, code);
+  if (!found || !('row' in found)) return;
+  const col = PART_COLUMNS.find((c) => c.re.test(normName(st.subject)));
+  if (!col) return;
+  const key = col.keys.find((k) => k in found.row.amounts);
+  if (!key) return;
+  const f = fig(found.row.amounts[key]) ?? { value: new Decimal(0), cells: [] };
+  if (!f.cells.length && !f.value.isZero()) return;
+  report(out, st, f, `“${found.table.title}”中 ${code} ${found.row.name ?? ''}的${st.subject}`);
+}
+
 const EMPTY_CLAIMS: { re: RegExp; what: string; tables: (d: Disclosure) => (Table | undefined)[] }[] = [
   { re: /无(?:当年)?政府性基金/, what: '政府性基金', tables: (d) => [primary(d, 'fund')] },
   { re: /无(?:当年)?国有资本经营/, what: '国有资本经营预算', tables: (d) => [primary(d, 'state_capital')] },
@@ -158,6 +179,12 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
     try {
       if (st.code) {
         checkCoded(st, d, out, codes);
+        continue;
+      }
+      // A part of a coded item (“社会保险经办机构（2080109）… 其中：人员经费 …”) is that row's cell, never the 合计 row's.
+      const parent = st.partOf?.total;
+      if (parent?.code) {
+        checkCodedPart(st, parent.code, d, out);
         continue;
       }
       const def: FigureDef | undefined = figureFor(st.subject);

@@ -141,7 +141,7 @@ const PART_COLUMNS: { re: RegExp; keys: string[] }[] = [
 function checkCodedPart(st: Statement, code: string, d: Disclosure, out: TextFindings): void {
   const found = findCoded(d, code);
   if (!found || !('row' in found)) return;
-  const col = PART_COLUMNS.find((c) => c.re.test(normName(st.subject)));
+  const col = PART_COLUMNS.find((c) => c.re.test(st.subject.replace(/[\s“”"]/g, '')));
   if (!col) return;
   const key = col.keys.find((k) => k in found.row.amounts);
   if (!key) return;

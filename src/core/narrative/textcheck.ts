@@ -127,6 +127,8 @@ export function completeList(total: string, parts: string[]): boolean {
   const has = (re: RegExp) => parts.some((p) => re.test(p));
   if (/三公/.test(total)) return has(/出国/) && has(/接待/) && (has(/用车|公车|车辆/));
   if (/(?:用车|公车|车辆)/.test(total) && /购置/.test(total) && /运行/.test(total)) return has(/购置/) && has(/运行/);
+  // An expense split by its kinds: 人员经费 + 公用经费 + 专项业务费 (or 项目支出), all three listed.
+  if (parts.length >= 3 && parts.every((p) => /^(?:人员经费|公用经费|专项业务(?:经)?费|专项经费|项目支出)/.test(p)) && has(/^人员经费/) && has(/^公用经费/) && has(/^(?:专项|项目)/)) return true;
   if (/基本支出/.test(total)) return (has(/人员经费/) && has(/公用经费/)) || (has(/工资福利/) && has(/商品和服务/) && has(/对个人和家庭/));
   return false;
 }

@@ -59,3 +59,24 @@ describe('陕西 功能科目: the parts of each 项', () => {
     expect(m!.cells).toEqual([row.amounts.personnel!.cell]);
   });
 });
+
+describe('较上年 against last year’s workbook', () => {
+  test('compared only when last year’s workbook is given', async () => {
+    const cur = (await wb('003')).disclosure!;
+    const prior = (await wb('000')).disclosure!;
+    const paras = narrativeParagraphs(generateNarrative(cur, prior));
+    const mism = (ps: string[], p: typeof prior | null) => checkNarrative(ps, cur, { prior: p }).filter((f) => f.rule === 'narrative.mismatch');
+    expect(mism(paras, prior)).toEqual([]);
+    // 2080505 is in both years: its 较上年 is this year's row − last year's row.
+    const i = paras.findIndex((p) => p.includes('（2080505）') && /较上年(增加|减少) /.test(p));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const wrong = [...paras];
+    wrong[i] = wrong[i].replace(/较上年(增加|减少) [\d.]+ 万元/, '较上年$1 99.99 万元');
+    const withPrior = mism(wrong, prior);
+    expect(withPrior.map((f) => f.severity)).toEqual(['error']);
+    expect(withPrior[0].message).toContain('上年工作簿');
+    expect(withPrior[0].cells.length).toBe(2);
+    // Without last year's workbook there is nothing to compare the change with.
+    expect(mism(wrong, null)).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
-import { ExtractedText, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, physicalSpan, toHalfWidthDigits } from './extract';
+import { ExtractedText, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -97,6 +97,8 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   for (const st of x.statements) checkStatement(st, x, out);
   checkChangeOnly(x, out);
   checkBasicClasses(x, out);
+  checkConflicts(x, out);
+  checkReasonClaims(x, out);
   checkResidue(x, out);
   checkDuplicates(x, out);
   checkSectionClaims(x, out);
@@ -287,6 +289,67 @@ function checkBasicClasses(x: ExtractedText, out: TextFindings): void {
       { expected: wan(t.value), actual: wan(sum), difference: wan(sum.minus(t.value)), unit: '万元' },
     );
   }
+}
+
+/** The longest run of characters two subjects share (“公务接待费” in 部门决算公开公务接待费 / 我单位支出公务接待费). */
+function commonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
+    let k = 0;
+    while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+    if (k > best) best = k;
+  }
+  return best;
+}
+
+/**
+ * Two figures for one subject: the same digits written once in 元 and once in 万元 in one sentence
+ * (“公务接待费1.58元，经核查，…公务接待费为1.58万元”); the same subject's 较上年 change stated twice
+ * with figures no rounding reconciles (“比2020年减少166.4万元” … “比2020年增加43万元”).
+ */
+function checkConflicts(x: ExtractedText, out: TextFindings): void {
+  const money = x.statements.filter((s) => !s.alt && /元/.test(s.amount.unit));
+  for (let i = 0; i < money.length; i++) {
+    for (let j = i + 1; j < money.length; j++) {
+      const a = money[i];
+      const b = money[j];
+      if (a.amount.sentence !== b.amount.sentence || a.amount.unit === b.amount.unit || !a.amount.value.eq(b.amount.value) || a.amount.value.isZero()) continue;
+      if (commonRun(nameKey(a.subject), nameKey(b.subject)) < 4) continue;
+      out.add('narrative.conflict', 'error', a.amount.paragraph, a.amount.start, a.amount.end, `同一句中“${label(a)}”写作 ${a.amount.raw}，“${label(b)}”写作 ${b.amount.raw}：同一数字的单位不一致。`, { expected: b.amount.raw, actual: a.amount.raw });
+    }
+  }
+  // The same subject: equal keys of at least 4 characters, in the same list (or in none).
+  type Ch = { key: string; subject: string; value: Decimal; half: Decimal; m: Mention; parent?: Statement };
+  const changes: Ch[] = [
+    ...x.statements.filter((s) => !s.alt && s.change && s.change.base !== 'budget').map((s) => ({ key: nameKey(s.subject), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total })),
+    ...(x.changeOnly ?? []).filter((c) => c.change.base !== 'budget').map((c) => ({ key: nameKey(c.subject), subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
+  ].sort((p, q) => p.m.paragraph - q.m.paragraph || p.m.start - q.m.start);
+  for (let j = 0; j < changes.length; j++) {
+    const b = changes[j];
+    if ((b.key.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) continue;
+    const a = changes.slice(0, j).find((c) => c.m.sentence !== b.m.sentence && c.m.unit === b.m.unit && c.parent === b.parent && (c.key === b.key || (/三公/.test(c.key) && /三公/.test(b.key) && (c.key.endsWith(b.key) || b.key.endsWith(c.key)))));
+    if (!a) continue;
+    if (a.value.minus(b.value).abs().lte(a.half.plus(b.half))) continue;
+    out.add('narrative.conflict', 'error', b.m.paragraph, b.m.start, b.m.end, `“${b.subject}”较上年${b.value.isNegative() ? '减少' : '增加'} ${b.m.raw}，而第 ${out.physical(a.m.paragraph, a.m.start, a.m.end).paragraph} 段写“${a.subject}”较上年${a.value.isNegative() ? '减少' : '增加'} ${a.m.raw}：同一事项的增减额前后不一致。`, { expected: wan(a.value), actual: wan(b.value), difference: wan(b.value.minus(a.value)), unit: '万元' });
+  }
+}
+
+/** A reason that names a change opposite to the one stated: “主要是原因公务用车运行维护费增加” after 运行维护费 减少 332.09 万元. */
+function checkReasonClaims(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const re = /原因(?:是|为|：|:)?([^，,。；;：:]{2,24}?)(增加|减少|增长|下降|上升)(?![\d.])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(p))) {
+      const key = nameKey(m[1]);
+      if ((key.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) continue;
+      const dir = /增|上升/.test(m[2]) ? 1 : -1;
+      const st = x.statements.filter((s) => !s.alt && s.change && s.change.base !== 'budget' && nameKey(s.subject) === key && !s.change.value.isZero());
+      if (st.length !== 1 || (st[0].change!.direction ?? 1) === dir) continue;
+      const s0 = st[0];
+      const at = m.index + m[0].length - m[1].length - m[2].length;
+      out.add('narrative.claim', 'error', pi + 1, at, m.index + m[0].length, `原因写“${m[1]}${m[2]}”，而文中“${label(s0)}”较上年${s0.change!.direction === -1 ? '减少' : '增加'} ${s0.change!.raw}：说法与数字相反。`);
+    }
+  });
 }
 
 function describeChange(c: Decimal): string {

@@ -90,6 +90,8 @@ export interface Group {
   seps: Set<string>;
   /** Opened inside brackets (…（其中：A …；B …）): ends with the closing bracket. */
   inParens?: boolean;
+  /** Items numbered 1、2、… inside one paragraph: the list goes on past an item's 。 to the next number. */
+  numbered?: boolean;
   /** An item's own list inside a list over paragraphs: ends with the item. */
   nestedItem?: boolean;
   /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
@@ -327,8 +329,10 @@ export function extract(physical: string[]): ExtractedText {
       if (sentEnds > 0) {
         sentence += sentEnds;
         segment += sentEnds;
-        if (group && !group.spansParagraphs) closeGroup();
-        else if (group && group.spansParagraphs) closeGroup();
+        // “其中：1、A …。2、B …。”: numbered items in one paragraph go on past each item's 。
+        const nextItem = /[。！？!?]\s*(?:(\d+)[、.．](?!\d)|[（(](\d+)[)）])[^。]*$/.exec(between);
+        const goesOn = group && group.numbered && nextItem && Number(nextItem[1] ?? nextItem[2]) === group.parts.length + 1;
+        if (group && !goesOn) closeGroup();
       }
       if (segEnds > 0) {
         segment += segEnds;
@@ -376,7 +380,8 @@ export function extract(physical: string[]): ExtractedText {
         direction: cls.direction,
         sentence,
         segment,
-        sep: clauseBound.sep,
+        // “1、公务接待费 …”: the 、 of an item number is no list separator.
+        sep: clauseBound.sep === '、' && /(?:^|[^\d.])[\d一二三四五六七八九十]{1,2}$/.test(text.slice(Math.max(0, clauseBound.index - 4), clauseBound.index - 1)) ? '' : clauseBound.sep,
       };
       // A "（0%）" right after a change is its growth.
       mentions.push(mention);
@@ -427,6 +432,7 @@ export function extract(physical: string[]): ExtractedText {
           if ((inParens || nestedItem) && group && !group.closed && lastAmount.partOf === group) outer = group;
           else closeGroup();
           group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem };
+          if (/其中\s*[：:]?\s*(?:1[、.．](?!\d)|[（(]1[)）])/.test(gap)) group.numbered = true;
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.

@@ -163,6 +163,17 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         { expected: wan(total), actual: wan(sum), difference: wan(sum.minus(total)), unit: '万元' },
       );
     }
+    // Last year's figures stated for the total and every item (“2015年预算 12.5 万元”) add up the same way.
+    if (g.total.prior && parts.every((p) => p.prior)) {
+      const pt = mentionYuan(g.total.prior);
+      const ps = parts.reduce((a, p) => a.plus(mentionYuan(p.prior!)), new Decimal(0));
+      const cmpP = compareStated(pt, ps, parts.reduce((a, p) => a.plus(halfOf(p.prior!)), halfOf(g.total.prior)));
+      const sevP: Severity = cmpP === 'rounding' ? 'info' : ps.lt(pt) && !complete ? 'info' : 'error';
+      if (cmpP !== 'equal' && !(sevP === 'info' && cmpP !== 'rounding')) {
+        const m = g.total.prior;
+        out.add('narrative.sum', sevP, m.paragraph, m.start, m.end, `“${label(g.total)}”上年为 ${m.raw}，而其中所列 ${parts.length} 项的上年数之和为 ${wan(ps)} 万元，相差 ${wan(ps.minus(pt))} 万元。`, { expected: wan(pt), actual: wan(ps), difference: wan(ps.minus(pt)), unit: '万元' });
+      }
+    }
     // Items' changes prove nothing about the total's when the list may leave items out.
     if (under && !complete && cmp === 'different') continue;
     // 增减额: the parts' changes must add up to the total's change.

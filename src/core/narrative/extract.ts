@@ -63,6 +63,8 @@ export interface Statement {
   change?: Mention;
   /** True when the text says 持平 / 无变化 / 上年度为 0 with no figure. */
   flat?: boolean;
+  /** “与2021年度预算相比无变化”: the text says this figure equals its budget (offsets of the words). */
+  flatBudget?: { start: number; end: number };
   growth?: Mention;
   share?: Mention;
   /** The statement the share is computed against (占预算总额). */
@@ -105,8 +107,33 @@ export interface ChangeOnly {
   growth?: Mention;
 }
 
+/** A cell of a table flattened into text (“2015年 | 2840 | 90 | …”), with its place in the logical paragraph. */
+export interface FlatCell {
+  raw: string;
+  value: Decimal;
+  decimals: number;
+  start: number;
+  end: number;
+}
+
+/** A row of a flattened table: its label and the numbers after it (empty cells are lost in flattening). */
+export interface FlatRow {
+  label: string;
+  cells: FlatCell[];
+}
+
+export interface FlatTable {
+  /** 1-based logical paragraph. */
+  paragraph: number;
+  /** Labels of the rows without numbers before the first row with numbers (the header). */
+  header: string[];
+  rows: FlatRow[];
+}
+
 export interface ExtractedText {
   changeOnly: ChangeOnly[];
+  /** Tables flattened into the text with | between cells. */
+  tables: FlatTable[];
   /** Logical paragraphs (lines joined where the sentence goes on; text normalised): what is parsed. */
   paragraphs: string[];
   /** The paragraphs as given (physical), and each logical character's place in them. */
@@ -127,7 +154,7 @@ const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
 const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
 
-const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]\s*\S|[（(]\d+[)）])/;
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)\s*\S|[（(]\d+[)）])/;
 const ENUM_PREFIX = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/;
 
 export function toHalfWidthDigits(s: string): string {
@@ -509,7 +536,7 @@ export function extract(physical: string[]): ExtractedText {
   });
   closeGroup();
   reconcile(statements);
-  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf, changeOnly };
+  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf, changeOnly, tables: flatTables(paragraphs) };
 }
 
 /**
@@ -523,6 +550,42 @@ export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragr
   const last = origin[Math.min(Math.max(end - 1, start, 0), origin.length - 1)];
   const e = last.p === a.p ? last.o + 1 : (x.source[a.p] ?? '').length;
   return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
+}
+
+/**
+ * Tables flattened into text: cells between |. Each label cell starts a row; the numbers after it
+ * are its cells. Labels before the first number are the header.
+ */
+export function flatTables(paragraphs: string[]): FlatTable[] {
+  const out: FlatTable[] = [];
+  paragraphs.forEach((text, pi) => {
+    if ((text.match(/\|/g) ?? []).length < 4) return;
+    const t: FlatTable = { paragraph: pi + 1, header: [], rows: [] };
+    let row: FlatRow | undefined;
+    const re = /[^|]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const cell = m[0].trim();
+      if (!cell) continue;
+      const start = m.index + m[0].indexOf(cell);
+      const num = /^([-+]?\d+(?:,\d{3})*(?:\.\d+)?)%?$/.exec(cell);
+      if (num) {
+        if (!row) {
+          row = { label: '', cells: [] };
+          t.rows.push(row);
+        }
+        const raw = num[1].replace(/,/g, '');
+        row.cells.push({ raw: cell, value: new Decimal(raw), decimals: decimalsOfRaw(raw), start, end: start + cell.length });
+      } else {
+        if (!t.rows.some((r) => r.cells.length)) t.header.push(cell);
+        row = { label: cell, cells: [] };
+        t.rows.push(row);
+      }
+    }
+    t.rows = t.rows.filter((r) => r.cells.length > 0);
+    if (t.rows.length) out.push(t);
+  });
+  return out;
 }
 
 /** How a paragraph is numbered: 1、/1. → 'num', (1) → 'paren-num', 一、 → 'cn', (一) → 'paren-cn', ① → 'circled'. */
@@ -638,6 +701,12 @@ function annotateReasons(para: string, text: string, paragraph: number, statemen
   while ((m = re.exec(text))) {
     const owner = lastBefore(inPara, m.index);
     if (owner && !owner.change && /(较|比|与)上年|上年度/.test(text.slice(Math.max(0, m.index - 12), m.index + 2))) owner.flat = true;
+  }
+  // “与2021年度预算相比无变化 / 无增减”: this year's figure equals its budget.
+  const rb = /与\d{4}年度?(?:年初)?预算(?:数)?相比[，,]?\s*(?:无变化|无增减|持平|没有变化|未发生变化)/g;
+  while ((m = rb.exec(text))) {
+    const owner = lastBefore(inPara, m.index);
+    if (owner && !owner.change && owner.amount.end <= m.index) owner.flatBudget = { start: m.index, end: m.index + m[0].length };
   }
   const rr = /(?:主要)?原因(?:是|为|：|:)?/g;
   while ((m = rr.exec(text))) {

@@ -90,7 +90,8 @@ function normaliseLine(line: string, p: number): LogicalText {
   return { text, origin };
 }
 
-const PAGE_NUMBER = /^[\s\-—–－_·]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–－_·]*$/;
+/** A page number on its own line: —5—, - 5 -, 第5页, 5/12 (a bare number: see logicalParagraphs). */
+const PAGE_NUMBER = /^\s*(?:[-—–－_·]+\s*\d{1,3}\s*[-—–－_·]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 /** A numbered item or heading at the start of a line: (1) 1. 1、 一、 （一） 第一部分. */
 const ITEM_START = /^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十]+部分|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
@@ -104,6 +105,8 @@ export function logicalParagraphs(physical: string[], isHeading: (t: string) => 
   let open: LogicalText | undefined;
   physical.forEach((line, p) => {
     if (PAGE_NUMBER.test(line) && line.trim() !== '') return; // page furniture: the sentence goes on
+    // A bare 1–3 digit line between lines of prose is a page number; beside table cells (|) it is a cell.
+    if (/^\s*\d{1,3}\s*$/.test(line) && !/\|/.test(physical[p - 1] ?? '') && !/\|/.test(physical[p + 1] ?? '') && !/^\s*\|/.test(physical[p + 1] ?? '')) return;
     const n = normaliseLine(line, p);
     if (n.text === '') {
       open = undefined;

@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
-import { ExtractedText, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
+import { ExtractedText, FlatCell, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -99,6 +99,8 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   checkBasicClasses(x, out);
   checkConflicts(x, out);
   checkReasonClaims(x, out);
+  checkFlatTables(x, out);
+  checkBudgetClaims(x, out);
   checkResidue(x, out);
   checkDuplicates(x, out);
   checkSectionClaims(x, out);
@@ -363,6 +365,67 @@ function checkReasonClaims(x: ExtractedText, out: TextFindings): void {
   });
 }
 
+/** Half a unit of a table cell's last digit (a written zero is exact). */
+function cellHalf(c: FlatCell): Decimal {
+  return c.value.isZero() ? new Decimal(0) : new Decimal(0.5).times(new Decimal(10).pow(-c.decimals));
+}
+
+/**
+ * A flattened table with a row per year (2015年 | 2840 | 90 …, 2016年 | 2364 | 12 …) and a rate row
+ * (2016年比2015年增减% | -16.77 | -86.62 …), all with the same number of cells: each column's rate
+ * is (later − earlier) ÷ earlier. Rows of unequal length are not read (empty cells are lost).
+ */
+function checkFlatTables(x: ExtractedText, out: TextFindings): void {
+  for (const t of x.tables ?? []) {
+    const yearRows = t.rows.filter((r) => /^\d{4}年(?:度)?(?:预算|决算)?(?:数)?$/.test(r.label.replace(/\s/g, '')));
+    const rateRows = t.rows.filter((r) => /(增减|增长|变动|下降)(?:率|幅度)?\s*[%％]|[%％]$|增减率|增长率/.test(r.label));
+    if (yearRows.length !== 2 || rateRows.length !== 1) continue;
+    const [r1, r2] = [...yearRows].sort((a, b) => Number(a.label.slice(0, 4)) - Number(b.label.slice(0, 4)));
+    const rr = rateRows[0];
+    const n = rr.cells.length;
+    if (r1.cells.length !== n || r2.cells.length !== n || Number(r1.label.slice(0, 4)) >= Number(r2.label.slice(0, 4))) continue;
+    for (let i = 0; i < n; i++) {
+      const a = r1.cells[i];
+      const b = r2.cells[i];
+      const r = rr.cells[i];
+      if (a.value.isZero()) continue;
+      const ha = cellHalf(a);
+      const hb = cellHalf(b);
+      const vals: Decimal[] = [];
+      for (const da of [ha.negated(), ha]) for (const db of [hb.negated(), hb]) vals.push(b.value.plus(db).minus(a.value.plus(da)).div(a.value.plus(da)).times(100));
+      const stated = { value: r.value, decimals: r.decimals } as Mention;
+      if (rateVerdict(stated, { min: Decimal.min(...vals), max: Decimal.max(...vals) }) === 'equal') continue;
+      const computed = b.value.minus(a.value).div(a.value).times(100);
+      const verdict = rateVerdict(stated, { min: Decimal.min(...vals), max: Decimal.max(...vals) });
+      out.add('narrative.growth', verdict === 'rounding' ? 'warning' : 'error', t.paragraph, r.start, r.end, `表中第 ${i + 1} 列：${r1.label} ${a.raw}、${r2.label} ${b.raw}，增减率应为 ${computed.toFixed(2)}%，表中为 ${r.raw}。`, { expected: computed.toFixed(2), actual: r.value.toString(), difference: r.value.minus(computed).toFixed(2), unit: '%' });
+    }
+  }
+}
+
+/**
+ * “公务用车购置及运行维护费支出 2.48 万元，与2021年度预算相比无变化” against a flattened 预算数 | 决算数
+ * table in the passage: the claim is false when the item's row holds two different figures, or one
+ * figure that is not the stated one (the other cell, lost in flattening, was empty).
+ */
+function checkBudgetClaims(x: ExtractedText, out: TextFindings): void {
+  const tables = (x.tables ?? []).filter((t) => t.header.some((h) => /预算/.test(h)) && t.header.some((h) => /决算|执行/.test(h)));
+  if (!tables.length) return;
+  for (const st of x.statements) {
+    if (!st.flatBudget) continue;
+    const key = nameKey(st.subject);
+    const rows = tables.flatMap((t) => t.rows).filter((r) => nameKey(r.label.replace(/^其中[：:]?/, '')) === key);
+    if (rows.length !== 1) continue;
+    const r = rows[0];
+    const stated = mentionYuan(st.amount).div(10000);
+    let budget: Decimal | undefined;
+    if (r.cells.length === 2 && r.cells[1].value.minus(stated).abs().lte(cellHalf(r.cells[1]).plus(halfOf(st.amount).div(10000)))) budget = r.cells[0].value;
+    else if (r.cells.length === 1 && !r.cells[0].value.minus(stated).abs().lte(cellHalf(r.cells[0]).plus(halfOf(st.amount).div(10000)))) budget = r.cells[0].value;
+    if (!budget || budget.minus(stated).abs().lte(halfOf(st.amount).div(10000).times(2))) continue;
+    if (st.amount.unit !== '万元') continue;
+    out.add('narrative.claim', 'error', st.amount.paragraph, st.flatBudget.start, st.flatBudget.end, `文中说“${label(st)}”${st.amount.raw}与预算相比无变化，而表中该项预算数为 ${budget.toString()} 万元。`, { expected: budget.toString(), actual: st.amount.value.toString(), unit: '万元' });
+  }
+}
+
 function describeChange(c: Decimal): string {
   if (c.isZero()) return '持平';
   return `${c.isNegative() ? '减少' : '增加'} ${wan(c.abs())} 万元`;
@@ -382,7 +445,8 @@ function rateVerdict(stated: Mention, range: { min: Decimal; max: Decimal }): 'e
   const half = unit.div(2);
   const v = stated.value;
   if (v.gte(range.min.minus(half)) && v.lte(range.max.plus(half))) return 'equal';
-  if (v.gte(range.min.minus(unit.plus(half))) && v.lte(range.max.plus(unit.plus(half)))) return 'rounding';
+  // Only toward zero: truncation (28.99 for 28.9995) or a share cut so that the list totals 100%.
+  if (v.gte(range.min.minus(unit.plus(half))) && v.lt(range.min)) return 'rounding';
   return 'different';
 }
 

@@ -393,10 +393,13 @@ function checkFlatTables(x: ExtractedText, out: TextFindings): void {
       const hb = cellHalf(b);
       const vals: Decimal[] = [];
       for (const da of [ha.negated(), ha]) for (const db of [hb.negated(), hb]) vals.push(b.value.plus(db).minus(a.value.plus(da)).div(a.value.plus(da)).times(100));
-      const stated = { value: r.value, decimals: r.decimals } as Mention;
-      if (rateVerdict(stated, { min: Decimal.min(...vals), max: Decimal.max(...vals) }) === 'equal') continue;
+      // On magnitudes, so that “toward zero” (truncation) means the same for a fall as for a rise.
+      const neg = r.value.isNegative();
+      const mags = vals.map((v) => (neg ? v.negated() : v));
+      const stated = { value: r.value.abs(), decimals: r.decimals } as Mention;
+      const verdict = rateVerdict(stated, { min: Decimal.min(...mags), max: Decimal.max(...mags) });
+      if (verdict === 'equal') continue;
       const computed = b.value.minus(a.value).div(a.value).times(100);
-      const verdict = rateVerdict(stated, { min: Decimal.min(...vals), max: Decimal.max(...vals) });
       out.add('narrative.growth', verdict === 'rounding' ? 'warning' : 'error', t.paragraph, r.start, r.end, `表中第 ${i + 1} 列：${r1.label} ${a.raw}、${r2.label} ${b.raw}，增减率应为 ${computed.toFixed(2)}%，表中为 ${r.raw}。`, { expected: computed.toFixed(2), actual: r.value.toString(), difference: r.value.minus(computed).toFixed(2), unit: '%' });
     }
   }

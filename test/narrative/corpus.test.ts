@@ -4,6 +4,7 @@
  * cover), and at least 90% of the key's CONTRADICTIONs found at their sentence.
  */
 import { loadKey, scoreFile, FileScore } from './corpusKey';
+import { NARRATIVE_RULES } from '../../src/core/narrative';
 
 describe('narrative corpus: real 说明 passages against their arithmetic key', () => {
   const key = loadKey();
@@ -36,6 +37,14 @@ describe('narrative corpus: real 说明 passages against their arithmetic key', 
 
   test('no error on text the key does not cover', () => {
     expect(scores.flatMap((s) => s.unkeyed.map((f) => `${s.file}: ${f.message}`))).toEqual([]);
+  });
+
+  test('every rule id raised on the corpus is listed in the narrative rule table with its severity', () => {
+    const listed = new Map(NARRATIVE_RULES.map((r) => [r.id, r.severity]));
+    for (const f of scores.flatMap((s) => s.findings)) {
+      expect(listed.has(f.rule)).toBe(true);
+      if (f.severity !== 'info') expect(listed.get(f.rule)!.split('|')).toContain(f.severity);
+    }
   });
 
   test('at least 90% of the contradictions are found at their sentence', () => {

@@ -155,3 +155,36 @@ describe('rounding', () => {
     expect(fs.map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('the text against itself', () => {
+  test('one figure written in 元 and in 万元 in one sentence (06)', () => {
+    const fs = errors(checkNarrative(['2015年部门决算公开公务接待费1.58元,经核查,2015年度我单位支出公务接待费为1.58万元。'], null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.conflict']);
+  });
+
+  test('the same 较上年 change stated twice with different figures; a reason that says the opposite (11)', () => {
+    const fs = errors(checkNarrative(passage('11-yunnan-honghe-xian.txt').paragraphs, null));
+    expect(fs.map((f) => f.rule).sort()).toEqual(['narrative.claim', 'narrative.conflict']);
+  });
+
+  test('“与预算相比无变化” against the passage’s own 预算数 | 决算数 table (20)', () => {
+    const fs = errors(checkNarrative(passage('20-anhui-duji-zhengfuban.txt').paragraphs, null)).filter((f) => f.rule === 'narrative.claim');
+    expect(fs.map((f) => f.expected)).toEqual(['20', '15']);
+  });
+
+  test('a flattened table’s rate row against its year rows (28: 73 → 37 is −49.32%, not −47.95%)', () => {
+    const fs = errors(checkNarrative(passage('28-zhejiang-qujiang-qu.txt').paragraphs, null));
+    expect(fs.map((f) => f.text!.excerpt)).toEqual(['-47.95', '-24.98']);
+  });
+
+  test('决算数小于预算数 in words against the two figures (26: 8.77 < 22.00 is right; 大于 would not be)', () => {
+    const p = '上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%。2017年度“三公”经费支出决算数小于预算数的主要原因:严格执行八项规定。';
+    expect(errors(checkNarrative([p], null))).toEqual([]);
+    expect(errors(checkNarrative([p.replace('小于', '大于')], null)).map((f) => f.rule)).toEqual(['narrative.claim']);
+  });
+
+  test('punctuation residue: 。。 and a 书名号 left open (19) are warnings', () => {
+    const fs = checkNarrative(['经费使用严格执行《党政机关厉行节约反对浪费条例》和《寿县党政机关公务接待管理规定(寿办发〔2015〕2号)规定。。'], null).filter((f) => f.rule === 'narrative.punctuation');
+    expect(fs.map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+});

@@ -101,6 +101,8 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   checkReasonClaims(x, out);
   checkFlatTables(x, out);
   checkBudgetClaims(x, out);
+  checkFinalVsBudget(x, out);
+  checkPunctuation(x, out);
   checkResidue(x, out);
   checkDuplicates(x, out);
   checkSectionClaims(x, out);
@@ -427,6 +429,47 @@ function checkBudgetClaims(x: ExtractedText, out: TextFindings): void {
     if (st.amount.unit !== '万元') continue;
     out.add('narrative.claim', 'error', st.amount.paragraph, st.flatBudget.start, st.flatBudget.end, `文中说“${label(st)}”${st.amount.raw}与预算相比无变化，而表中该项预算数为 ${budget.toString()} 万元。`, { expected: budget.toString(), actual: st.amount.value.toString(), unit: '万元' });
   }
+}
+
+/** “决算数小于预算数” in words against the 预算 and 决算 figures the same paragraph states. */
+function checkFinalVsBudget(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const m = /决算数?(?:大于|小于|等于|超过|低于|高于)预算数?/.exec(p);
+    if (!m || /大小于|小大于/.test(p.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1))) return;
+    const inPara = x.statements.filter((s) => s.amount.paragraph === pi + 1 && !s.alt && s.amount.start < m.index);
+    const budget = inPara.filter((s) => /预算(?:数)?(?:为|是)?$/.test(s.subject) && !/决算/.test(s.subject.slice(-4)));
+    const final = inPara.filter((s) => /决算(?:数)?(?:为|是)?$/.test(s.subject));
+    if (budget.length !== 1 || final.length !== 1) return;
+    const b = mentionYuan(budget[0].amount);
+    const f = mentionYuan(final[0].amount);
+    const said = /大于|超过|高于/.test(m[0]) ? 1 : /小于|低于/.test(m[0]) ? -1 : 0;
+    const env = halfOf(budget[0].amount).plus(halfOf(final[0].amount));
+    const actual = f.minus(b).abs().lte(env) ? 0 : f.gt(b) ? 1 : -1;
+    if (said === actual) return;
+    out.add('narrative.claim', 'error', pi + 1, m.index, m.index + m[0].length, `文中说“${m[0]}”，而同段写预算 ${budget[0].amount.raw}、决算 ${final[0].amount.raw}。`);
+  });
+}
+
+/** Punctuation a reviewer rejects: a doubled 。 or ，, brackets or quotation marks left open in a paragraph. */
+function checkPunctuation(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const d = /([。，；、])\1+/.exec(p);
+    if (d) out.add('narrative.punctuation', 'warning', pi + 1, d.index, d.index + d[0].length, `标点重复：“${d[0]}”。`);
+    // Only complete paragraphs (ending with 。) are judged: a passage cut off may leave a bracket open.
+    if (!/。$/.test(p)) return;
+    const pairs: [RegExp, RegExp, string][] = [
+      [/[（(]/g, /[）)]/g, '括号'],
+      [/“/g, /”/g, '引号'],
+      [/《/g, /》/g, '书名号'],
+    ];
+    for (const [o, c, what] of pairs) {
+      const opens = [...p.matchAll(o)].map((m) => m.index!);
+      const closes = [...p.matchAll(c)].map((m) => m.index!);
+      if (opens.length === closes.length) continue;
+      const at = opens.length > closes.length ? opens[opens.length - 1] : closes[0];
+      out.add('narrative.punctuation', 'warning', pi + 1, at, at + 1, `${what}不成对：开 ${opens.length} 个，闭 ${closes.length} 个。`);
+    }
+  });
 }
 
 function describeChange(c: Decimal): string {

@@ -188,3 +188,21 @@ describe('the text against itself', () => {
     expect(fs.map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 });
+
+describe('决算: 完成预算', () => {
+  test('完成预算的 Y% against the budget stated right before (26); a wrong rate is an error', () => {
+    const p = '上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:因公出国(境)费决算为0万元,完成预算的0%;公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%。';
+    expect(errors(checkNarrative([p], null))).toEqual([]);
+    expect(errors(checkNarrative([p.replace('39.86%', '38.86%')], null)).map((f) => f.expected)).toEqual(['39.86']);
+  });
+
+  test('完成全年预算 X 万元的 Y% is the budget, not the subject of the next 增减 clause', () => {
+    const p = ['本年支出决算950万元,完成全年预算1,000万元的95%,比上年决算数增加50万元,增长5.56%。'];
+    const x = extract(p);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['950万元']);
+    expect(x.statements[0].budget?.raw).toBe('1,000万元');
+    expect(x.statements[0].change?.raw).toBe('50万元');
+    expect(checkNarrative(p, null)).toEqual([]);
+    expect(errors(checkNarrative([p[0].replace('95%', '96%')], null)).map((f) => f.rule)).toEqual(['narrative.share']);
+  });
+});

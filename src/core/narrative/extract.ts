@@ -21,6 +21,8 @@ export type MentionRole =
   | 'annotation' // a figure in brackets after an amount: （预算内安排 63.6 万元）
   | 'count' // 12 人, 10 个
   | 'threshold' // 单价 20 万元以上
+  | 'budget' // 完成全年预算 1,200 万元的 95% — the budget the figure is measured against
+  | 'completion' // 完成预算的 39.86%
   | 'percent'; // any other percentage (指标值 100%)
 
 export interface Mention {
@@ -76,6 +78,9 @@ export interface Statement {
   reason?: { start: number; end: number };
   /** The section heading the statement sits under (the nearest heading paragraph). */
   section: string;
+  /** 完成预算 X 万元的 Y%: the budget X and the rate Y. */
+  budget?: Mention;
+  completion?: Mention;
   /** A second comparison of the same figure on another base (年初预算): arithmetic only, no list, no table. */
   alt?: boolean;
 }
@@ -184,7 +189,7 @@ function boundaryBefore(text: string, pos: number, stopAtParen = true): { index:
     else if (ch === '（' || ch === '(') {
       if (depth > 0) depth--;
       else if (stopAtParen) return { index: i + 1, sep: ch };
-    } else if (depth === 0 && SEPS.includes(ch)) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
+    } else if (depth === 0 && SEPS.includes(ch) && !(ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}/.test(text.slice(i + 1, i + 4)))) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
   }
   return { index: 0, sep: '' };
 }
@@ -221,6 +226,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   if (unit === '%') {
     const g = GROWTH_BEFORE.exec(b);
     if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
+    if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
     if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
@@ -228,6 +234,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
+  if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
   const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
@@ -472,7 +479,13 @@ export function extract(physical: string[]): ExtractedText {
         statements.push(st);
         lastAmount = st;
         lastChangeOwner = undefined;
-      } else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
+      } else if (mention.role === 'budget' || mention.role === 'completion') {
+        // “支出决算 8.77 万元，完成预算的 39.86%” / “完成全年预算 1,200 万元的 95%”: of the figure before.
+        if (lastAmount && lastAmount.amount.sentence === mention.sentence) {
+          if (mention.role === 'budget') lastAmount.budget = mention;
+          else lastAmount.completion = mention;
+        }
+} else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
         // A change that names its own subject (“公务用车购置费减少 79.4 万元”) belongs to the
         // statement of that subject; when none is stated, the change stands alone (not checked here).
         let owner: Statement | undefined;

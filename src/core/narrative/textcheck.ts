@@ -567,6 +567,22 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
       }
     }
   }
+  // 完成预算的 Y%: this figure over the budget it names, or the one figure the sentence states as 预算.
+  if (st.completion) {
+    const budgetM = st.budget ?? sentenceBudget(x, st);
+    if (budgetM && !mentionYuan(budgetM).isZero()) {
+      const den = mentionYuan(budgetM);
+      const ha = halfOf(st.amount);
+      const hd = halfOf(budgetM);
+      const min = Decimal.max(amount.minus(ha), 0).dividedBy(den.plus(hd)).times(100);
+      const max = amount.plus(ha).dividedBy(Decimal.max(den.minus(hd), new Decimal('1e-9'))).times(100);
+      const verdict = rateVerdict(st.completion, { min, max });
+      if (verdict !== 'equal') {
+        const computed = amount.dividedBy(den).times(100);
+        out.add('narrative.share', verdict === 'rounding' ? 'warning' : 'error', st.completion.paragraph, st.completion.start, st.completion.end, `“${label(st)}”${st.amount.raw}，预算 ${budgetM.raw}，完成预算的比例应为 ${computed.toFixed(2)}%，文中为 ${st.completion.raw}。`, { expected: computed.toFixed(2), actual: st.completion.value.toString(), difference: st.completion.value.minus(computed).toFixed(2), unit: '%' });
+      }
+    }
+  }
   // “增加 0 万元”, and a 原因 for a change of zero.
   const zero = (st.change && st.change.value.isZero()) || (st.flat && !st.change);
   if (zero) {
@@ -588,6 +604,13 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     }
   }
   void x;
+}
+
+/** The figure stated as 预算 right before this one, in the same clause chain (“年初预算为 22.00 万元，支出决算为 8.77 万元，完成预算的 39.86%”). */
+function sentenceBudget(x: ExtractedText, st: Statement): Mention | undefined {
+  const prev = x.statements.filter((s) => !s.alt && s.id < st.id).pop();
+  if (!prev || prev.amount.segment !== st.amount.segment || !/预算(?:数)?(?:为|是)?$/.test(prev.subject) || /决算/.test(prev.subject)) return undefined;
+  return prev.amount;
 }
 
 /** Bounds of the growth percentage given each stated figure's rounding (half a unit of its last digit). */

@@ -206,3 +206,32 @@ describe('决算: 完成预算', () => {
     expect(errors(checkNarrative([p[0].replace('95%', '96%')], null)).map((f) => f.rule)).toEqual(['narrative.share']);
   });
 });
+
+describe('the misreadings reported on a correct 陕西 说明 (issue 12)', () => {
+  test('a 上年 figure is never an item of this year’s 其中 list; the change after it is the total’s', () => {
+    const p = ['本单位当年预算收入 300.5 万元，其中一般公共预算拨款收入 300.5 万元，上年预算收入 280 万元，较上年增加 20.5 万元，主要原因是人员增加。'];
+    const x = extract(p);
+    expect(x.statements[0].prior?.raw).toBe('280 万元');
+    expect(x.statements[0].change?.raw).toBe('20.5 万元');
+    expect(x.groups[0].parts.map((s) => s.amount.raw)).toEqual(['300.5 万元']);
+    expect(checkNarrative(p, null)).toEqual([]);
+  });
+
+  test('an amount written 万 without 元, 较上年无变化', () => {
+    const s = extract(['本单位当年公用经费 12 万，较上年无变化。']).statements[0];
+    expect(s.amount.unit).toBe('万元');
+    expect(s.flat).toBe(true);
+  });
+
+  test('items with half-width punctuation over several paragraphs are all read', () => {
+    const p = ['本单位当年一般公共预算支出 20.5 万元，其中：', '(1) 社会保险经办机构 (2080109) 10 万元, 较上年增加 1 万元, 主要原因是人员增加;', '(2) 机关事业单位基本养老保险缴费支出 (2080505) 5.2 万元, 较上年增加 0.2 万元,', '(3) 事业单位医疗 (2101102) 5.3 万元, 较上年减少 0.3 万元。'];
+    const x = extract(p);
+    expect(x.groups[0].parts.map((s) => s.code)).toEqual(['2080109', '2080505', '2101102']);
+    expect(checkNarrative(p, null).filter((f) => f.rule === 'narrative.sum')).toEqual([]);
+  });
+
+  test('a rate written without % (17: 同比下降18.87;)', () => {
+    const s = extract(['2019年涪城区“三公”经费预算总额1,938万元,同比增长20.07%,其中:因公出国(境)费43万元,同比下降18.87;公务接待费393万元。']).statements[1];
+    expect(s.growth?.value.toString()).toBe('18.87');
+  });
+});

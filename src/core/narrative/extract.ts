@@ -345,6 +345,12 @@ export function extract(physical: string[]): ExtractedText {
       const idx = m.index + m[0].length - m[1].length;
       if (!found.some((f) => f.index === idx)) found.push({ index: idx, raw: m[1], unit: '万元', len: m[1].length, bare: true });
     }
+    // A rate written without % (“同比下降18.87;”): a number right after a rate word, then a separator.
+    const bareRate = /(?:同比)?(?:增长|下降|增幅|减幅|降幅|增长率|下降率)(?:为)?\s*(\d+(?:\.\d+)?)(?=\s*[；;，,。])/g;
+    while ((m = bareRate.exec(text))) {
+      const idx = m.index + m[0].length - m[1].length;
+      if (!found.some((f) => f.index <= idx && idx < f.index + f.len)) found.push({ index: idx, raw: m[1], unit: '%', len: m[1].length, bare: false });
+    }
     found.sort((a, b) => a.index - b.index);
 
     let cursor = 0;
@@ -441,6 +447,19 @@ export function extract(physical: string[]): ExtractedText {
           st.name = subjText.slice(0, codeM.index).trim();
         } else {
           st.name = subjText.trim();
+        }
+        // “上年预算收入 280 万元”: last year's figure of the subject it names (or of the list's total);
+        // it is never an item of this year's list, and the list ends there.
+        if (/^(?:上年|上年度|去年|上一年度)/.test(st.subject)) {
+          const key = nameKey(st.subject.replace(/^(?:上年|上年度|去年|上一年度)/, ''));
+          const target = statements.filter((s) => nameKey(s.subject) === key && !s.prior).pop() ?? (group && !group.closed ? group.total : undefined);
+          if (target && target.amount.unit === mention.unit) {
+            mention.role = 'prior';
+            target.prior = mention;
+            lastChangeOwner = target;
+            if (group && group.total === target) closeGroup();
+            continue;
+          }
         }
         // “公务接待费 2016年预算 8 万元，2015年预算 12.5 万元”: an earlier year's figure of the
         // statement just before (same subject, or no subject but the year) is that statement's prior.
@@ -647,6 +666,8 @@ export function nameKey(subject: string): string {
 function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Statement | undefined): Statement | undefined {
   if (!last) return undefined;
   if (m.role === 'growth' && lastChangeOwner && !lastChangeOwner.growth) return lastChangeOwner;
+  // “…，上年预算收入 280 万元，较上年增加 20.5 万元”: the change of the figure whose prior was just stated.
+  if (m.role === 'change' && lastChangeOwner && lastChangeOwner.prior && !lastChangeOwner.change && lastChangeOwner.prior.sentence === m.sentence) return lastChangeOwner;
   const g = last.partOf;
   if (!g || g.total === last) return last;
   // After the sentence of a 其中 list has ended, the text speaks of the total again.

@@ -167,6 +167,11 @@ describe('the text against itself', () => {
     expect(fs.map((f) => f.rule).sort()).toEqual(['narrative.claim', 'narrative.conflict']);
   });
 
+  test('预算 and 决算 of one subject, or changes on different bases, are not two figures for one subject', () => {
+    const p = ['2021年“三公”经费预算数为30万元,比2020年预算数增加2万元。', '2021年“三公”经费决算数为25万元,比2020年决算数减少1万元,比年初预算数减少5万元。'];
+    expect(checkNarrative(p, null).filter((f) => f.rule === 'narrative.conflict')).toEqual([]);
+  });
+
   test('“与预算相比无变化” against the passage’s own 预算数 | 决算数 table (20)', () => {
     const fs = errors(checkNarrative(passage('20-anhui-duji-zhengfuban.txt').paragraphs, null)).filter((f) => f.rule === 'narrative.claim');
     expect(fs.map((f) => f.expected)).toEqual(['20', '15']);

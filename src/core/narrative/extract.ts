@@ -41,6 +41,8 @@ export interface Mention {
   direction?: 1 | -1;
   /** For changes: the base the sentence names ('budget': 年初预算/调整预算; 'prior': 上年 or a year). */
   base?: 'budget' | 'prior';
+  /** The year a change is compared with, when the clause names it (比2020年). */
+  baseYear?: number;
   /** Index of the sentence (。) and segment (；) in the whole text, for grouping. */
   sentence: number;
   segment: number;
@@ -507,6 +509,11 @@ export function extract(physical: string[]): ExtractedText {
 } else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
         // A change that names its own subject (“公务用车购置费减少 79.4 万元”) belongs to the
         // statement of that subject; when none is stated, the change stands alone (not checked here).
+        if (mention.role === 'change') {
+          mention.base = baseOf(clauseBefore);
+          const by = /(?:较|比|与)(\d{4})年/.exec(clauseBefore);
+          if (by) mention.baseYear = Number(by[1]);
+        }
         let owner: Statement | undefined;
         const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
         if (named) {
@@ -525,7 +532,7 @@ export function extract(physical: string[]): ExtractedText {
         if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
           if (mention.role === 'change') {
-            mention.base = baseOf(clauseBefore);
+
             if (owner.change && owner.change.base !== mention.base && owner.change.sentence === mention.sentence) {
               // “较上年减少 19 万元，下降 43.78%，较年初预算数减少 4 万元，下降 2.2%”: a second
               // comparison of the same figure on another base, checked on its own.

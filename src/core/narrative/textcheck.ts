@@ -334,10 +334,12 @@ function checkConflicts(x: ExtractedText, out: TextFindings): void {
     }
   }
   // The same subject: equal keys of at least 4 characters, in the same list (or in none).
+  // Only comparisons with last year (or a named year, the same in both); 预算 and 决算 figures are different subjects.
   type Ch = { key: string; subject: string; value: Decimal; half: Decimal; m: Mention; parent?: Statement };
+  const kind = (subject: string) => (/决算/.test(subject) ? '决' : /预算/.test(subject) ? '预' : '');
   const changes: Ch[] = [
-    ...x.statements.filter((s) => !s.alt && s.change && s.change.base !== 'budget').map((s) => ({ key: nameKey(s.subject), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total })),
-    ...(x.changeOnly ?? []).filter((c) => c.change.base !== 'budget').map((c) => ({ key: nameKey(c.subject), subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
+    ...x.statements.filter((s) => !s.alt && s.change && s.change.base === 'prior').map((s) => ({ key: nameKey(s.subject) + kind(s.subject) + (s.change!.baseYear ?? ''), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total })),
+    ...(x.changeOnly ?? []).filter((c) => c.change.base === 'prior').map((c) => ({ key: nameKey(c.subject) + kind(c.subject) + (c.change.baseYear ?? ''), subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
   ].sort((p, q) => p.m.paragraph - q.m.paragraph || p.m.start - q.m.start);
   for (let j = 0; j < changes.length; j++) {
     const b = changes[j];

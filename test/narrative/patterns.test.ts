@@ -51,6 +51,11 @@ describe('numbers as written', () => {
     expect(checkNarrative(p, null)).toEqual([]);
   });
 
+  test('document numbers, years and phone numbers are not amounts (18, 38)', () => {
+    const x = extract(['根据《国务院关于深化预算管理制度改革的决定》(国发〔2014〕45号)要求,2016年公务接待费4.5万元。联系电话:023-45678901。']);
+    expect(x.mentions.map((m) => m.raw)).toEqual(['4.5万元']);
+  });
+
   test('0 → 0 written 增长0% or (0%) is no rate error (05, 41)', () => {
     expect(errors(checkNarrative(['1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)。'], null))).toEqual([]);
   });

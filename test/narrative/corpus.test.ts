@@ -3,8 +3,8 @@
  * Targets: no error on a sentence the key marks OK or ROUNDING (nor on text the key does not
  * cover), and at least 90% of the key's CONTRADICTIONs found at their sentence.
  */
-import { loadKey, scoreFile, FileScore } from './corpusKey';
-import { NARRATIVE_RULES } from '../../src/core/narrative';
+import { loadKey, scoreFile, FileScore, passage } from './corpusKey';
+import { NARRATIVE_RULES, checkNarrative } from '../../src/core/narrative';
 
 describe('narrative corpus: real 说明 passages against their arithmetic key', () => {
   const key = loadKey();
@@ -37,6 +37,15 @@ describe('narrative corpus: real 说明 passages against their arithmetic key', 
 
   test('no error on text the key does not cover', () => {
     expect(scores.flatMap((s) => s.unkeyed.map((f) => `${s.file}: ${f.message}`))).toEqual([]);
+  });
+
+  test('the same errors at the same places when the punctuation is full-width (the store made it half-width)', () => {
+    const full = (t: string) => t.replace(/,(?!\d{3})/g, '，').replace(/:/g, '：').replace(/;/g, '；').replace(/\(/g, '（').replace(/\)/g, '）');
+    const at = (ps: string[]) => checkNarrative(ps, null).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.text!.paragraph}:${f.text!.start}`);
+    for (const kf of key) {
+      const { paragraphs } = passage(kf.file);
+      expect([kf.file, at(paragraphs.map(full))]).toEqual([kf.file, at(paragraphs)]);
+    }
   });
 
   test('every rule id raised on the corpus is listed in the narrative rule table with its severity', () => {

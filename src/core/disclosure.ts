@@ -14,6 +14,9 @@ export type TableKind =
   | 'income' // 收入总表
   | 'expenditure' // 支出总表
   | 'fiscal_summary' // 财政拨款收支总表
+  | 'fiscal_func' // 财政拨款支出表（功能科目）: 一般公共预算 + 政府性基金 + 国有资本经营
+  | 'fiscal_basic' // 财政拨款基本支出表（经济科目）
+  | 'office_cost' // 机关运行经费支出表
   | 'gp_func' // 一般公共预算支出明细表（按功能科目）
   | 'gp_econ' // 一般公共预算支出明细表（按经济科目）
   | 'basic_func' // 一般公共预算基本支出明细表（功能）
@@ -78,6 +81,8 @@ export interface Row {
   /** True for "其中：" lines, which are parts of the line above and not addends of the block. */
   isOfWhich: boolean;
   amounts: Record<string, Amount | undefined>;
+  /** For tables whose rows are items (profile `rowItems`): the row's item key ("abroad", "car_sub" …). */
+  item?: string;
   /** Text cells by column key (项目简介, 备注 …). */
   texts?: Record<string, { text: string; cell: string }>;
 }
@@ -138,6 +143,8 @@ export interface Table {
   expectedNumber?: string;
   /** Header columns holding numbers that no column spec recognised (their sums are not checked). */
   unmapped?: { col: number; header: string; cell: string }[];
+  /** Rows are items of a fixed list (the “三公” items as rows): checked by sum.items, not as a tree. */
+  itemRows?: boolean;
   /** Column sums that must hold on every row (from the profile, limited to columns present). */
   sums: { total: string; parts: string[] }[];
 }
@@ -170,8 +177,12 @@ export interface Disclosure {
    */
   missing: { id: string; kind: TableKind; title: string; titleCell?: string }[];
   catalogue?: CatalogueEntry[];
+  /** Titles that look like a standard table but whose header could not be read, and why. */
+  unread?: { title: string; cell: string; kind: string; why: string }[];
   /** Cells that should hold amounts but hold something else (#REF!, words …). */
   parseIssues: ParseIssue[];
+  /** The budget year: the year most titles name ("2024年部门收支总表"), else the one in the file name. */
+  year?: number;
   /** Unit name found on the cover / header ("单位名称：…"), if any. */
   unitName?: string;
   /** Every place the workbook states the unit's name (cover, 表头, 整体绩效目标表), with its cell. */

@@ -7,12 +7,13 @@ import { CellValue, isCellError } from './grid';
 
 export { Decimal };
 
-export type MoneyUnit = '元' | '千元' | '万元';
+export type MoneyUnit = '元' | '千元' | '万元' | '亿元';
 
 export const UNIT_FACTOR: Record<MoneyUnit, Decimal> = {
   元: new Decimal(1),
   千元: new Decimal(1000),
   万元: new Decimal(10000),
+  亿元: new Decimal(100000000),
 };
 
 export const ZERO = new Decimal(0);
@@ -67,7 +68,7 @@ export function parseAmount(v: CellValue | undefined): ParsedAmount {
   return { kind: 'amount', value: d };
 }
 
-const UNIT_EXPONENT: Record<MoneyUnit, number> = { 元: 0, 千元: 3, 万元: 4 };
+const UNIT_EXPONENT: Record<MoneyUnit, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
 /**
  * A number read from a cell in `unit`, as a Decimal in 元: the same result as
@@ -91,9 +92,9 @@ export function fromYuan(yuan: Decimal, unit: MoneyUnit): Decimal {
 /** Reads "单位：万元", "金额单位：元", "单位:千元" etc. Returns undefined when no unit is named. */
 export function parseUnitText(text: string): MoneyUnit | undefined {
   const t = text.replace(/\s/g, '');
-  const m = /(?:金额)?单位[:：](?:人民币)?(千元|万元|元)/.exec(t);
+  const m = /(?:金额)?单位[:：](?:人民币)?(亿元|千元|万元|元)/.exec(t);
   if (m) return m[1] as MoneyUnit;
-  if (/^[（(](千元|万元|元)[)）]$/.test(t)) return t.slice(1, -1) as MoneyUnit;
+  if (/^[（(](亿元|千元|万元|元)[)）]$/.test(t)) return t.slice(1, -1) as MoneyUnit;
   return undefined;
 }
 

@@ -7,11 +7,25 @@ import { checkGrid } from '../../src/core/engine';
 import { Grid, CellData } from '../../src/core/grid';
 import { Profile } from '../../src/core/recognise/profile';
 import { BUILTIN_PROFILES } from '../../src/core/recognise/profiles';
+import { generateNarrative, narrativeToText } from '../../src/core/narrative';
+import { P } from '../../src/core/narrative/generate';
+import { fig } from '../../src/core/narrative/figures';
 
 const DEMO: Profile = {
   id: 'demo',
   name: '某省 部门预算（测试用第三种模板）',
   defaultUnit: '千元',
+  // The province's own 说明 wording: a folder's template, no engine change.
+  narrative: {
+    title: (unit) => `${unit ?? '本机关'}年度预算情况简介`,
+    sections(d) {
+      const t = d.tables.find((x) => x.kind === 'gp_func');
+      const total = t?.rows.find((r) => r.isTotal)?.amounts.total;
+      if (!total) return [];
+      const p = new P().t('本机关本年一般公共预算支出安排 ').wan(fig(total)!).t(' 万元。');
+      return [{ id: 'demo.1', title: '一、支出安排', level: 1, paragraphs: [p.done()] }];
+    },
+  },
   tables: [
     {
       id: 'd1',
@@ -88,4 +102,16 @@ test('and the unchanged rules find a wrong 类 total in it, in 元', () => {
   const f = r.findings.find((x) => x.rule === 'sum.hierarchy' && x.cells[0] === '功能明细!C5');
   expect(f).toBeDefined();
   expect([f!.expected, f!.actual, f!.difference]).toEqual(['1376695.00', '1367695.00', '-9000.00']);
+});
+
+test('the province\'s own 说明 template is used for its workbooks, with every number from its cell', () => {
+  const profiles = [...BUILTIN_PROFILES, DEMO];
+  const r = checkGrid(demoGrid(1376.695), { profiles });
+  const n = generateNarrative(r.disclosure!, null, { profiles });
+  expect(n.title).toBe('本机关年度预算情况简介');
+  expect(narrativeToText(n)).toContain('本机关本年一般公共预算支出安排 150.94 万元。');
+  expect(n.sections[0].paragraphs[0].numbers[0].cells).toEqual(['功能明细!C4']);
+  // without the folder's template, the national one would be used
+  const national = generateNarrative(r.disclosure!, null, { profiles: BUILTIN_PROFILES });
+  expect(national.title).not.toBe(n.title);
 });

@@ -54,6 +54,12 @@ export interface CodeCatalogue {
   get(scheme: CodeScheme, code: string): CodeEntry | undefined;
   /** Government economic codes a 部门经济 款 may map to, for a unit type; [] when unknown. */
   govEconFor(deptCode: string, unitType: '机关' | '事业单位' | 'any'): string[];
+  /**
+   * The first budget year the list describes, per scheme (built-in: 功能 2024, 经济 2018). A workbook of
+   * an earlier year may use codes and names of its own year's edition: they are not checked against
+   * this list beyond an info. Absent (a user's own 科目表): the list is taken as right for the workbook.
+   */
+  validFrom?: Partial<Record<CodeScheme, number>>;
   /** All entries of a scheme, in code order (optional for hand-made catalogues). */
   entries?(scheme: CodeScheme): CodeEntry[];
   /** The 对照表 rows of a 部门经济款, with their evidence (optional). */
@@ -196,6 +202,7 @@ export function builtinCatalogue(): CodeCatalogue {
       ECON_MAP.map(([dept, gov, unitType, evidence, trust]) => ({ dept, gov, unitType, evidence, trust })),
       { func: false, dept_econ: true, gov_econ: false },
     );
+    builtin.validFrom = { func: 2024, dept_econ: 2018, gov_econ: 2018 };
   }
   return builtin;
 }

@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import { cellRef } from '../grid';
 import { Amount, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
+import { grandTotal, yearTotal } from '../rules/summary';
 
 /** A figure from the tables: value in 元 and the cells it comes from. */
 export interface Fig {
@@ -90,14 +91,18 @@ function fiscal(d: Disclosure): Table | undefined {
   return primary(d, 'fiscal_summary') ?? primary(d, 'summary');
 }
 
-/** 本年收入合计 / 本年支出合计 of a summary table. */
+/** 本年收入合计 / 本年支出合计 of a summary table (当年收入小计 …: the year's total, see yearTotal). */
 function incomeTotal(t: Table | undefined): Fig | undefined {
-  return blockLine(t, 'income', /^本年收入合计$|^收入合计$/) ?? blockLine(t, 'income', /收入总计/);
+  const b = t?.blocks?.find((x) => x.key === 'income');
+  const year = b && (yearTotal(b) ?? grandTotal(b));
+  return (year && fig(year.amounts.amount)) ?? blockLine(t, 'income', /^本年收入合计$|^收入合计$/) ?? blockLine(t, 'income', /收入总计/);
 }
 
 function expenseTotal(t: Table | undefined): Fig | undefined {
   for (const b of ['func', 'expense', 'dept_econ', 'gov_econ']) {
-    const f = blockLine(t, b, /^本年支出合计$|^支出合计$/) ?? blockLine(t, b, /支出总计/);
+    const blk = t?.blocks?.find((x) => x.key === b);
+    const year = blk && (yearTotal(blk) ?? grandTotal(blk));
+    const f = (year && fig(year.amounts.amount)) ?? blockLine(t, b, /^本年支出合计$|^支出合计$/) ?? blockLine(t, b, /支出总计/);
     if (f) return f;
   }
   return undefined;
@@ -161,6 +166,8 @@ export const FIGURES: FigureDef[] = [
   // 基本支出 parts.
   { id: 'public', subject: /公用经费(预算)?(安排)?$|机关运行经费(预算)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
   { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'personnel') ?? columnTotal(primary(d, 'basic_func'), 'personnel') },
+  // 一般公共预算 基本支出 (the 基本支出 table by 经济科目), before the 基本支出 of all the money.
+  { id: 'gp.basic', subject: /一般公共预算(财政拨款)?基本支出(预算)?$/, get: (d) => columnTotal(primary(d, 'basic_econ'), 'total') ?? columnTotal(primary(d, 'fiscal_basic'), 'total') ?? columnTotal(primary(d, 'basic_func'), 'total') },
   // 基本/项目支出 of all the money (支出总表, 河北/湖北) where the template has them, else of 一般公共预算 (陕西).
   { id: 'basic', subject: /基本(保障)?支出(预算)?$/, get: (d) => columnTotal(primary(d, 'expenditure'), 'basic') ?? columnTotal(primary(d, 'basic_func'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'basic') },
   { id: 'project', subject: /(项目|专项业务经费)支出(预算)?$/, not: /不可预见/, get: (d) => columnTotal(primary(d, 'expenditure'), 'project') ?? columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project') ?? columnTotal(primary(d, 'special'), 'total') },

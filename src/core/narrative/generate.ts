@@ -9,6 +9,9 @@ import { Disclosure, Row, Table } from '../disclosure';
 import { formatWan, ROUNDING } from '../money';
 import { Fig, blockRows, columnTotal, fig, figureById, hasData, isZeroOrMissing, primary, sumFigs } from './figures';
 import { Narrative, NarrativeNumber, NarrativeParagraph, NarrativeSection, PLACEHOLDER_REASON } from './types';
+import { nationalNarrative } from '../profiles/national/narrative';
+import { BUILTIN_PROFILES } from '../profiles';
+import type { Profile } from '../recognise/profile';
 
 export const PLACEHOLDER_PRIOR = '【请填写较上年增减情况】';
 
@@ -98,7 +101,7 @@ function must(f: Fig | undefined): Fig {
 }
 
 function subjectOf(d: Disclosure): string {
-  return d.profile.id === 'hebei' || d.profile.id === 'hubei' ? '本部门' : '本单位';
+  return d.profile.id === 'shaanxi' ? '本单位' : '本部门';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,12 +429,18 @@ function hubei(d: Disclosure, prior: Disclosure | null | undefined, notes: strin
 
 // ---------------------------------------------------------------------------------------------
 
-export function generateNarrative(d: Disclosure, prior?: Disclosure | null): Narrative {
+export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts: { profiles?: Profile[] } = {}): Narrative {
   const notes: string[] = [];
   let sections: NarrativeSection[];
   let title: string;
   const unit = d.unitName ? d.unitName : d.profile.id === 'shaanxi' ? '本单位' : '本部门';
-  switch (d.profile.id) {
+  // A province folder's own template, when its profile has one.
+  const template = (opts.profiles ?? BUILTIN_PROFILES).find((p) => p.id === d.profile.id)?.narrative;
+  switch (template ? '' : d.profile.id) {
+    case '':
+      sections = template!.sections(d, prior, notes);
+      title = template!.title(d.unitName);
+      break;
     case 'hebei':
       sections = hebei(d, prior, notes);
       title = `${unit}部门预算信息公开情况说明`;
@@ -440,9 +449,14 @@ export function generateNarrative(d: Disclosure, prior?: Disclosure | null): Nar
       sections = hubei(d, prior, notes);
       title = `${unit}部门预算编制情况及说明`;
       break;
-    default:
+    case 'shaanxi':
       sections = shaanxi(d, prior, notes);
       title = `${unit}单位预算公开说明（收支情况及其他情况）`;
+      break;
+    default:
+      // Any other profile (the national layer, a province without a template of its own).
+      sections = nationalNarrative(d, prior, notes, subjectOf(d));
+      title = `${d.unitName ?? '本部门'}部门预算公开说明`;
   }
   if (!prior) notes.push('未提供上年数据（--prior），较上年增减处留有占位符；“三公”经费的上年数取自本表的上年栏。');
   for (const m of d.missing) notes.push(`缺少“${m.title}”，相关说明未生成。`);

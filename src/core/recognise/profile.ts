@@ -8,6 +8,9 @@
  */
 import { TableKind } from '../disclosure';
 import { MoneyUnit } from '../money';
+import type { CanonicalTitle } from './titles';
+import type { Disclosure } from '../disclosure';
+import type { NarrativeSection } from '../narrative/types';
 
 export type Layout =
   /** Rows keyed by a code (功能/经济科目, 单位编码) or a label, with amount columns. */
@@ -40,6 +43,12 @@ export interface ColumnSum {
    * spec recognised, in which case the sum is not checked (an info finding says so).
    */
   all?: boolean;
+  /**
+   * Check only when the table's amount columns are exactly the total and (some of) the parts, besides
+   * “其中” columns: a missing part is then zero. (合计 = 人员经费 + 公用经费 [+ 项目支出], but not in a table
+   * that also has a 基本支出 column.)
+   */
+  exclusive?: boolean;
 }
 
 export interface BlockSpec {
@@ -78,6 +87,16 @@ export interface TableSpec {
   repeat?: boolean;
   /** Not every workbook has it; its absence is not reported. */
   optional?: boolean;
+  /**
+   * Columns by meaning when one pattern per key cannot say it (the “三公” items under 预算数/决算数
+   * or 上年/本年/增减): given every column's header path, the columns with their keys.
+   */
+  classifyColumns?: (paths: Map<number, string>) => { key: string; col: number; header: string }[];
+  /**
+   * Tables whose rows are items rather than codes (a “三公” table listing 因公出国 … as rows): the item
+   * key of a row label, so that item identities (小计 = Σ items) are checked instead of a plain tree.
+   */
+  rowItems?: (label: string) => string | undefined;
 }
 
 export interface Profile {
@@ -92,6 +111,21 @@ export interface Profile {
    * The first group must capture the part's code. Absent: the workbook is one part.
    */
   partLine?: RegExp;
+  /**
+   * Recognition by meaning (the national layer): given a title reduced to its core, the id of the
+   * table spec it names, or undefined. When present it replaces the specs' `title` patterns.
+   */
+  classify?: (title: CanonicalTitle) => string | undefined;
+  /** Tried after the province profiles; a province profile that recognises as many tables wins. */
+  fallback?: boolean;
+  /** The province's own 说明 template; without one the national template is used. */
+  narrative?: NarrativeTemplate;
+}
+
+/** A province's 说明: its title and its sections, written from the Disclosure (and last year's). */
+export interface NarrativeTemplate {
+  title(unitName: string | undefined): string;
+  sections(d: Disclosure, prior: Disclosure | null | undefined, notes: string[]): NarrativeSection[];
 }
 
 const memo = new Map<string, string>();

@@ -28,6 +28,7 @@ import {
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
 import { ColumnSpec, Profile, TableSpec, normalise } from './profile';
+import { canonicalTitle, tableNumber } from './titles';
 
 export interface RecogniseResult {
   disclosure: Disclosure | null;
@@ -40,21 +41,28 @@ const MAX_SCAN_COLS = 60;
 
 interface TitleHit {
   spec: TableSpec;
+  /** The profile whose spec matched (a province's, or the national layer's). */
+  profile: Profile;
+  /** A block of a repeated form with no title of its own: `row` is its first content row. */
+  inline?: boolean;
   sheet: Sheet;
   row: number;
   col: number;
   text: string;
 }
 
-const TABLE_NUMBER = /^表\s*([0-9０-９]+(?:\s*[-－—]\s*[0-9０-９]+)?)/;
-const TOTAL_LABEL = /^(合计|总计|金额合计|本年合计)$/;
+const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+))/;
+/** A line that is a count, not money: 团组数, 人次, 公务用车保有量(辆) … */
+const COUNT_LABEL = /团组数|人数|人次|批次|数量|保有量|购置数|\((个|人|批|辆|次|台|团)\)$/;
+/** A line after which the rows are no longer the table's: 二、相关统计数, a 说明 paragraph. */
+const ENDS_TABLE = /^([一二三四五六七八九十]+[、.．])?(相关)?统计数$|情况说明$|变化原因|原因(等)?说明$/;
+
+/** 当年收入小计 / 本年支出小计: a year's total written as 小计. */
+const THIS_YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)?小计$/;
+const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|金额合计|本年合计)$/;
 
 function stripNumber(text: string): { number?: string; rest: string } {
-  const t = text.trim();
-  const m = TABLE_NUMBER.exec(t);
-  if (!m) return { rest: t };
-  const num = m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s|[－—]/g, (c) => (/\s/.test(c) ? '' : '-'));
-  return { number: `表${num}`, rest: t.slice(m[0].length).replace(/^[\s:：、.．-]+/, '') };
+  return tableNumber(text);
 }
 
 const titleMemo = new WeakMap<Profile, Map<string, TableSpec | undefined>>();
@@ -74,8 +82,16 @@ function matchTitleUncached(profile: Profile, text: string): TableSpec | undefin
   const { rest } = stripNumber(text);
   const n = normalise(rest);
   if (n.length < 2 || n.length > 80) return undefined;
+  if (profile.classify) {
+    const id = profile.classify(canonicalTitle(text));
+    return id ? profile.tables.find((s) => s.id === id) : undefined;
+  }
+  // Qualifiers such as （不含上年结转） do not change which table it is.
+  const bare = canonicalTitle(text);
   for (const spec of profile.tables) {
-    if (spec.title.test(n) && !(spec.notTitle && spec.notTitle.test(n))) return spec;
+    for (const candidate of [n, bare.stripped]) {
+      if (spec.title.test(candidate) && !(spec.notTitle && spec.notTitle.test(candidate))) return spec;
+    }
   }
   return undefined;
 }
@@ -92,7 +108,7 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
         if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || cell.v.length < 2) continue;
         const spec = matchTitle(profile, cell.v);
         if (spec) {
-          hits.push({ spec, sheet, row: r, col: c, text: cell.v.trim() });
+          hits.push({ spec, profile, sheet, row: r, col: c, text: cell.v.trim() });
           break; // one title per row
         }
       }
@@ -101,17 +117,31 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
   return hits;
 }
 
+/** "部门：", "单位名称:", "预算单位：XX局", "编制单位 XX": a label naming the unit, with or without its value. */
+const NAME_ANCHOR = /^(单位名称|部门名称|部门\(单位\)名称|预算单位|编制单位|填报单位|主管部门|部门|单位)(:|：|$)/;
+
 function isMetaRow(sheet: Sheet, r: number, cols: number): boolean {
   let any = false;
   let anchor = false;
   let codeLine = false;
+  let valueNext = false;
   for (let c = 1; c <= cols; c++) {
     const t = textAt(sheet, r, c);
     if (!t) continue;
     any = true;
     const n = normalise(t);
+    if (valueNext) {
+      // The value after a bare "部门：" label (the unit's name in the next cell).
+      valueNext = false;
+      if (typeof cellAt(sheet, r, c)?.v === 'string' && !NAME_ANCHOR.test(n)) continue;
+    }
     if (parseUnitText(n) || /单位[:：]/.test(n) || /^(预算年度|截止时间)/.test(n)) {
       anchor = true;
+      continue;
+    }
+    if (NAME_ANCHOR.test(n) && /[:：]/.test(n)) {
+      anchor = true;
+      valueNext = /[:：]$/.test(n);
       continue;
     }
     if (/^(单位名称|部门名称|预算单位|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
@@ -205,7 +235,7 @@ class TableReader {
         const raw = textAt(sheet, r, c);
         if (!raw.includes('元')) continue;
         const t = normalise(raw);
-        const m = /\((万元|千元|元)\)/.exec(t);
+        const m = /\((亿元|万元|千元|元)\)/.exec(t);
         if (m) return { unit: m[1] as MoneyUnit, cell: this.ref(r, c), assumed: false };
       }
     }
@@ -297,11 +327,72 @@ class TableReader {
 }
 
 function columnType(spec: TableSpec, key: string): ColumnSpec['type'] {
+  if (CODE_PART_KEYS.includes(key)) return 'code';
+  if (key.startsWith('rate_')) return 'text';
   return spec.columns?.find((c) => c.key === key)?.type ?? 'amount';
 }
 
+/** Year-comparison columns by meaning; empty unless the header also has this year's column. */
+function comparisonColumns(paths: Map<number, string>): Column[] {
+  const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
+  const years = [...new Set([...paths.values()].map(yearOf).filter((y) => y > 0))];
+  const latest = Math.max(0, ...years);
+  const out: Column[] = [];
+  let current = false;
+  for (const [col, p] of paths) {
+    const last = p.split('/').pop() ?? '';
+    if (/增|减|比上年|较上年|变动/.test(p) && /率|%|幅|百分比/.test(last)) out.push({ key: `rate_${col}`, header: p, col });
+    else if (/增减|增加额|减少额|比上年|较上年|变动/.test(p)) out.push({ key: out.some((c) => c.key === 'change') ? `change_${col}` : 'change', header: p, col });
+    else if (/上年|上一年/.test(p) || (years.length >= 2 && yearOf(p) > 0 && yearOf(p) < latest)) out.push({ key: out.some((c) => c.key === 'prior') ? `prior_${col}` : 'prior', header: p, col });
+    else if (/本年|当年/.test(p) || (years.length >= 2 && yearOf(p) === latest)) current = true;
+  }
+  return current ? out : [];
+}
+
+/** 科目编码 printed in three columns 类 | 款 | 项 (类 3 digits, 款 and 项 2 digits each). */
+const CODE_PART_KEYS = ['code_class', 'code_section', 'code_item'];
+const CODE_PART_HEADER: [string, RegExp][] = [
+  ['code_class', /(^|\/)类$/],
+  ['code_section', /(^|\/)款$/],
+  ['code_item', /(^|\/)项$/],
+];
+
+/**
+ * The table's columns by meaning: the profile's column patterns, the spec's own classifier for
+ * what they cannot say, and 类 | 款 | 项 code columns wherever the header has them.
+ */
+function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number, string>): Column[] {
+  const parts: Column[] = [];
+  for (const [c, p] of paths) {
+    const hit = CODE_PART_HEADER.find(([k, re]) => re.test(p) && !parts.some((x) => x.key === k));
+    if (hit) parts.push({ key: hit[0], header: p, col: c });
+  }
+  // 类 and 款 at least; otherwise "项" is a word (项目) and not a code column.
+  const codeParts = parts.some((x) => x.key === 'code_class') && parts.some((x) => x.key === 'code_section') ? parts : [];
+  const partCols = new Set(codeParts.map((x) => x.col));
+  // Comparison columns (2023年预算数 | 2024年预算数 | 增减额 | 增减%, or 上年 | 本年 | 增减): last
+  // year's and the change are not this year's figures; a rate is not an amount.
+  const comparison = spec.classifyColumns ? [] : comparisonColumns(paths);
+  for (const c of comparison) partCols.add(c.col);
+  const rest = new Map([...paths].filter(([c]) => !partCols.has(c)));
+  let specs = spec.columns ?? [];
+  // With the code in 类 | 款 | 项, a column headed 编码 is not another code column.
+  if (codeParts.length) specs = specs.filter((x) => x.key !== 'code');
+  const cols = [...codeParts, ...comparison, ...reader.mapColumns(specs, rest)];
+  if (spec.classifyColumns) {
+    const used = new Set(cols.map((c) => c.col));
+    const keys = new Set(cols.map((c) => c.key));
+    for (const c of spec.classifyColumns(new Map([...rest].filter(([col]) => !used.has(col))))) {
+      if (!keys.has(c.key)) cols.push(c);
+    }
+  }
+  return cols.sort((a, b) => a.col - b.col);
+}
+
 function isTotalText(t: string): boolean {
-  return TOTAL_LABEL.test(normalise(t));
+  const n = normalise(t);
+  // "一、支出合计", "总计：" are total lines too.
+  return TOTAL_LABEL.test(n) || TOTAL_LABEL.test(n.replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．])/, '').replace(/[:：]$/, ''));
 }
 
 /** True when some cell right of `from` holds a number (or a number stored as text). */
@@ -344,28 +435,122 @@ function firstDataRow(ext: Extent, top: number, amountCols: number[]): number {
         break;
       }
     }
-    // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number.
-    if (r > top && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
+    const { texts, numbers } = rowShape(ext, r);
+    // A 合计 line left blank (an empty 政府性基金 table): a label alone on its row, under the header.
+    if (r > top && isTotalText(first) && texts <= 2 && numbers === 0) return r;
+    // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number —
+    // not a header row that happens to hold one (预算数 | 决算数 | … beside a figure merged down).
+    if (r > top && texts <= numbers + 1 && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
   }
   return -1;
 }
 
+/** How many text and number cells a row has within the table's columns. */
+function rowShape(ext: Extent, r: number): { texts: number; numbers: number } {
+  let texts = 0;
+  let numbers = 0;
+  for (let c = ext.left; c <= ext.right; c++) {
+    const v = cellAt(ext.sheet, r, c)?.v;
+    if (typeof v === 'number') numbers++;
+    else if (typeof v === 'string' && v.trim()) {
+      if (/\d/.test(v) && parseAmount(v).kind === 'amount') numbers++;
+      else texts++;
+    }
+  }
+  return { texts, numbers };
+}
+
+/**
+ * The depth of each label column. Adjacent label columns describe one level when the right one is
+ * filled on every row where the left one is (政府采购: 专项名称 | 经济科目, then 采购物品名称 |
+ * 采购组织形式), as seen on at least one row; otherwise each column is one level deeper
+ * (收入总表: 一般公共预算资金 | 小计, then its lines in the second column).
+ */
+function labelGroups(ext: Extent, dataStart: number, span: number[]): number[] {
+  if (span.length <= 1) return span.map(() => 0);
+  const both = span.map(() => 0);
+  const leftOnly = span.map(() => 0);
+  for (let r = dataStart; r <= ext.lastRow; r++) {
+    const texts = span.map((c) => textAt(ext.sheet, r, c));
+    if (texts.some((t) => t && (isTotalText(t) || /^(小计|合计)$/.test(normalise(t))))) continue;
+    for (let i = 0; i + 1 < span.length; i++) {
+      if (!texts[i]) continue;
+      if (texts[i + 1]) both[i]++;
+      else leftOnly[i]++;
+    }
+  }
+  const groups: number[] = [0];
+  for (let i = 1; i < span.length; i++) groups.push(groups[i - 1] + (both[i - 1] > 0 && leftOnly[i - 1] === 0 ? 0 : 1));
+  return groups;
+}
+
+/**
+ * A 科目编码 printed as 类 | 款 | 项: "201" | "01" | "01" → 2010101. A 款 or 项 cell without its 类
+ * (printed only on the first row of a 类) takes the 类/款 of the rows above.
+ */
+function codeFromParts(ext: Extent, r: number, parts: Column[], state: (string | undefined)[]): { code: string; cell: string } | undefined {
+  const digits = parts.map((p) => textAt(ext.sheet, r, p.col).replace(/[\s\u3000]/g, ''));
+  if (!digits.every((d) => d === '' || /^\d{1,3}$/.test(d))) return undefined;
+  const [cls, sec, item] = digits;
+  if (!cls && !sec && !item) return undefined;
+  const c = cls || state[0];
+  if (!c || c.length !== 3) return undefined;
+  state[0] = c;
+  let code = c;
+  if (sec) {
+    code += sec.padStart(2, '0');
+    state[1] = code;
+  } else if (item) {
+    if (!state[1] || !state[1].startsWith(c)) return undefined;
+    code = state[1];
+  }
+  if (item) code += item.padStart(2, '0');
+  const first = parts[digits.findIndex((d) => d !== '')] ?? parts[0];
+  return { code, cell: cellRef(ext.sheet.name, r, first.col) };
+}
+
 function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
   const top = reader.headerTop();
-  // Provisional header: up to 6 rows, to find the amount columns before the data start is known.
-  const provisional = reader.headerPaths(top, Math.min(top + 5, ext.lastRow));
-  const provCols = reader.mapColumns(spec.columns ?? [], provisional);
+  // Provisional header: up to 6 rows, and not past the first row holding a figure, to find the
+  // amount columns before the data start is known.
+  let provBottom = Math.min(top + 5, ext.lastRow);
+  for (let r = top + 1; r <= provBottom; r++) {
+    if (!isColumnNumberRow(ext.sheet, r, ext.left, ext.right) && rowShape(ext, r).numbers > 0) {
+      provBottom = r - 1;
+      break;
+    }
+  }
+  const provisional = reader.headerPaths(top, provBottom);
+  const provCols = mapTableColumns(reader, spec, provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
   let dataStart = firstDataRow(ext, top, amountCols);
   const headerBottom = dataStart > 0 ? dataStart - 1 : Math.min(top + 5, ext.lastRow);
   const paths = reader.headerPaths(top, headerBottom);
-  table.columns = reader.mapColumns(spec.columns ?? [], paths);
+  table.columns = mapTableColumns(reader, spec, paths);
   table.headerTop = top;
   table.headerBottom = headerBottom;
   if (dataStart < 0) dataStart = ext.lastRow + 1;
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const codeCol = byKey.get('code');
   const nameCol = byKey.get('name');
+  const codeParts = CODE_PART_KEYS.map((k) => byKey.get(k)).filter((c): c is Column => !!c);
+  // Label columns: from the name column up to the first amount column (项目名称 spanning two cells,
+  // or followed by a column with no header of its own). The leftmost filled one gives the row's level.
+  const amountColsSorted = table.columns.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col).sort((a, b) => a - b);
+  const labelSpan: number[] = [];
+  if (nameCol && !codeCol && codeParts.length === 0) {
+    const firstAmount = amountColsSorted.find((c) => c > nameCol.col) ?? ext.right + 1;
+    for (let c = nameCol.col; c < firstAmount; c++) {
+      const other = table.columns.find((x) => x.col === c && x !== nameCol);
+      if (other && columnType(spec, other.key) !== 'name') continue;
+      labelSpan.push(c);
+    }
+  }
+  // A table with neither codes nor labels (支出总表 as one row of figures, a “三公” table for the whole
+  // 部门): each row of figures is a total row.
+  const labelless = !codeCol && !nameCol && codeParts.length === 0;
+  const spanGroup = labelGroups(ext, dataStart, labelSpan);
+  const partState: (string | undefined)[] = [undefined, undefined];
 
   const indents = new Set<number>();
   const pending: { row: Row; indent: number }[] = [];
@@ -376,6 +561,34 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     let name: string | undefined;
     let nameCell: string | undefined;
     let indent = 0;
+    let spanLevel: number | undefined;
+    if (codeParts.length) {
+      const c = codeFromParts(ext, r, codeParts, partState);
+      if (c) {
+        code = c.code;
+        codeCell = c.cell;
+      }
+    }
+    if (labelSpan.length > 1) {
+      // The rightmost text is the row's own label; the leftmost filled column its depth.
+      let right: { t: string; c: number } | undefined;
+      let left = 0;
+      for (const c of labelSpan) {
+        const t = textAt(ext.sheet, r, c);
+        if (!t) continue;
+        if (spanLevel === undefined) {
+          spanLevel = spanGroup[labelSpan.indexOf(c)];
+          left = c;
+        }
+        right = { t, c };
+      }
+      if (right) {
+        // The row is named by its leftmost label ("一般公共预算资金 | 小计", "专项名称 | 经济科目").
+        const own = { t: textAt(ext.sheet, r, left), c: left };
+        name = own.t;
+        nameCell = cellRef(ext.sheet.name, r, own.c);
+      }
+    }
     if (codeCol) {
       const raw0 = rawTextAt(ext.sheet, r, codeCol.col);
       // "-", "—", "/" in a code cell mean "no code".
@@ -394,7 +607,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
         nameCell = cellRef(ext.sheet.name, r, codeCol.col);
       }
     }
-    if (nameCol && !name) {
+    if (nameCol && !name && labelSpan.length <= 1) {
       const raw = rawTextAt(ext.sheet, r, nameCol.col);
       const split = splitCodeName(raw);
       if (!code && split.code) {
@@ -420,11 +633,14 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     }
     const amounts: Record<string, Amount | undefined> = {};
     const texts: Record<string, { text: string; cell: string }> = {};
+    const issuesBefore = reader.issues.length;
     let anyAmount = false;
     for (const col of table.columns) {
       const type = columnType(spec, col.key);
       if (type === 'amount') {
-        const a = reader.amount(r, col.col, unit);
+        // A figure printed in a cell merged down from the header rows into this row belongs to it.
+        const m = mergeAt(ext.sheet, r, col.col);
+        const a = m && m.top < dataStart && m.bottom >= r && r === dataStart ? reader.amount(m.top, m.left, unit) : reader.amount(r, col.col, unit);
         amounts[col.key] = a;
         if (a && !a.blank) anyAmount = true;
       } else if (type === 'code2' || type === 'name2' || type === 'text') {
@@ -433,9 +649,18 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       }
     }
     if (!code && !name && !anyAmount) continue;
-    // Footnotes ("注：…") end the table.
+    // Footnotes ("注：…"), a 说明 paragraph or a section of counts (二、相关统计数) end the table.
     if (name && /^注[:：]/.test(name) && !anyAmount) break;
-    const isTotal = !!name && isTotalText(name) && !code;
+    if (name && !code && (ENDS_TABLE.test(normalise(name)) || (reader.issues.length > issuesBefore && /说明|原因/.test(name)))) {
+      reader.issues.length = issuesBefore;
+      break;
+    }
+    // A count (团组数, 人次, 辆 …) is not an amount.
+    if (name && !code && COUNT_LABEL.test(normalise(name))) {
+      reader.issues.length = issuesBefore;
+      continue;
+    }
+    const isTotal = (!!name && isTotalText(name) && !code) || (labelless && anyAmount);
     const row: Row = {
       row: r,
       code,
@@ -458,6 +683,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       delete texts.name2;
     }
     if (Object.keys(texts).length) row.texts = texts;
+    if (spec.rowItems && name && !isTotal) row.item = spec.rowItems(normalise(name));
+    if (spanLevel !== undefined && !isTotal) indent = spanLevel * 2;
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
@@ -465,16 +692,25 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   }
   table.unmapped = unmappedNumberColumns(ext, paths, table, dataStart);
   const indentLevels = [...indents].sort((a, b) => a - b);
+  // A tree whose rows carry 功能科目 codes (3/5/7 digits, 2xx) is ordered by its codes.
+  const coded = pending.filter((p) => p.row.code);
+  const funcCoded = coded.length > 0 && table.scheme !== 'unit' && coded.every((p) => /^2\d{2}(\d{2}){0,2}$/.test(p.row.code!));
   for (const { row, indent } of pending) {
     if (row.isTotal) row.level = -1;
-    else if (spec.layout === 'tree') row.level = indentLevels.indexOf(indent);
-    else if (row.code && (spec.scheme === 'func' || spec.scheme === 'econ')) row.level = codeLevel(row.code, spec.scheme);
-    else if (row.code && spec.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
+    else if (spec.layout === 'tree' && funcCoded) row.level = row.code ? codeLevel(row.code, 'func') : 3;
+    else if (spec.layout === 'tree' || labelSpan.length > 1) row.level = indentLevels.indexOf(indent);
+    else if (row.code && (table.scheme === 'func' || table.scheme === 'econ')) row.level = codeLevel(row.code, table.scheme);
+    else if (row.code && table.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
     else row.level = 0;
     table.rows.push(row);
   }
+  // Rows that are items (因公出国 … 公务用车 … 接待 as rows): checked by the items' identities, not as a tree.
+  if (spec.rowItems && table.rows.filter((r) => r.item).length >= 2 && !table.rows.some((r) => r.code)) {
+    table.itemRows = true;
+    for (const row of table.rows) if (row.item) row.isOfWhich = false;
+  }
   // 单位编码 trees without indentation: a code that extends the previous shorter code is its child.
-  if (spec.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
+  if (table.scheme === 'unit' && spec.layout === 'coded' && indentLevels.length <= 1) {
     const stack: Row[] = [];
     for (const row of table.rows) {
       if (row.isTotal || !row.code) continue;
@@ -552,7 +788,7 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
   // Amount columns are headed 预算数/金额/合计/…拨款; every other header column is a block's label column,
   // and the amount columns to its right (up to the next label column) belong to that block.
   const isAmountHeader = (p: string) =>
-    /(预算数|金额|预算金额|本年预算|合计|小计|拨款)$/.test(p.split('/').pop()!.replace(/\((万元|千元|元)\)$/, ''));
+    /(预算数|金额|预算金额|本年预算|合计|小计|拨款|^一般公共预算|^政府性基金(预算)?|^国有资本经营(预算)?)$/.test(p.split('/').pop()!.replace(/\((亿元|万元|千元|元)\)$/, ''));
   const isIgnored = (p: string) => /^(序号|栏次)$/.test(p.split('/').pop()!);
   const cols = [...paths.keys()].sort((a, b) => a - b);
   const blocks: Block[] = [];
@@ -577,15 +813,23 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
     table.columns.push({ key: bspec.key, header: paths.get(amountCols[0])!, col: amountCols[0] });
   }
   if (dataStart < 0) dataStart = ext.lastRow + 1;
-  for (const b of blocks) {
+  const byAmountCol = new Map(blocks.map((b) => [b.amountCol, b]));
+  for (const b0 of blocks) {
     for (let r = dataStart; r <= ext.lastRow; r++) {
-      const raw = rawTextAt(ext.sheet, r, b.labelCol);
-      const amountRaw = cellAt(ext.sheet, r, b.amountCol)?.v;
-      if (!raw.trim() && (amountRaw === null || amountRaw === undefined || amountRaw === '')) continue;
+      const raw = rawTextAt(ext.sheet, r, b0.labelCol);
       if (!raw.trim()) continue;
       if (/^注[:：]/.test(raw.trim())) break;
+      // A label merged across the block's amount column (当年支出小计 spanning 功能分类 and 支出用途):
+      // its figure is in the first amount column after the merge, and the line belongs to that block.
+      let b = b0;
+      const m = mergeAt(ext.sheet, r, b0.labelCol);
+      if (m && m.top === r && m.left === b0.labelCol && m.right >= b0.amountCol) {
+        const next = [...byAmountCol.keys()].filter((c) => c > m.right).sort((x, y) => x - y)[0];
+        if (next === undefined) continue;
+        b = byAmountCol.get(next)!;
+      }
       const p = parseLabel(raw);
-      const isTotal = /合计$|总计$/.test(p.label);
+      const isTotal = /合计$|总计$/.test(p.label) || THIS_YEAR_SUBTOTAL.test(p.label);
       const amount = reader.amount(r, b.amountCol, unit);
       const amounts: Record<string, Amount | undefined> = { amount };
       for (const e of b.extra ?? []) amounts[e.key] = reader.amount(r, e.col, unit);
@@ -601,6 +845,18 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
         amounts,
       });
     }
+  }
+  // Lines moved to another block (merged labels) are read in row order.
+  for (const b of blocks) b.rows.sort((x, y) => x.row - y.row);
+  // 收入 and 支出 printed one under the other in one label column: two blocks, split after the last
+  // 收入 total (本年收入合计 … 收入总计) where a 支出 part follows.
+  for (const b of [...blocks]) {
+    if (b.key !== 'income' || blocks.some((x) => x.key !== 'income')) continue;
+    const lastIncome = b.rows.map((r) => r.isTotal && /收入/.test(r.label ?? '')).lastIndexOf(true);
+    const expenseAfter = b.rows.findIndex((r, i) => i > lastIncome && r.isTotal && /支出/.test(r.label ?? ''));
+    if (lastIncome < 0 || expenseAfter < 0) continue;
+    blocks.push({ ...b, key: 'expense', header: `${b.header}（支出）`, rows: b.rows.slice(lastIncome + 1) });
+    b.rows = b.rows.slice(0, lastIncome + 1);
   }
   // Unmarked lines indented under a "其中：" line continue its list ("其中：财政拨款资金结转" /
   // "　　非财政拨款资金结余"): they are parts of the line above the 其中, not addends of the block.
@@ -776,10 +1032,39 @@ function tableEmpty(t: Table): boolean {
 function extents(hits: TitleHit[]): Extent[] {
   return hits.map((h, i) => {
     const next = hits.slice(i + 1).find((o) => o.sheet === h.sheet);
-    const lastRow = next ? lastTableRowBefore(h.sheet, next.row) : h.sheet.rows.length;
+    // A title no profile knows still ends the table above it (several tables on one sheet).
+    const barrier = nextTitleLike(h.sheet, h.row, next ? next.row : h.sheet.rows.length + 1);
+    const end = barrier ?? next?.row;
+    const lastRow = end ? lastTableRowBefore(h.sheet, end) : h.sheet.rows.length;
     const right = Math.min(colCount(h.sheet), MAX_SCAN_COLS);
-    return { sheet: h.sheet, titleRow: h.row, lastRow, left: 1, right };
+    return { sheet: h.sheet, titleRow: h.inline ? h.row - 1 : h.row, lastRow, left: 1, right };
   });
+}
+
+/**
+ * The first row after `from` and before `to` that reads as a table's title: its only text, a table
+ * name (ending in 表, up to a bracketed qualifier), in a row followed by a table-like row.
+ */
+function nextTitleLike(sheet: Sheet, from: number, to: number): number | undefined {
+  for (let r = from + 2; r < to; r++) {
+    const row = sheet.rows[r - 1];
+    if (!row) continue;
+    let text: string | undefined;
+    let count = 0;
+    for (const c of row) {
+      if (!c || c.v === null || c.v === '') continue;
+      count++;
+      if (typeof c.v === 'string') text = c.v;
+    }
+    if (count !== 1 || !text) continue;
+    const n = canonicalTitle(text).core;
+    if (n.length < 6 || n.length > 60 || !/表$/.test(n) || /说明|目录/.test(n)) continue;
+    const next = sheet.rows[r] ?? [];
+    const below = sheet.rows[r + 1] ?? [];
+    const cells = (x: typeof row) => x.filter((c) => c && c.v !== null && c.v !== '').length;
+    if (cells(next) >= 2 || cells(below) >= 2) return r;
+  }
+  return undefined;
 }
 
 /** The last row of a table followed by another title at `nextTitleRow` (skips its 表号 line). */
@@ -813,7 +1098,7 @@ function partLineOf(hit: TitleHit, ext: Extent, re: RegExp): string | undefined 
   return undefined;
 }
 
-const NAME_LABEL = /^(单位名称|部门名称|部门\(单位\)名称|预算单位)[:：]?(.*)$/;
+const NAME_LABEL = /^(单位名称|部门名称|部门\(单位\)名称|预算单位|部门(?=[:：]))[:：]?(.*)$/;
 
 /** Every "单位名称：X" (one cell) or "单位名称 | X" (label, then the value to its right) in the workbook. */
 function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
@@ -824,7 +1109,7 @@ function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         const t = cell && typeof cell.v === 'string' ? cell.v : '';
-        if (!t || (!t.includes('名称') && !t.includes('预算单位'))) continue;
+        if (!t || (!t.includes('名称') && !t.includes('预算单位') && !/^部门[:：]/.test(t))) continue;
         const m = NAME_LABEL.exec(normalise(t));
         if (!m) continue;
         if (m[2]) {
@@ -874,6 +1159,52 @@ function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
   return out;
 }
 
+/**
+ * Why a title of the national layer has no table under it, in the user's words; undefined when what
+ * follows the title is not table-like at all (a heading of the 说明 followed by its paragraph).
+ */
+function unreadReason(reader: TableReader, ext: Extent, table: Table): string | undefined {
+  const top = reader.headerTop();
+  let tableLike = 0;
+  for (let r = top; r <= Math.min(top + 4, ext.lastRow); r++) if (rowShape(ext, r).texts + rowShape(ext, r).numbers >= 2) tableLike++;
+  if (tableLike < 2) return undefined;
+  const headers = [...reader.headerPaths(top, Math.max(top, table.headerBottom)).values()].map((p) => p.split('/').pop()!).filter(Boolean);
+  const shown = [...new Set(headers)].slice(0, 6).map((h) => `“${h}”`).join('、');
+  const counts = headers.some((h) => COUNT_LABEL.test(h) || /数量|人次/.test(h));
+  return counts
+    ? `表头${shown}是数量或人次，不是金额，未核对`
+    : `表头${shown}中没有能识别的金额列（如“合计”“预算数”“金额”），该表未核对`;
+}
+
+/**
+ * The national tables by 科目 may instead list 单位 (收入总表, 支出总表 by 单位编码 | 单位名称): the
+ * header says so ("单位编码", "单位名称"), then the rows are units, not 功能科目.
+ */
+function inferScheme(scheme: TableSpec['scheme'], hit: TitleHit, ext: Extent): TableSpec['scheme'] {
+  if (scheme !== 'func' && scheme !== 'econ') return scheme;
+  for (let r = hit.row + 1; r <= Math.min(hit.row + 6, ext.lastRow); r++) {
+    for (let c = ext.left; c <= ext.right; c++) {
+      const t = normalise(textAt(ext.sheet, r, c));
+      if (/^单位(编码|代码|名称)$|^(预算)?单位(编码|代码)$/.test(t)) return 'unit';
+      if (/科目|功能|经济/.test(t) && /编码|代码|名称/.test(t)) return scheme;
+    }
+  }
+  return scheme;
+}
+
+/** The year most titles name; else a year in the file name ("2024单位预算公开.xlsx"). */
+function budgetYear(grid: Grid, hits: TitleHit[]): number | undefined {
+  const count = new Map<number, number>();
+  for (const h of hits) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(h.text);
+    if (m) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  }
+  const best = [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  if (best) return best[0];
+  const f = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(grid.source.split(/[\\/]/).pop() ?? '');
+  return f ? Number(f[1]) : undefined;
+}
+
 /** Something was read under the title: an amount column, a summary block, or a form field. */
 function hasStructure(spec: TableSpec, t: Table): boolean {
   switch (spec.layout) {
@@ -890,8 +1221,8 @@ function hasStructure(spec: TableSpec, t: Table): boolean {
  * A table that appears once per part but was found twice (a copy pasted below, a stray heading
  * with a header under it): the one with the most data rows comes first, so rules use it.
  */
-function preferRichest(tables: Table[], profile: Profile): void {
-  const repeat = new Set(profile.tables.filter((s) => s.repeat).map((s) => s.id));
+function preferRichest(tables: Table[], specs: TableSpec[]): void {
+  const repeat = new Set(specs.filter((s) => s.repeat).map((s) => s.id));
   const size = (t: Table) => t.rows.length + (t.blocks ?? []).reduce((n, b) => n + b.rows.length, 0) + (t.empty ? 0 : 1000);
   const firstAt = new Map<string, number>();
   tables.forEach((t, i) => {
@@ -907,21 +1238,53 @@ function distinctSpecs(hits: TitleHit[]): number {
   return new Set(hits.map((h) => h.spec.id)).size;
 }
 
-function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Disclosure; found: number } {
+/**
+ * Repeated forms under one title (a sheet of 12 项目绩效目标表 blocks, only the first titled): each
+ * block starts where the form's 项目名称 label appears again, and becomes a table of its own.
+ */
+function splitRepeatedForms(hits: TitleHit[]): TitleHit[] {
+  const exts = extents(hits);
+  const out: TitleHit[] = [];
+  hits.forEach((h, i) => {
+    out.push(h);
+    const field = h.spec.layout === 'form' && h.spec.repeat ? h.spec.fields?.find((f) => f.key === 'project') : undefined;
+    if (!field) return;
+    const ext = exts[i];
+    const starts: { row: number; col: number }[] = [];
+    for (let r = h.row + 1; r <= ext.lastRow; r++) {
+      for (let c = ext.left; c <= ext.right; c++) {
+        const t = textAt(ext.sheet, r, c);
+        if (!t) continue;
+        if (field.match.test(normalise(t).replace(/^其中[:：]?/, ''))) starts.push({ row: r, col: c });
+        break; // the row's first text only
+      }
+    }
+    // The first block is the titled one; every further 项目名称 starts another block.
+    for (const st of starts.slice(1)) out.push({ ...h, row: st.row, col: st.col, inline: true });
+  });
+  return out;
+}
+
+function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Disclosure; found: number } {
+  const hits = splitRepeatedForms(hits0);
   const exts = extents(hits);
   const tables: Table[] = [];
   const issues: ParseIssue[] = [];
   let catalogue: CatalogueEntry[] | undefined;
   let part: string | undefined;
   const unreadable = new Map<string, string>();
+  const unread: NonNullable<Disclosure['unread']> = [];
   hits.forEach((hit, i) => {
     const ext = exts[i];
     if (profile.partLine) {
       const own = partLineOf(hit, ext, profile.partLine);
       if (own) part = own;
     }
-    const reader = new TableReader(profile, hit, ext);
-    const u = reader.unit();
+    const reader = new TableReader(hit.profile, hit, ext);
+    let u = reader.unit();
+    // A table that states no unit under a sheet-wide 单位 line of the table before it takes that unit.
+    const before = tables.filter((t) => t.sheet === hit.sheet.name && !t.unitAssumed).pop();
+    if (u.assumed && before) u = { unit: before.unit, cell: before.unitCell, assumed: false };
     const num = reader.number();
     const table: Table = {
       id: hit.spec.id,
@@ -941,7 +1304,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       rows: [],
       empty: true,
       expectedNumber: hit.spec.number,
-      scheme: hit.spec.scheme,
+      scheme: hit.profile.fallback ? inferScheme(hit.spec.scheme, hit, exts[i]) : hit.spec.scheme,
       sums: [],
       part,
     };
@@ -968,18 +1331,26 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
       const complete = parts.length === s.parts.length;
       // A missing part is zero only when nothing in the table could be that part.
       if (!complete && (s.all || table.unmapped?.length)) continue;
+      if (s.exclusive) {
+        const amountKeys = table.columns.filter((c) => columnType(hit.spec, c.key) === 'amount').map((c) => c.key);
+        if (amountKeys.some((k) => k !== s.total && !s.parts.includes(k) && !k.startsWith('of_which'))) continue;
+      }
       table.sums.push({ total: s.total, parts });
     }
     issues.push(...reader.issues);
     if (hit.spec.layout === 'catalogue') return;
     // A title with nothing readable under it (a 说明 heading naming a table, "附件：…收支总表") is not a table.
     if (!hasStructure(hit.spec, table)) {
-      unreadable.set(hit.spec.id, unreadable.get(hit.spec.id) ?? table.titleCell);
+      if (!hit.profile.fallback) unreadable.set(hit.spec.id, unreadable.get(hit.spec.id) ?? table.titleCell);
+      else {
+        const why = unreadReason(reader, ext, table);
+        if (why) unread.push({ title: table.title, cell: table.titleCell, kind: hit.spec.name, why });
+      }
       return;
     }
     tables.push(table);
   });
-  preferRichest(tables, profile);
+  preferRichest(tables, hits.map((h) => h.spec));
   const foundIds = new Set(tables.map((t) => t.id));
   const missing = profile.tables
     .filter((s) => !s.optional && s.layout !== 'catalogue' && !foundIds.has(s.id))
@@ -987,29 +1358,68 @@ function recogniseWith(grid: Grid, profile: Profile, hits: TitleHit[]): { d: Dis
   const names = unitNamesOf(grid);
   const d: Disclosure = {
     source: grid.source,
+    year: budgetYear(grid, hits),
     profile: { id: profile.id, name: profile.name },
     tables,
     missing,
     catalogue,
     parseIssues: issues,
+    unread,
     unitName: names[0]?.name,
     unitNames: names,
   };
   return { d, found: foundIds.size };
 }
 
+/**
+ * Titles of the national layer on rows no province title took: a province folder adds to the
+ * national layer, it does not hide the tables it does not list.
+ */
+function withNational(hits: TitleHit[], national: TitleHit[]): TitleHit[] {
+  const taken = new Set(hits.map((h) => `${h.sheet.name}|${h.row}`));
+  const kinds = new Set(hits.map((h) => h.spec.kind));
+  const extra = national.filter((h) => !taken.has(`${h.sheet.name}|${h.row}`) && !kinds.has(h.spec.kind));
+  return extra.length ? [...hits, ...extra] : hits;
+}
+
+function sortHits(grid: Grid, hits: TitleHit[]): TitleHit[] {
+  const sheetOrder = new Map(grid.sheets.map((s, i) => [s, i]));
+  return [...hits].sort((a, b) => sheetOrder.get(a.sheet)! - sheetOrder.get(b.sheet)! || a.row - b.row || a.col - b.col);
+}
+
 export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
-  // Pick the profile whose titles are found most (cheap), then read the tables with it only.
+  // Pick the province profile whose titles are found most (cheap), then read the tables with it;
+  // the national layer reads what no province profile recognises, or the whole workbook.
   let bestProfile: Profile | null = null;
   let bestHits: TitleHit[] = [];
+  const national = profiles.find((p) => p.fallback);
   for (const p of profiles) {
+    if (p.fallback) continue;
     const hits = dropCatalogueListings(findTitles(grid, p));
     if (!bestProfile || distinctSpecs(hits) > distinctSpecs(bestHits)) {
       bestProfile = p;
       bestHits = hits;
     }
   }
-  const best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
+  let best: { d: Disclosure; found: number } | null = null;
+  if (national) {
+    const nHits = dropCatalogueListings(findTitles(grid, national));
+    const mixed = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, sortHits(grid, withNational(bestHits, nHits))) : null;
+    // A province profile claims the workbook only when it reads a few of its own tables (a lone
+    // 绩效目标表 or “三公” table says nothing about the province); otherwise, or when the national
+    // layer reads more, the national layer alone.
+    const own = mixed && bestProfile ? new Set(mixed.d.tables.filter((t) => bestProfile!.tables.some((x) => x.id === t.id)).map((t) => t.id)).size : 0;
+    const enough = bestProfile ? Math.min(3, bestProfile.tables.filter((x) => !x.optional).length) : 1;
+    // (Reading twice costs time: only when the province profile reads too little, or left titles unread.)
+    const struggled = !!mixed && mixed.d.missing.some((m) => m.titleCell);
+    if (nHits.length && (!mixed || own < enough || struggled)) {
+      const alone = recogniseWith(grid, national, nHits);
+      best = !mixed || (alone.found > 0 && (own < enough || alone.found > mixed.found)) ? alone : mixed;
+      if (best === alone) bestProfile = national;
+    } else best = mixed;
+  } else {
+    best = bestProfile && bestHits.length ? recogniseWith(grid, bestProfile, bestHits) : null;
+  }
   if (!best || best.found === 0) {
     const looked = profiles.map((p) => `${p.name}：${p.tables.filter((t) => !t.optional).map((t) => t.name).join('、')}`).join('；');
     return {
@@ -1017,8 +1427,8 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
       findings: [
         {
           rule: 'table.none',
-          severity: 'error',
-          message: `在“${grid.source}”中没有识别出任何预算公开报表。已查找的报表标题：${looked}。请确认工作簿包含带标题的公开报表。`,
+          severity: 'info',
+          message: `在“${grid.source}”中没有识别出预算公开报表，未做任何检查。已查找的报表：${looked}。若工作簿确有公开报表，请确认每张表有标题行（如“部门收支总表”）和表头。`,
           cells: grid.sheets.length ? [cellRef(grid.sheets[0].name, 1, 1)] : [],
         },
       ],
@@ -1036,7 +1446,16 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
             cells: [m.titleCell],
             table: m.title,
           }
-        : {
+        : bestProfile!.fallback
+          ? {
+              // The national set is what most provinces publish, not what this province requires.
+              rule: 'table.missing',
+              severity: 'info',
+              message: `未找到财政部标准公开表中的“${m.title}”（各省模板不尽相同；若本省要求公开此表，即使无数据也应公开空表）。`,
+              cells: [],
+              table: m.title,
+            }
+          : {
             rule: 'table.missing',
             severity: 'warning',
             message: `未找到“${m.title}”。若本单位无此表数据，也应公开空表并在目录中说明理由。`,
@@ -1044,6 +1463,15 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
             table: m.title,
           },
     );
+  }
+  for (const u of d.unread ?? []) {
+    findings.push({
+      rule: 'table.unread',
+      severity: 'info',
+      message: `${u.cell} 的“${u.title}”看来是“${u.kind}”，但${u.why}。`,
+      cells: [u.cell],
+      table: u.title,
+    });
   }
   for (const t of d.tables) {
     if (!t.unmapped) continue;

@@ -344,7 +344,17 @@ function catalogueSeverity(entry: CodeEntry): Severity {
   return entry.trust === 'unverified' ? 'warning' : 'error';
 }
 
-function checkNames(sets: CodeSet[], codes: CodeCatalogue): Finding[] {
+/**
+ * The workbook is of a year before the list's edition: its codes and names may be those of its own
+ * year, so a difference is only an info that says so.
+ */
+function olderThanList(year: number | undefined, codes: CodeCatalogue, scheme: CodeScheme): string | undefined {
+  const from = codes.validFrom?.[scheme];
+  if (!year || !from || year >= from) return undefined;
+  return `（本工作簿为 ${year} 年度，${codes.label}按 ${from} 年起的科目编制，未能核对 ${year} 年的科目；如需核对，请载入当年的科目表）`;
+}
+
+function checkNames(sets: CodeSet[], codes: CodeCatalogue, year?: number): Finding[] {
   const out: Finding[] = [];
   const unknown = new Map<string, { scheme: CodeScheme; its: Coded[]; tables: Table[] }>();
   for (const set of sets) {
@@ -376,10 +386,11 @@ function checkNames(sets: CodeSet[], codes: CodeCatalogue): Finding[] {
       const name = normName(entry.name);
       if (printed === name) continue;
       const base = `“${title}”中科目 ${it.code} 的名称“${it.name}”`;
+      const older = olderThanList(year, codes, scheme);
       const f = (severity: Severity, message: string): Finding => ({
         rule: 'code.name_catalogue',
-        severity,
-        message,
+        severity: older ? 'info' : severity,
+        message: older ? message.replace(/。$/, `${older}。`) : message,
         cells: cellsOf(it),
         table: title,
       });
@@ -408,7 +419,8 @@ function checkNames(sets: CodeSet[], codes: CodeCatalogue): Finding[] {
   }
   for (const [key, u] of unknown) {
     const code = key.split(':')[1];
-    const complete = codes.complete[u.scheme];
+    const older = olderThanList(year, codes, u.scheme);
+    const complete = codes.complete[u.scheme] && !older;
     const named = u.its.find((i) => i.name);
     const tables = [...new Set(u.tables.map((t) => `“${t.title}”`))].join('、');
     out.push({
@@ -416,7 +428,9 @@ function checkNames(sets: CodeSet[], codes: CodeCatalogue): Finding[] {
       severity: complete ? 'error' : 'info',
       message: complete
         ? `${tables}中的科目 ${named ? show(named) : code} 不在${codes.label}的${SCHEME_LABEL[u.scheme]}中。`
-        : `${tables}中的科目 ${named ? show(named) : code} 不在${codes.label}中（内置${SCHEME_LABEL[u.scheme]}不完整），未能核对其编码和名称；如需完整核对，请载入本地科目表。`,
+        : older
+          ? `${tables}中的科目 ${named ? show(named) : code} 不在${codes.label}中${older}。`
+          : `${tables}中的科目 ${named ? show(named) : code} 不在${codes.label}中（内置${SCHEME_LABEL[u.scheme]}不完整），未能核对其编码和名称；如需完整核对，请载入本地科目表。`,
       cells: u.its.flatMap((i) => cellsOf(i)),
       table: u.tables[0].title,
     });
@@ -513,8 +527,8 @@ export const codeRules: RuleFamily = {
     { id: 'code.format', title: '科目编码格式（功能 3/5/7 位、经济 3/5 位、单位编码不少于 3 位）', severity: 'error' },
     { id: 'code.hierarchy', title: '科目层级：下级科目排在其上级科目之下且编码前缀一致', severity: 'error|warning' },
     { id: 'code.name_consistent', title: '同一科目编码在各表中名称一致', severity: 'error' },
-    { id: 'code.name_catalogue', title: '科目名称与科目表一致（旧版名称为警告，截断或简称为提示）', severity: 'error|warning' },
-    { id: 'code.unknown', title: '科目编码在科目表中（内置表不完整，仅提示；载入完整科目表后为错误）', severity: 'info' },
+    { id: 'code.name_catalogue', title: '科目名称与科目表一致（旧版名称为警告，截断或简称、早于科目表版本的年度为提示）', severity: 'error|warning|info' },
+    { id: 'code.unknown', title: '科目编码在科目表中（内置表不完整，仅提示；载入完整科目表后为错误）', severity: 'error|info' },
     { id: 'code.econ_mapping', title: '部门经济科目与政府经济科目的对应符合对照表（区分机关/事业单位）', severity: 'error|warning' },
   ],
   run(ctx: RuleContext): Finding[] {
@@ -523,7 +537,7 @@ export const codeRules: RuleFamily = {
       ...sets.flatMap(checkFormat),
       ...sets.flatMap(checkHierarchy),
       ...checkNameConsistent(sets, ctx.codes),
-      ...checkNames(sets, ctx.codes),
+      ...checkNames(sets, ctx.codes, ctx.disclosure.year),
       ...checkEconMapping(ctx.disclosure, sets, ctx.codes),
     ];
   },

@@ -25,6 +25,7 @@ function maxDecimals(amounts: (Amount | undefined)[]): number {
 
 /** The unit that governs tolerance: the coarsest unit among the tables involved. */
 export function coarsest(...units: MoneyUnit[]): MoneyUnit {
+  if (units.includes('亿元')) return '亿元';
   if (units.includes('万元')) return '万元';
   if (units.includes('千元')) return '千元';
   return '元';

@@ -17,8 +17,8 @@ import { normalise } from '../recognise/profile';
 import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
 import { RuleFamily } from './types';
-import { GRAND, THIS_YEAR, blockTotal } from './summary';
-import { agrees, checkEqual, rowName, shown, sumAmounts, tableName, terms } from './compare';
+import { grandTotal, yearTotal } from './summary';
+import { agrees, checkEqual, columnName, rowName, shown, sumAmounts, tableName, terms } from './compare';
 
 
 function first(d: Disclosure, kind: TableKind): Table | undefined {
@@ -95,7 +95,7 @@ function allFiscal(summary: Table): boolean {
   const inc = block(summary, 'income');
   if (!inc) return false;
   const fiscal = inc.rows.find((r) => /^财政拨款(收入)?$/.test(r.label ?? ''));
-  const year = blockTotal(inc, THIS_YEAR);
+  const year = yearTotal(inc);
   if (fiscal?.amounts.amount && year?.amounts.amount) return fiscal.amounts.amount.value.eq(year.amounts.amount.value);
   // 河北 style: lines are sources; non-fiscal sources must be zero.
   const nonFiscal = inc.rows.filter((r) => !r.isTotal && r.level === 0 && !/财政|一般公共预算|政府性基金|国有资本/.test(r.label ?? ''));
@@ -106,8 +106,8 @@ function totals(d: Disclosure, out: Finding[]): void {
   const s = first(d, 'summary');
   const inc = block(s, 'income');
   if (!s || !inc) return;
-  const grand = blockTotal(inc, GRAND) ?? blockTotal(inc, THIS_YEAR);
-  const year = blockTotal(inc, THIS_YEAR);
+  const grand = grandTotal(inc) ?? yearTotal(inc);
+  const year = yearTotal(inc);
   const incomeTable = first(d, 'income');
   const it = incomeTable && totalRow(incomeTable)?.amounts.total;
   if (incomeTable && it && grand?.amounts.amount) {
@@ -126,7 +126,7 @@ function totals(d: Disclosure, out: Finding[]): void {
   }
   const expTable = first(d, 'expenditure');
   const et = expTable && totalRow(expTable)?.amounts.total;
-  const expYear = (s.blocks ?? []).filter((b) => b.key !== 'income').map((b) => blockTotal(b, THIS_YEAR)).find((r) => r?.amounts.amount) ?? year;
+  const expYear = (s.blocks ?? []).filter((b) => b.key !== 'income').map((b) => yearTotal(b)).find((r) => r?.amounts.amount) ?? year;
   if (expTable && et && expYear?.amounts.amount) {
     push(
       out,
@@ -178,7 +178,7 @@ function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
       // Income lines are nested differently (部门预算 › 财政拨款 › … vs 财政拨款 › …): only their 其中 lines compare.
       if (fb.key === 'income' && !key.includes('/其中/')) continue;
       if (fr.level === 0 && !fr.isTotal && !/支出$/.test(fr.label ?? '')) continue; // "一、部门预算" vs "一、财政拨款"
-      if (GRAND.test(fr.label ?? '')) continue; // 总计 includes 结转, which only the summary has
+      if (fr === grandTotal(fb) && fr !== yearTotal(fb)) continue; // 总计 includes 结转, which only the summary has
       const sr = sLines.get(key);
       const fa = fr.amounts.amount;
       const sa = sr?.amounts.amount;
@@ -269,7 +269,7 @@ function fiscalIsAllGp(f: Table): boolean {
   const inc = block(f, 'income');
   if (!inc) return false;
   const gp = inc.rows.find((r) => /^一般公共预算/.test(r.label ?? ''));
-  const year = blockTotal(inc, THIS_YEAR);
+  const year = yearTotal(inc);
   if (!gp?.amounts.amount || !year?.amounts.amount) return false;
   return gp.amounts.amount.value.eq(year.amounts.amount.value);
 }
@@ -304,7 +304,7 @@ function econClasses(d: Disclosure, out: Finding[]): void {
       const la = line.amounts.amount;
       if (!code || !la) continue;
       const r = rows.get(code);
-      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special];
+      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special ?? r?.amounts.project];
       const what = group === 'basic' ? '人员经费和公用经费' : '专项业务经费';
       checkLine(out, 'cross.econ_class', s, detail, la, sumOf(parts), relation,
         () => `${tableName(s)}“${label}”（${what}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`,
@@ -403,7 +403,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
 /** 专项业务经费 column total = 专项业务经费表 合计 = Σ 绩效目标表 amounts. */
 function special(d: Disclosure, out: Finding[]): void {
   const gp = first(d, 'gp_func');
-  const col = gp && totalRow(gp)?.amounts.special;
+  const col = gp && (totalRow(gp)?.amounts.special ?? (tablesOfKind(d, 'special').length ? totalRow(gp)?.amounts.project : undefined));
   const sp = first(d, 'special');
   const spTotal = sp && totalRow(sp)?.amounts.total;
   if (gp && col && sp && spTotal) {
@@ -678,6 +678,130 @@ function parts(d: Disclosure, out: Finding[]): void {
   }
 }
 
+
+/** Rows of a code table by code, with its 合计 row under "合计". */
+function byCode(t: Table | undefined): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of t?.rows ?? []) {
+    const k = rowKey(r);
+    if (k && !m.has(k)) m.set(k, r);
+  }
+  return m;
+}
+
+/**
+ * A table that is the sum of others code by code (财政拨款支出表 = 一般公共预算 + 政府性基金 + 国有资本经营
+ * 支出表; 财政拨款基本支出表 = 一般公共预算基本支出表 when no 政府性基金 pays 基本支出): 合计 and every
+ * code, in the total column. A code the parts lack is zero there.
+ */
+function sumOfTables(out: Finding[], rule: string, whole: Table, parts: Table[], relation: 'eq' | 'gte', what: string): void {
+  const wholeRows = byCode(whole);
+  const partRows = parts.map(byCode);
+  // Compare only the levels both sides list (a table to the 款 against one to the 项).
+  const depth = (m: Map<string, Row>) => Math.max(0, ...[...m.keys()].filter((k) => k !== '合计').map((k) => k.length));
+  const common = Math.min(depth(wholeRows), ...partRows.filter((m) => m.size > 1).map(depth));
+  const keys = new Set<string>([...wholeRows.keys()].filter((k) => k === '合计' || k.length <= common));
+  if (relation === 'eq') for (const m of partRows) for (const k of m.keys()) if (k === '合计' || k.length <= common) keys.add(k);
+  for (const k of keys) {
+    const wr = wholeRows.get(k);
+    const wa = wr?.amounts.total;
+    const pa = partRows.map((m) => m.get(k)?.amounts.total).filter((a): a is Amount => !!a);
+    const sum = sumOf(pa);
+    if (!wa) {
+      const pr = partRows.map((m) => m.get(k)).find((r) => r?.amounts.total && !r.amounts.total.value.isZero());
+      if (pr && sum && !sum.value.isZero()) {
+        const t = parts[partRows.findIndex((m) => m.get(k) === pr)];
+        out.push(unmatched(rule, t, pr.amounts.total!, `${tableName(t)}${rowName(pr)}有 ${shown(pr.amounts.total!.value, t.unit)}，但${tableName(whole)}没有这一科目。`, pr.codeCell));
+      }
+      continue;
+    }
+    if (!sum) {
+      if (relation === 'eq' && !wa.value.isZero()) {
+        out.push(unmatched(rule, whole, wa, `${tableName(whole)}${rowName(wr!)}有 ${shown(wa.value, whole.unit)}，但${parts.map((t) => tableName(t)).join('、')}都没有这一科目。`, wr!.codeCell));
+      }
+      continue;
+    }
+    push(
+      out,
+      checkEqual({
+        rule,
+        expected: sum,
+        expectedUnit: parts[0].unit,
+        actual: wa,
+        actualUnit: whole.unit,
+        relation,
+        what: () => `${tableName(whole)}${rowName(wr!)}应${relation === 'eq' ? '等于' : '不小于'}${what}`,
+        table: whole.title,
+      }),
+      pa.map((a) => a.cell),
+    );
+  }
+}
+
+/** A fiscal_summary income line by its source (一般公共预算 / 政府性基金 / 国有资本经营). */
+function fiscalIncome(f: Table | undefined, re: RegExp): Amount | undefined {
+  return block(f, 'income')?.rows.find((r) => !r.isTotal && !r.isOfWhich && re.test(r.label ?? ''))?.amounts.amount;
+}
+
+/** The 财政拨款 tables by source: 财政拨款支出表 = Σ by source; 基本支出 table; totals against the 财政拨款收支总表. */
+function fiscalTables(d: Disclosure, out: Finding[]): void {
+  const fiscal = first(d, 'fiscal_func');
+  const parts = (['gp_func', 'fund', 'state_capital'] as TableKind[]).map((k) => tablesOfKind(d, k).find((t) => t.columns.some((c) => c.key === 'total') && !t.blocks)).filter((t): t is Table => !!t);
+  if (fiscal && parts.some((t) => t.kind === 'gp_func')) {
+    sumOfTables(out, 'cross.fiscal_parts', fiscal, parts, 'eq', `${parts.map((t) => tableName(t)).join('、')}同一科目之和`);
+  }
+  const fs = first(d, 'fiscal_summary');
+  const fundIncome = fiscalIncome(fs, /政府性基金/);
+  const capitalIncome = fiscalIncome(fs, /国有资本/);
+  const basicFiscal = first(d, 'fiscal_basic');
+  const basicGp = first(d, 'basic_econ');
+  if (basicFiscal && basicGp) {
+    // Only 一般公共预算 money pays 基本支出 when the 政府性基金 and 国有资本经营 tables show none.
+    const fundBasic = parts.filter((t) => t.kind !== 'gp_func').map((t) => totalRow(t)?.amounts.basic).filter((a): a is Amount => !!a);
+    const onlyGp = (fundIncome ? fundIncome.value.isZero() : false) && (capitalIncome ? capitalIncome.value.isZero() : true) && fundBasic.every((a) => a.value.isZero());
+    sumOfTables(out, 'cross.fiscal_parts', basicFiscal, [basicGp], onlyGp ? 'eq' : 'gte', `${tableName(basicGp)}同一科目`);
+  }
+  // 财政拨款收支总表: 支出合计 = 财政拨款支出表合计; 基本支出 = 财政拨款基本支出表合计.
+  if (!fs) return;
+  const expense = (fs.blocks ?? []).filter((b) => b.key !== 'income');
+  const year = expense.map((b) => yearTotal(b)).find((r) => r?.amounts.amount);
+  const fiscalTotal = fiscal && totalRow(fiscal)?.amounts.total;
+  if (fiscal && fiscalTotal && year?.amounts.amount) {
+    push(out, checkEqual({ rule: 'cross.fiscal_parts', expected: year.amounts.amount, expectedUnit: fs.unit, actual: fiscalTotal, actualUnit: fiscal.unit, what: () => `${tableName(fiscal)}合计应等于${tableName(fs)}“${year.label}”`, table: fiscal.title }));
+  }
+  const basicLine = expense.flatMap((b) => b.rows).find((r) => !r.isTotal && /^基本支出$/.test(r.label ?? ''));
+  const basicTable = basicFiscal ?? (fundIncome?.value.isZero() ? basicGp : undefined);
+  const basicTotal = basicTable && totalRow(basicTable)?.amounts.total;
+  if (basicLine?.amounts.amount && basicTable && basicTotal) {
+    push(out, checkEqual({ rule: 'cross.fiscal_parts', expected: basicLine.amounts.amount, expectedUnit: fs.unit, actual: basicTotal, actualUnit: basicTable.unit, what: () => `${tableName(basicTable)}合计应等于${tableName(fs)}“${basicLine.label}”`, table: basicTable.title }));
+  }
+}
+
+/**
+ * 支出总表 columns against the 收支总表's 支出 lines of the same use (基本支出, 项目支出, 预留, 结转下年):
+ * the 支出总表 is the 收支总表's 支出 side by use.
+ */
+function expenditureUses(d: Disclosure, out: Finding[]): void {
+  const s = first(d, 'summary');
+  const e = first(d, 'expenditure');
+  const tot = e && totalRow(e);
+  if (!s || !e || !tot) return;
+  const lines = (s.blocks ?? []).filter((b) => b.key === 'expense').flatMap((b) => b.rows).filter((r) => !r.isTotal && !r.isOfWhich);
+  const uses: [string, RegExp][] = [
+    ['basic', /^基本支出$/],
+    ['project', /^项目支出$/],
+    ['reserve', /预留|机动/],
+    ['carry_next', /结转下年|年末结转/],
+  ];
+  for (const [key, re] of uses) {
+    const line = lines.find((r) => re.test(r.label ?? ''));
+    const la = line?.amounts.amount;
+    const ea = tot.amounts[key];
+    if (!line || !la || !ea) continue;
+    push(out, checkEqual({ rule: 'cross.totals', expected: la, expectedUnit: s.unit, actual: ea, actualUnit: e.unit, what: () => `${tableName(e)}合计行的${columnName(e, key)}应等于${tableName(s)}“${line.label}”`, table: e.title }));
+  }
+}
+
 export const crossRules: RuleFamily = {
   id: 'cross',
   title: '表间核对',
@@ -693,6 +817,7 @@ export const crossRules: RuleFamily = {
     { id: 'perf.overall_total', title: '整体支出绩效目标表金额合计等于单位全部支出', severity: 'error|warning' },
     { id: 'cross.func_rows', title: '按功能科目列示的收入总表、支出总表、一般公共预算支出表逐科目一致', severity: 'error|warning' },
     { id: 'cross.parts', title: '部门各表等于所属各单位同一表之和', severity: 'error|warning' },
+    { id: 'cross.fiscal_parts', title: '财政拨款支出表等于一般公共预算、政府性基金、国有资本经营支出表之和（逐科目），财政拨款基本支出表与一般公共预算基本支出表一致，并与财政拨款收支总表相符', severity: 'error|warning' },
   ],
   run({ disclosure: d }) {
     const out: Finding[] = [];
@@ -706,6 +831,8 @@ export const crossRules: RuleFamily = {
       basicVsFull(view, out);
       special(view, out);
       funcRows(view, out);
+      fiscalTables(view, out);
+      expenditureUses(view, out);
     }
     unitCodes(d, out);
     parts(d, out);

@@ -24,14 +24,43 @@ export function blockTotal(b: Block, re: RegExp): Row | undefined {
   return b.rows.find((r) => r.isTotal && re.test(r.label ?? ''));
 }
 
-export const THIS_YEAR = /^本年(收入|支出)?合计$/;
+/** 本年收入合计, 本年支出合计, 当年收入小计 …: the year's own total, before 结转 lines. */
+export const THIS_YEAR = /^(本年|当年)(收入|支出)?(合计|小计)$/;
 export const GRAND = /总计$/;
+
+/**
+ * The year's total of a block: a line named 本年/当年…合计/小计, else — where a block has two total
+ * lines (收入合计 … 收入总计, or 当年收入小计 … 收入合计) — the first of them.
+ */
+export function yearTotal(b: Block): Row | undefined {
+  const named = blockTotal(b, THIS_YEAR);
+  if (named) return named;
+  const totals = b.rows.filter((r) => r.isTotal);
+  // Two totals of the same side (收入合计 … 收入总计): the first is the year's.
+  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
+  return totals.length >= 2 && side(totals[0]) === side(totals[1]) ? totals[0] : undefined;
+}
+
+/** The block's grand total (with 结转 lines): the last total line after the year's, or a 总计 line. */
+export function grandTotal(b: Block): Row | undefined {
+  const year = yearTotal(b);
+  // 收入 and 支出 printed one under the other in one column: the 支出 total is not the 收入 grand total.
+  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
+  const totals = b.rows.filter((r) => r.isTotal && (!year || !side(year) || !side(r) || side(r) === side(year)));
+  if (year) {
+    const after = totals.filter((r) => r.row > year.row);
+    return after[after.length - 1];
+  }
+  return blockTotal(b, GRAND);
+}
 
 function checkBlock(t: Table, b: Block): Finding[] {
   const out: Finding[] = [];
   const name = `${tableName(t)}${BLOCK_NAME[b.key] ?? ''}部分`;
-  const yearIdx = b.rows.findIndex((r) => r.isTotal && THIS_YEAR.test(r.label ?? ''));
-  const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => !GRAND.test(r.label ?? ''));
+  const yearRow = yearTotal(b);
+  const grandRow = grandTotal(b);
+  const yearIdx = yearRow ? b.rows.indexOf(yearRow) : -1;
+  const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => r !== grandRow);
   out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
   // "其中：" lines are parts of the line above them: none may exceed it, nor may their sum.
   for (let i = 0; i < b.rows.length; i++) {
@@ -64,9 +93,8 @@ function checkBlock(t: Table, b: Block): Finding[] {
       if (f) out.push(f);
     }
   }
-  const grandIdx = b.rows.findIndex((r) => r.isTotal && GRAND.test(r.label ?? ''));
-  if (yearIdx >= 0 && grandIdx > yearIdx) {
-    const yearRow = b.rows[yearIdx];
+  const grandIdx = grandRow ? b.rows.indexOf(grandRow) : -1;
+  if (yearRow && grandIdx > yearIdx) {
     const between = b.rows.slice(yearIdx + 1, grandIdx).filter((r) => !r.isOfWhich && !r.isTotal);
     const top = between.length ? Math.min(...between.map((r) => r.level)) : 0;
     const parts = [yearRow, ...between.filter((r) => r.level === top)].map((r) => r.amounts.amount).filter((a) => !!a);
@@ -84,12 +112,24 @@ function balance(t: Table): Finding[] {
   const blocks = t.blocks ?? [];
   const income = blocks.find((b) => b.key === 'income');
   if (!income) return out;
-  const inYear = blockTotal(income, THIS_YEAR);
-  const inGrand = blockTotal(income, GRAND);
+  const inYear = yearTotal(income);
+  const inGrand = grandTotal(income);
+  // An expenditure block with no total of its own (功能分类 beside 支出用途, the 支出 total line spanning
+  // both): its lines add up to the 支出 side's year total.
+  const sideYear = blocks.filter((b) => b !== income).map((b) => yearTotal(b)).find((r) => r?.amounts.amount);
+  for (const b of blocks) {
+    if (b === income || b.rows.some((r) => r.isTotal) || !sideYear?.amounts.amount) continue;
+    const lines = b.rows.filter((r) => !r.isOfWhich);
+    if (lines.length === 0) continue;
+    const top = Math.min(...lines.map((r) => r.level));
+    const parts = lines.filter((r) => r.level === top).map((r) => r.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
+    const f = checkSum({ rule: 'summary.balance', table: t, total: sideYear.amounts.amount, parts, what: () => `${tableName(t)}${BLOCK_NAME[b.key] ?? '支出'}部分各项之和应等于“${sideYear.label}”` });
+    if (f) out.push(f);
+  }
   for (const b of blocks) {
     if (b === income) continue;
-    const outYear = blockTotal(b, THIS_YEAR);
-    const outGrand = blockTotal(b, GRAND);
+    const outYear = yearTotal(b);
+    const outGrand = grandTotal(b);
     const label = BLOCK_NAME[b.key] ?? '支出';
     if (inYear?.amounts.amount && outYear?.amounts.amount) {
       const f = checkEqual({

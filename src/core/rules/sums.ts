@@ -8,7 +8,7 @@
 import { Amount, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { RuleFamily } from './types';
-import { checkSum, columnName, rowName, tableName } from './compare';
+import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
 /** Indices of the direct children of rows[i]: following rows deeper than it, at the shallowest such depth. */
 export function directChildren(rows: Row[], i: number): number[] {
@@ -87,6 +87,17 @@ function columns(t: Table): Finding[] {
       if (parts.length === 0) continue;
       // A total left blank while its parts are blank too is just an empty row.
       if (total.blank && parts.every((p) => p.blank)) continue;
+      // A figure whose breakdown was not filled in at all: nothing contradicts it, nothing can be checked.
+      if (!total.blank && !total.value.isZero() && parts.every((p) => p.blank)) {
+        out.push({
+          rule: 'sum.columns',
+          severity: 'info',
+          message: `${tableName(t)}${rowName(r)}的${columnName(t, s.total)}为 ${shown(total.value, t.unit)}，但${s.parts.map((k) => columnName(t, k)).join('、')}都未填写，未能核对其构成。`,
+          cells: [total.cell, ...parts.map((p) => p.cell)],
+          table: t.title,
+        });
+        continue;
+      }
       const f = checkSum({
         rule: 'sum.columns',
         table: t,
@@ -100,18 +111,62 @@ function columns(t: Table): Finding[] {
   return out;
 }
 
+/**
+ * Identities between the rows of an item table (“三公” items as rows), in every amount column:
+ * “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 公务用车购置及运行费 = 购置费 + 运行费;
+ * and, where 会议费 and 培训费 rows exist, 合计 = “三公” + 会议费 + 培训费. The 合计 row stands for the
+ * “三公” total when the table has no 会议费/培训费 rows and no “三公” subtotal row of its own.
+ */
+const ITEM_SUMS: [string, string[]][] = [
+  ['sub', ['abroad', 'car_sub', 'reception']],
+  ['car_sub', ['car_buy', 'car_run']],
+  ['total', ['sub', 'meeting', 'training']],
+];
+
+function items(t: Table): Finding[] {
+  const out: Finding[] = [];
+  const byItem = new Map<string, Row>();
+  for (const r of t.rows) if (r.item && !byItem.has(r.item)) byItem.set(r.item, r);
+  const total = t.rows.find((r) => r.isTotal);
+  if (total) {
+    if (byItem.has('meeting') || byItem.has('training')) byItem.set('total', total);
+    else if (!byItem.has('sub')) byItem.set('sub', total);
+  }
+  for (const [whole, parts] of ITEM_SUMS) {
+    const w = byItem.get(whole);
+    const ps = parts.map((p) => byItem.get(p));
+    if (!w || ps.some((p) => !p)) continue;
+    for (const key of amountKeys(t)) {
+      const totalAmount = w.amounts[key];
+      const partAmounts = ps.map((p) => p!.amounts[key]).filter((a): a is Amount => !!a);
+      if (!totalAmount || partAmounts.length !== ps.length) continue;
+      if (totalAmount.blank && partAmounts.every((a) => a.blank)) continue;
+      const f = checkSum({
+        rule: 'sum.items',
+        table: t,
+        total: totalAmount,
+        parts: partAmounts,
+        what: () => `${tableName(t)}${rowName(w)}的${columnName(t, key)}应等于${ps.map((p) => `“${p!.name}”`).join('、')}之和`,
+      });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
 export const sumRules: RuleFamily = {
   id: 'sum',
   title: '表内合计',
   rules: [
     { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },
-    { id: 'sum.columns', title: '每行合计列等于各组成列之和', severity: 'error|warning' },
+    { id: 'sum.columns', title: '每行合计列等于各组成列之和（分项全未填写时仅提示）', severity: 'error|warning|info' },
+    { id: 'sum.items', title: '“三公”经费各项（按行列示）：小计等于各项之和，公务用车等于购置费加运行费', severity: 'error|warning' },
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
     for (const t of disclosure.tables) {
       if (t.blocks) continue;
-      out.push(...hierarchy(t), ...columns(t));
+      out.push(...(t.itemRows ? items(t) : hierarchy(t)), ...columns(t));
     }
     return out;
   },

@@ -19,7 +19,8 @@ export interface RuleInfo {
   id: string;
   /** Chinese title shown to users. */
   title: string;
-  severity: 'error' | 'warning' | 'info' | 'error|warning';
+  /** The severities the rule may emit, '|'-separated ("error|warning": an error, or a warning when rounding explains it). */
+  severity: 'error' | 'warning' | 'info' | 'error|warning' | 'error|warning|info' | 'warning|info' | 'error|info';
 }
 
 export interface RuleFamily {

@@ -1,7 +1,2 @@
-/** The built-in profiles, tried in order; the one that recognises most tables wins. */
-import { Profile } from '../profile';
-import { SHAANXI } from './shaanxi';
-import { HEBEI } from './hebei';
-import { HUBEI } from './hubei';
-
-export const BUILTIN_PROFILES: Profile[] = [SHAANXI, HEBEI, HUBEI];
+/** Kept for existing imports: the profiles live in src/core/profiles/<province>/. */
+export { BUILTIN_PROFILES } from '../../profiles';

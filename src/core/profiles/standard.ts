@@ -2,7 +2,7 @@
  * Column and block specs shared by the profiles: the 财政部 standard 部门预算 tables (河北, 湖北)
  * and the coded tables of every family use the same header words for these columns.
  */
-import { BlockSpec, ColumnSpec } from '../profile';
+import { BlockSpec, ColumnSpec } from '../recognise/profile';
 
 /** 科目编码 / 科目名称 (or 单位编码 / 单位名称). */
 export const CODE_COLUMNS: ColumnSpec[] = [

@@ -3,8 +3,8 @@
  * (titles "部门预算…" / "单位预算…", a part line "313中共河北…" / "313001…本级" under each title),
  * and one 项目绩效目标表 per project. See docs/hebei-template.md.
  */
-import { Profile } from '../profile';
-import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from './standard';
+import { Profile } from '../../recognise/profile';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
 
 export const HEBEI: Profile = {
   id: 'hebei',

@@ -3,8 +3,8 @@
  * part (the 部门). Titles have no "部门预算…" prefix (河北) and no "综合预算" (陕西); every title is
  * anchored so that neither family's tables are taken here. See docs/hubei-template.md.
  */
-import { ColumnSpec, Profile } from '../profile';
-import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from './standard';
+import { ColumnSpec, Profile } from '../../recognise/profile';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
 
 /** An optional year before the title ("2024年部门收支总表"). */
 const Y = '^(\\d{4}年(度)?)?';

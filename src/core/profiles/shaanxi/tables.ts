@@ -1,8 +1,8 @@
 /**
  * 陕西 单位/部门综合预算公开报表 (seeds 000, 003): 表1–表15 in 元, a 目录 with 是否空表.
  */
-import { ColumnSpec, Profile } from '../profile';
-import { CODE_COLUMNS } from './standard';
+import { ColumnSpec, Profile } from '../../recognise/profile';
+import { CODE_COLUMNS } from '../standard';
 
 /** Funding-source columns shared by 收入总表 and 支出总表 (部门预算 by source). */
 const SOURCE_COLUMNS: ColumnSpec[] = [

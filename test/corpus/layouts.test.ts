@@ -1,0 +1,178 @@
+/**
+ * The same real figures in the layouts other provinces use. Each 江苏 corpus workbook (all checks
+ * hold, see jiangsu/KEY.md) is re-laid out in memory the way other templates print the same tables:
+ *   - titles carrying the 部门's name, the year and a 表号 ("表3 江苏省XX2019年支出预算总表"),
+ *   - amounts stored as text with thousands separators, zero as "-",
+ *   - the 合计 row below the detail instead of above it,
+ *   - 科目编码 printed in three columns 类 | 款 | 项 (款 and 项 as two-digit text),
+ *   - every table stacked on one sheet.
+ * The national layer must read every table in every variant, raise no error, and still report a
+ * changed figure on its cell.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkGrid } from '../../src/core/engine';
+import { CellData, Grid, Sheet } from '../../src/core/grid';
+import { readWorkbookFile } from '../../src/file/read';
+
+const DIR = path.join(__dirname, 'jiangsu');
+const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.xlsx'));
+
+type Transform = (g: Grid) => Grid;
+
+const clone = (g: Grid): Grid => structuredClone(g);
+
+function fmt(n: number): string {
+  const [i, f] = n.toFixed(2).split('.');
+  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+}
+
+/** Titles with the 部门's name, the year and a 表号 in front. */
+const retitle: Transform = (g0) => {
+  const g = clone(g0);
+  const r = checkGrid(g0);
+  const who = r.disclosure?.unitName ?? '某部门';
+  r.tables.forEach((t, i) => {
+    const [sheet, ref] = t.titleCell.split('!');
+    const s = g.sheets.find((x) => x.name === sheet)!;
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const cell = s.rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]!;
+    cell.v = `表${i + 1} ${who}${r.disclosure?.year ?? 2019}年${t.title.replace(/^\d{4}年/, '')}`;
+  });
+  return g;
+};
+
+/** Every number as text "1,234.56"; zero as "-". */
+const textNumbers: Transform = (g0) => {
+  const g = clone(g0);
+  for (const s of g.sheets) for (const row of s.rows) for (const c of row ?? []) if (c && typeof c.v === 'number') c.v = c.v === 0 ? '-' : fmt(c.v);
+  return g;
+};
+
+/** Code tables: the 合计 row (first row after the header) moved below the last row. */
+const totalLast: Transform = (g0) => {
+  const g = clone(g0);
+  const r = checkGrid(g0);
+  for (const t of r.disclosure!.tables) {
+    if (!t.scheme || t.rows.length < 2 || !t.rows[0].isTotal) continue;
+    const s = g.sheets.find((x) => x.name === t.sheet)!;
+    const from = t.rows[0].row;
+    const to = t.rows[t.rows.length - 1].row;
+    const moved = s.rows[from - 1];
+    s.rows.splice(from - 1, 1);
+    s.rows.splice(to - 1, 0, moved);
+    // merges on the moved row go with it; those below it move up one row
+    s.merges = s.merges.map((mg) => {
+      if (mg.top === from && mg.bottom === from) return { ...mg, top: to, bottom: to };
+      if (mg.top > from && mg.top <= to) return { ...mg, top: mg.top - 1, bottom: mg.bottom - 1 };
+      return mg;
+    });
+  }
+  return g;
+};
+
+/** Single code columns of 功能 tables printed as 类 | 款 | 项. */
+const codeParts: Transform = (g0) => {
+  const g = clone(g0);
+  const r = checkGrid(g0);
+  for (const t of r.disclosure!.tables) {
+    if (t.scheme !== 'func') continue;
+    const codeCol = t.columns.find((c) => c.key === 'code');
+    if (!codeCol || t.rows.every((x) => !x.code)) continue;
+    const s: Sheet = g.sheets.find((x) => x.name === t.sheet)!;
+    const at = codeCol.col - 1;
+    s.rows.forEach((row, i) => {
+      if (!row) return;
+      const r1 = i + 1;
+      let parts: (CellData | undefined)[] = [undefined, undefined];
+      const cell = row[at];
+      if (r1 >= t.headerTop && r1 <= t.headerBottom && cell && typeof cell.v === 'string' && /编码|代码/.test(cell.v)) {
+        cell.v = '类';
+        parts = [{ v: '款' }, { v: '项' }];
+      } else if (r1 > t.headerBottom && cell && /^\d{3,7}$/.test(String(cell.v))) {
+        const code = String(cell.v);
+        cell.v = code.slice(0, 3);
+        parts = [code.length >= 5 ? { v: code.slice(3, 5) } : undefined, code.length >= 7 ? { v: code.slice(5, 7) } : undefined];
+      }
+      while (row.length < at + 1) row.push(undefined);
+      row.splice(at + 1, 0, ...parts);
+    });
+    s.merges = s.merges.map((mg) => ({
+      ...mg,
+      left: mg.left > codeCol.col ? mg.left + 2 : mg.left,
+      right: mg.right >= codeCol.col ? mg.right + 2 : mg.right,
+    }));
+  }
+  return g;
+};
+
+/** All sheets stacked on one, two blank rows between tables. */
+const oneSheet: Transform = (g0) => {
+  const rows: Sheet['rows'] = [];
+  const merges: Sheet['merges'] = [];
+  for (const s of g0.sheets) {
+    const off = rows.length;
+    rows.push(...structuredClone(s.rows));
+    merges.push(...s.merges.map((m) => ({ top: m.top + off, bottom: m.bottom + off, left: m.left, right: m.right })));
+    rows.push([], []);
+  }
+  return { source: g0.source, sheets: [{ name: '公开报表', rows, merges }] };
+};
+
+type Result = ReturnType<typeof checkGrid>;
+/** What the variant must visibly have changed, so that a transform that does nothing fails. */
+const changed: Record<string, (r: Result) => boolean> = {
+  retitle: (r) => r.tables.every((t) => /^表\d+$/.test(t.number ?? '')),
+  text: (r) => r.disclosure!.tables.some((t) => t.rows.some((x) => Object.values(x.amounts).some((a) => a?.text))),
+  last: (r) => r.disclosure!.tables.filter((t) => t.scheme === 'func' && t.rows.length > 1).every((t) => t.rows[t.rows.length - 1].isTotal),
+  parts: (r) => r.disclosure!.tables.some((t) => t.columns.some((c) => c.key === 'code_class')),
+  one: (r) => new Set(r.tables.map((t) => t.sheet)).size === 1,
+};
+
+const VARIANTS: [string, Transform, string[]][] = [
+  ['titles with 部门 name, year and 表号', retitle, ['retitle']],
+  ['amounts as text, zero as "-"', textNumbers, ['text']],
+  ['合计 row last', totalLast, ['last']],
+  ['codes as 类 | 款 | 项', codeParts, ['parts']],
+  ['one sheet', oneSheet, ['one']],
+  ['all of these at once', (g) => oneSheet(codeParts(totalLast(textNumbers(retitle(g))))), ['retitle', 'text', 'last', 'parts', 'one']],
+];
+
+const grids = new Map<string, Grid>();
+beforeAll(async () => {
+  for (const f of FILES) grids.set(f, (await readWorkbookFile(path.join(DIR, f))).grid);
+});
+
+describe.each(VARIANTS)('江苏 figures, %s', (_name, transform, marks) => {
+  test.each(FILES)('%s: every table read, no error', (file) => {
+    const base = checkGrid(grids.get(file)!);
+    const r = checkGrid(transform(grids.get(file)!));
+    for (const m of marks) expect({ variant: m, applied: changed[m](r) }).toEqual({ variant: m, applied: true });
+    expect(r.tables.map((t) => t.kind).sort()).toEqual(base.tables.map((t) => t.kind).sort());
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
+  test('a changed figure is still reported on its cell', () => {
+    let hit = 0;
+    let n = 0;
+    for (const file of FILES) {
+      const g = transform(grids.get(file)!);
+      const d = checkGrid(g).disclosure!;
+      for (const t of d.tables) {
+        const a = t.rows.map((r) => r.amounts.total ?? Object.values(r.amounts)[0]).find((x) => x && !x.blank && !x.value.isZero());
+        if (!a) continue;
+        const [sheet, ref] = a.cell.split('!');
+        const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+        const cell = g.sheets.find((s) => s.name === sheet)!.rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]!;
+        const before = cell.v;
+        const num = typeof before === 'number' ? before : Number(String(before).replace(/,/g, ''));
+        cell.v = typeof before === 'number' ? num + 1 : fmt(num + 1);
+        n++;
+        if (checkGrid(g).findings.some((f) => f.severity !== 'info' && f.cells.includes(a.cell))) hit++;
+        cell.v = before;
+      }
+    }
+    expect(n).toBeGreaterThan(20);
+    expect(hit / n).toBeGreaterThanOrEqual(0.9);
+  });
+});

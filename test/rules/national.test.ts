@@ -1,0 +1,318 @@
+/**
+ * The national layer on layouts of provinces that have no profile: titles in other wording, codes in
+ * 类 | 款 | 项 columns, “三公” items as rows or as columns under 预算数/决算数, a 收入 list grouped in
+ * two label columns. Figures are real where a source is named, otherwise consistent by construction
+ * and then changed in one cell.
+ */
+import { checkGrid } from '../../src/core/engine';
+import { CellData, Grid } from '../../src/core/grid';
+import { canonicalTitle, tableNumber } from '../../src/core/recognise/titles';
+import { classifyTitle } from '../../src/core/profiles/national/tables';
+
+const row = (...vals: (string | number | null)[]): (CellData | undefined)[] => vals.map((v) => (v === null ? undefined : { v }));
+
+function grid(name: string, rows: (string | number | null)[][], merges: Grid['sheets'][number]['merges'] = []): Grid {
+  return { source: `${name}.xlsx`, sheets: [{ name, rows: rows.map((r) => row(...r)), merges }] };
+}
+
+describe('titles by meaning', () => {
+  test.each([
+    ['公开01表', { number: '公开表01', rest: '' }],
+    ['公开表十二', { number: '公开表十二', rest: '' }],
+    ['表5-1 一般公共预算支出表', { number: '表5-1', rest: '一般公共预算支出表' }],
+    ['表一：部门收支总表', { number: '表一', rest: '部门收支总表' }],
+    ['一般公共预算支出表', { rest: '一般公共预算支出表' }],
+  ])('表号 of %s', (text, expected) => {
+    expect(tableNumber(text)).toEqual(expected);
+  });
+
+  test.each([
+    ['上海市嘉定区司法局2024年部门财务收支预算总表', 'n_summary'],
+    ['收支预算总表', 'n_summary'],
+    ['一、收支预算总表', 'n_summary'],
+    ['2024年部门收支总表（不含上年结转）', 'n_summary'],
+    ['财政拨款收支预算总表', 'n_fiscal_summary'],
+    ['部门财政拨款收支预算总表', 'n_fiscal_summary'],
+    ['收入预算总表', 'n_income'],
+    ['部门收入总表', 'n_income'],
+    ['支出预算总表', 'n_expenditure'],
+    ['财政拨款支出预算表（功能科目）', 'n_fiscal_func'],
+    ['财政拨款基本支出预算表（经济科目）', 'n_fiscal_basic'],
+    ['一般公共预算支出功能分类预算表', 'n_gp_func'],
+    ['一般公共预算支出预算表（按经济分类）', 'n_gp_econ'],
+    ['一般公共预算基本支出经济分类预算表', 'n_basic_econ'],
+    ['“三公”经费、会议费、培训费支出预算表', 'n_three_public'],
+    ['2024年一般公共预算财政拨款“三公”经费预算统计表', 'n_three_public'],
+    ['政府性基金预算支出表', 'n_fund'],
+    ['政府性基金收支表', 'n_fund_summary'],
+    ['一般公共预算机关运行经费支出预算表', 'n_office_cost'],
+    ['2019年政府采购预算表', 'n_procurement'],
+    ['项目支出预算表', 'n_special'],
+    ['项目绩效目标表', 'n_perf_project'],
+  ])('%s → %s', (title, id) => {
+    expect(classifyTitle(canonicalTitle(title))).toBe(id);
+  });
+
+  test.each([
+    '关于2024年部门收支总表的说明',
+    '（一）收支预算总体情况',
+    '2024年部门预算公开目录',
+    '一般公共预算支出情况说明',
+    '部门决算收支总表',
+  ])('not a table: %s', (title) => {
+    expect(classifyTitle(canonicalTitle(title))).toBeUndefined();
+  });
+});
+
+describe('codes in 类 | 款 | 项 columns', () => {
+  // A 上海-style 一般公共预算支出功能分类预算表: 科目编码 over three columns, 类 printed on each row.
+  const rows = (x: number): (string | number | null)[][] => [
+    ['2024年一般公共预算支出功能分类预算表'],
+    ['预算单位：某区某局', null, null, null, null, null, '单位：万元'],
+    ['科目编码', null, null, '科目名称', '合计', '基本支出', '项目支出'],
+    ['类', '款', '项', null, null, null, null],
+    [null, null, null, '合计', 1121.39, 1000, 121.39],
+    ['208', null, null, '社会保障和就业支出', 1121.39, 1000, 121.39],
+    ['208', '05', null, '行政事业单位养老支出', 1121.39, 1000, 121.39],
+    ['208', '05', '05', '机关事业单位基本养老保险缴费支出', x, 700, 121.39],
+    ['208', '05', '06', '机关事业单位职业年金缴费支出', 300, 300, 0],
+  ];
+  const merges = [{ top: 3, left: 1, bottom: 3, right: 3 }, { top: 3, left: 4, bottom: 4, right: 4 }, { top: 3, left: 5, bottom: 4, right: 5 }, { top: 3, left: 6, bottom: 4, right: 6 }, { top: 3, left: 7, bottom: 4, right: 7 }];
+
+  test('read as 2080505 …, and consistent figures raise nothing', () => {
+    const r = checkGrid(grid('功能分类', rows(821.39), merges));
+    expect(r.profile?.id).toBe('national');
+    const t = r.disclosure!.tables[0];
+    expect(t.kind).toBe('gp_func');
+    expect(t.rows.map((x) => x.code ?? (x.isTotal ? '合计' : ''))).toEqual(['合计', '208', '20805', '2080505', '2080506']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 项 that does not add up is reported on its cells', () => {
+    const r = checkGrid(grid('功能分类', rows(831.39), merges));
+    const f = r.findings.find((x) => x.rule === 'sum.columns' && x.cells.includes('功能分类!E8'));
+    expect(f?.severity).toBe('error');
+    expect(f?.difference).toBe('100000.00'); // 10.00 万元 too much, in 元
+    expect(r.findings.some((x) => x.rule === 'sum.hierarchy' && x.cells.includes('功能分类!E8'))).toBe(true);
+  });
+});
+
+describe('“三公” items as rows', () => {
+  // 河北/广西-style: 项目 | 预算数, the 公务用车 parts under it.
+  const rows = (car: number): (string | number | null)[][] => [
+    ['2024年部门一般公共预算“三公”经费支出预算表'],
+    [null, '单位：万元'],
+    ['项目', '预算数'],
+    ['合计', 24.75],
+    ['1.因公出国（境）费', 0],
+    ['2.公务接待费', 8.2],
+    ['3.公务用车购置及运行维护费', car],
+    ['其中：（1）公务用车购置费', 0],
+    ['（2）公务用车运行维护费', 16.55],
+  ];
+
+  test('consistent: no finding; 其中 lines are the parts of 公务用车, not addends of 合计', () => {
+    const r = checkGrid(grid('三公', rows(16.55)));
+    const t = r.disclosure!.tables[0];
+    expect(t.kind).toBe('three_public');
+    expect(t.rows.map((x) => x.item ?? (x.isTotal ? 'total' : '?'))).toEqual(['total', 'abroad', 'reception', 'car_sub', 'car_buy', 'car_run']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 公务用车 subtotal that does not equal its parts', () => {
+    const r = checkGrid(grid('三公', rows(16.65)));
+    const f = r.findings.filter((x) => x.rule === 'sum.items');
+    expect(f.map((x) => x.cells[0]).sort()).toEqual(['三公!B4', '三公!B7']);
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+  });
+});
+
+describe('“三公” items as columns under 预算数 / 决算数', () => {
+  // 上海 嘉定 司法局 2017 (test/corpus/narrative/26): the 决算 table as published, flattened.
+  const rows = (reception: number): (string | number | null)[][] => [
+    ['2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表'],
+    ['单位:万元'],
+    ['一般公共预算财政拨款“三公”经费', null, null, null, null, null, null, null, null, null, null, null, '机关运行经费决算数'],
+    ['合计', null, '因公出国(境)费', null, '公务用车购置及运行费', null, null, null, null, null, '公务接待费', null, null],
+    [null, null, null, null, '小计', null, '公务用车购置费', null, '公务用车运行费', null, null, null, null],
+    ['预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', null],
+    [22, 8.77, 0, 0, 14, 8.47, 0, 0, 14, 8.47, 8, reception, 325.88],
+  ];
+  const merges = [
+    { top: 3, left: 1, bottom: 3, right: 12 },
+    { top: 3, left: 13, bottom: 6, right: 13 },
+    { top: 4, left: 1, bottom: 5, right: 2 },
+    { top: 4, left: 3, bottom: 5, right: 4 },
+    { top: 4, left: 5, bottom: 4, right: 10 },
+    { top: 4, left: 11, bottom: 5, right: 12 },
+    { top: 5, left: 5, bottom: 5, right: 6 },
+    { top: 5, left: 7, bottom: 5, right: 8 },
+    { top: 5, left: 9, bottom: 5, right: 10 },
+  ];
+
+  test('read per qualifier; the published figures hold', () => {
+    const r = checkGrid(grid('三公决算', rows(0.3), merges));
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(
+      expect.arrayContaining(['budget_sub', 'final_sub', 'budget_abroad', 'final_car_sub', 'final_car_buy', 'final_car_run', 'final_reception', 'final_office']),
+    );
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 决算 total that is not the sum of its items', () => {
+    const r = checkGrid(grid('三公决算', rows(0.4), merges));
+    const f = r.findings.find((x) => x.rule === 'sum.columns' && x.cells.includes('三公决算!B7'));
+    expect(f?.severity).toBe('error');
+    expect(f?.expected).toBe('88700.00'); // 8.47 + 0.40 万元
+  });
+});
+
+describe('a 收入 list grouped in two label columns (江苏 收入预算总表)', () => {
+  const rows = (x: number): (string | number | null)[][] => [
+    ['收入预算总表'],
+    ['部门：', '某厅', '单位：万元'],
+    ['项目名称', null, '金额'],
+    ['收入总计', null, 100.2],
+    ['一般公共预算资金', '小计', 90.1],
+    [null, '公共财政拨款(补助)资金', x],
+    [null, '专项收入', 10.45],
+    ['其他资金', '小计', 10.1],
+    [null, '事业收入', 10.1],
+    ['上年结转和结余资金', '小计', 0],
+    [null, '其中：动用上年结转和结余资金', 0],
+  ];
+  const merges = [{ top: 3, left: 1, bottom: 3, right: 2 }, { top: 4, left: 1, bottom: 4, right: 2 }, { top: 5, left: 1, bottom: 7, right: 1 }, { top: 8, left: 1, bottom: 9, right: 1 }, { top: 10, left: 1, bottom: 11, right: 1 }];
+
+  test('groups are parents of their lines', () => {
+    const r = checkGrid(grid('收入', rows(79.65), merges));
+    const t = r.disclosure!.tables[0];
+    expect(t.rows.map((x) => `${x.name}:${x.level}`)).toEqual([
+      '收入总计:-1', '一般公共预算资金:0', '公共财政拨款(补助)资金:1', '专项收入:1', '其他资金:0', '事业收入:1', '上年结转和结余资金:0', '其中：动用上年结转和结余资金:1',
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a line that does not add up to its group', () => {
+    const r = checkGrid(grid('收入', rows(80.65), merges));
+    expect(r.findings.some((f) => f.rule === 'sum.hierarchy' && f.severity === 'error' && f.cells.includes('收入!C6'))).toBe(true);
+  });
+});
+
+describe('what could not be read is said, never an error', () => {
+  test('a workbook with no recognisable table gets a 提示', () => {
+    const r = checkGrid(grid('Sheet1', [['人员名单'], ['姓名', '岗位'], ['张三', '会计']]));
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['table.none', 'info']]);
+  });
+});
+
+describe('repeated forms without their own titles', () => {
+  // One title, then three 项目支出绩效目标表 blocks (陕西 sheets of 12 projects look like this).
+  function forms(fiscal2: number): Grid {
+    const rows: (string | number | null)[][] = [['项目支出绩效目标表'], ['单位：万元']];
+    for (let i = 1; i <= 3; i++) rows.push(['项目名称', `项目${i}`], ['主管部门', '某局'], ['资金总额', 10.25 * i], ['其中：财政拨款', i === 2 ? fiscal2 : 10.25 * i], ['其他资金', 0], ['年度目标', '完成工作']);
+    return grid('绩效', rows);
+  }
+
+  test('each block is a table of its own, with the sheet’s unit', () => {
+    const r = checkGrid(forms(20.5));
+    const perf = r.disclosure!.tables.filter((t) => t.kind === 'perf_project');
+    expect(perf.map((t) => t.fields?.find((f) => f.key === 'project')?.text)).toEqual(['项目1', '项目2', '项目3']);
+    expect(perf.every((t) => t.unit === '万元')).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a wrong figure in the second block is reported there', () => {
+    const r = checkGrid(forms(19.5));
+    const f = r.findings.find((x) => x.rule === 'perf.fund_total');
+    expect(f?.severity).toBe('error');
+    expect(f?.cells[0]).toBe('绩效!B11');
+  });
+
+  test('a workbook of such forms alone is not claimed by a province profile', () => {
+    const r = checkGrid(forms(20.5));
+    expect(r.profile?.id).toBe('national');
+    expect(r.findings.filter((f) => f.rule === 'table.missing').every((f) => f.severity === 'info')).toBe(true);
+  });
+});
+
+describe('province titles with neutral qualifiers', () => {
+  test('（不含上年结转） does not hide a 陕西 table', () => {
+    const c = canonicalTitle('2024年部门综合预算收支总表（不含上年结转）');
+    expect(c.stripped).toBe('2024年部门综合预算收支总表');
+    expect(classifyTitle(c)).toBe('n_summary');
+  });
+});
+
+describe('收支总表 with 收入 and 支出 one under the other', () => {
+  const rows = (x: number): (string | number | null)[][] => [
+    ['部门收支总表'],
+    [null, '单位：万元'],
+    ['项目', '预算数'],
+    ['一、一般公共预算拨款收入', 120.5],
+    ['二、政府性基金预算拨款收入', 0],
+    ['本年收入合计', 120.5],
+    ['一、一般公共服务支出', x],
+    ['二、社会保障和就业支出', 20.25],
+    ['本年支出合计', 120.5],
+  ];
+
+  test('read as a 收入 block and a 支出 block; consistent figures raise nothing', () => {
+    const r = checkGrid(grid('收支', rows(100.25)));
+    const t = r.disclosure!.tables[0];
+    expect(t.blocks!.map((b) => [b.key, b.rows.length])).toEqual([['income', 3], ['expense', 3]]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 支出 line that breaks the balance is reported', () => {
+    const r = checkGrid(grid('收支', rows(101.25)));
+    expect(r.findings.some((f) => f.severity === 'error' && f.cells.includes('收支!B7'))).toBe(true);
+  });
+});
+
+describe('tables that compare with last year', () => {
+  const rows = (cur208: number): (string | number | null)[][] => [
+    ['2024年一般公共预算支出表'],
+    [null, null, null, null, null, '单位：万元'],
+    ['科目编码', '科目名称', '2023年预算数', '2024年预算数', '增减额', '增减%'],
+    [null, '合计', 100.5, 120.75, 20.25, 20.15],
+    ['208', '社会保障和就业支出', 60.5, cur208, 20.25, 33.47],
+    ['221', '住房保障支出', 40, 40, 0, 0],
+  ];
+
+  test('this year is the 合计; last year and the change are their own columns; rates are not amounts', () => {
+    const r = checkGrid(grid('一般公共预算', rows(80.75)));
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['code', 'name', 'prior', 'total', 'change', 'rate_6']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a current figure that is not last year plus the change', () => {
+    const r = checkGrid(grid('一般公共预算', rows(81.75)));
+    expect(r.findings.some((f) => f.rule === 'sum.columns' && f.severity === 'error' && f.cells.includes('一般公共预算!D5'))).toBe(true);
+  });
+});
+
+describe('the 财政部 standard 财政拨款收支总表 (支出 side by source)', () => {
+  const rows = (gp201: number): (string | number | null)[][] => [
+    ['2024年部门财政拨款收支总表'],
+    [null, null, null, null, null, '单位：万元'],
+    ['收入', null, '支出', null, null, null],
+    ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算'],
+    ['一、一般公共预算拨款', 150.5, '一、一般公共服务支出', 130.25, gp201, 0],
+    ['二、政府性基金预算拨款', 0, '二、社会保障和就业支出', 20.25, 20.25, 0],
+    ['本年收入合计', 150.5, '本年支出合计', 150.5, 150.5, 0],
+  ];
+  const merges = [{ top: 3, left: 1, bottom: 3, right: 2 }, { top: 3, left: 3, bottom: 3, right: 6 }];
+
+  test('the source columns are read and hold', () => {
+    const r = checkGrid(grid('财政拨款', rows(130.25), merges));
+    const b = r.disclosure!.tables[0].blocks!.find((x) => x.key === 'expense')!;
+    expect((b.extra ?? []).map((c) => c.key)).toEqual(['gp', 'fund']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 支出 line whose sources do not add up', () => {
+    const r = checkGrid(grid('财政拨款', rows(131.25), merges));
+    expect(r.findings.some((f) => f.rule === 'summary.block' && f.severity === 'error' && f.cells.includes('财政拨款!E5'))).toBe(true);
+  });
+});

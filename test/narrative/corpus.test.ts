@@ -52,7 +52,7 @@ describe('narrative corpus: real 说明 passages against their arithmetic key', 
     const listed = new Map(NARRATIVE_RULES.map((r) => [r.id, r.severity]));
     for (const f of scores.flatMap((s) => s.findings)) {
       expect(listed.has(f.rule)).toBe(true);
-      if (f.severity !== 'info') expect(listed.get(f.rule)!.split('|')).toContain(f.severity);
+      expect(listed.get(f.rule)!.split('|')).toContain(f.severity);
     }
   });
 

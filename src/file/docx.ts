@@ -66,9 +66,6 @@ export async function narrativeToDocx(n: Narrative): Promise<Buffer> {
       children.push(new Paragraph({ children: [new TextRun({ text: p.text, size: 28 })], indent: { firstLine: 560 }, spacing: { line: 360 } }));
     }
   }
-  if (n.placeholders > 0) {
-    children.push(new Paragraph({ children: [new TextRun({ text: `（尚有 ${n.placeholders} 处【请填写…】需要人工补充。）`, italics: true, color: 'C00000' })] }));
-  }
   const doc = new Document({ creator: '预算公开校验助手', title: n.title, sections: [{ children }] });
   return Packer.toBuffer(doc);
 }

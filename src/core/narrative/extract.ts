@@ -10,6 +10,7 @@
  * chosen, so that the checker reports only what no reading can explain.
  */
 import Decimal from 'decimal.js';
+import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -20,6 +21,8 @@ export type MentionRole =
   | 'annotation' // a figure in brackets after an amount: （预算内安排 63.6 万元）
   | 'count' // 12 人, 10 个
   | 'threshold' // 单价 20 万元以上
+  | 'budget' // 完成全年预算 1,200 万元的 95% — the budget the figure is measured against
+  | 'completion' // 完成预算的 39.86%
   | 'percent'; // any other percentage (指标值 100%)
 
 export interface Mention {
@@ -36,6 +39,10 @@ export interface Mention {
   role: MentionRole;
   /** For changes: +1 增加, -1 减少. */
   direction?: 1 | -1;
+  /** For changes: the base the sentence names ('budget': 年初预算/调整预算; 'prior': 上年 or a year). */
+  base?: 'budget' | 'prior';
+  /** The year a change is compared with, when the clause names it (比2020年). */
+  baseYear?: number;
   /** Index of the sentence (。) and segment (；) in the whole text, for grouping. */
   sentence: number;
   segment: number;
@@ -60,6 +67,8 @@ export interface Statement {
   change?: Mention;
   /** True when the text says 持平 / 无变化 / 上年度为 0 with no figure. */
   flat?: boolean;
+  /** “与2021年度预算相比无变化”: the text says this figure equals its budget (offsets of the words). */
+  flatBudget?: { start: number; end: number };
   growth?: Mention;
   share?: Mention;
   /** The statement the share is computed against (占预算总额). */
@@ -71,6 +80,11 @@ export interface Statement {
   reason?: { start: number; end: number };
   /** The section heading the statement sits under (the nearest heading paragraph). */
   section: string;
+  /** 完成预算 X 万元的 Y%: the budget X and the rate Y. */
+  budget?: Mention;
+  completion?: Mention;
+  /** A second comparison of the same figure on another base (年初预算): arithmetic only, no list, no table. */
+  alt?: boolean;
 }
 
 export interface Group {
@@ -83,10 +97,55 @@ export interface Group {
   closed: boolean;
   /** Separators used between parts. */
   seps: Set<string>;
+  /** Opened inside brackets (…（其中：A …；B …）): ends with the closing bracket. */
+  inParens?: boolean;
+  /** Items numbered 1、2、… inside one paragraph: the list goes on past an item's 。 to the next number. */
+  numbered?: boolean;
+  /** An item's own list inside a list over paragraphs: ends with the item. */
+  nestedItem?: boolean;
+  /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
+  itemStyle?: string;
+}
+
+/** A 较上年 change stated with its subject but without this year's figure: “工资福利支出较上年增 18.67 万元，增 21.86%”. */
+export interface ChangeOnly {
+  subject: string;
+  change: Mention;
+  growth?: Mention;
+}
+
+/** A cell of a table flattened into text (“2015年 | 2840 | 90 | …”), with its place in the logical paragraph. */
+export interface FlatCell {
+  raw: string;
+  value: Decimal;
+  decimals: number;
+  start: number;
+  end: number;
+}
+
+/** A row of a flattened table: its label and the numbers after it (empty cells are lost in flattening). */
+export interface FlatRow {
+  label: string;
+  cells: FlatCell[];
+}
+
+export interface FlatTable {
+  /** 1-based logical paragraph. */
+  paragraph: number;
+  /** Labels of the rows without numbers before the first row with numbers (the header). */
+  header: string[];
+  rows: FlatRow[];
 }
 
 export interface ExtractedText {
+  changeOnly: ChangeOnly[];
+  /** Tables flattened into the text with | between cells. */
+  tables: FlatTable[];
+  /** Logical paragraphs (lines joined where the sentence goes on; text normalised): what is parsed. */
   paragraphs: string[];
+  /** The paragraphs as given (physical), and each logical character's place in them. */
+  source: string[];
+  origin: Origin[][];
   mentions: Mention[];
   statements: Statement[];
   groups: Group[];
@@ -97,12 +156,12 @@ export interface ExtractedText {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const UNITS = String.raw`亿元|万元|千元|元|%|％|人次|人|个|辆|台|套|次|名|项|份|册|户|家`;
+const UNITS = String.raw`亿元|亿(?![人元次])|万元|万(?![人元次])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
 const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
 const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
 
-const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]\s*\S|[（(]\d+[)）])/;
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)\s*\S|[（(]\d+[)）])/;
 const ENUM_PREFIX = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/;
 
 export function toHalfWidthDigits(s: string): string {
@@ -132,7 +191,7 @@ function boundaryBefore(text: string, pos: number, stopAtParen = true): { index:
     else if (ch === '（' || ch === '(') {
       if (depth > 0) depth--;
       else if (stopAtParen) return { index: i + 1, sep: ch };
-    } else if (depth === 0 && SEPS.includes(ch)) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
+    } else if (depth === 0 && SEPS.includes(ch) && !(ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}/.test(text.slice(i + 1, i + 4)))) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
   }
   return { index: 0, sep: '' };
 }
@@ -145,7 +204,11 @@ function insideParens(text: string, pos: number): boolean {
     else if (ch === '（' || ch === '(') {
       if (depth > 0) depth--;
       else return true;
-    } else if (ch === '。') return false;
+    } else if (ch === '。' && depth === 0) {
+      // Keep looking past a 。 only while an opening bracket may still come (…（A。B…）).
+      const open = text.lastIndexOf('(', i) > text.lastIndexOf(')', i) || text.lastIndexOf('（', i) > text.lastIndexOf('）', i);
+      if (!open) return false;
+    }
   }
   return false;
 }
@@ -155,20 +218,32 @@ function decimalsOfRaw(raw: string): number {
   return i < 0 ? 0 : raw.length - i - 1;
 }
 
+/** The base named right before a figure: 较上年、较2020年的、比上年预算数、与2021年度预算相比为. */
+const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:为|的)?$/;
+/** The year-on-year word before a rate, with its direction. */
+const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约)?$/;
+
 function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string): { role: MentionRole; direction?: 1 | -1 } {
   const b = before.replace(/\s+$/, '');
   if (unit === '%') {
-    if (/(增幅|减幅|降幅|增长率|增速|下降率|增长|下降|减少|增加|增减幅度|变动幅度)(?:了|为|是)?$/.test(b)) return { role: 'growth' };
+    const g = GROWTH_BEFORE.exec(b);
+    if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
+    if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
-    if (inParens && /[（(]$/.test(b)) return { role: 'growth' };
+    if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
   }
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
-  const m = /(增加|减少|增长|下降|减|增|多|少|降低|提高)(?:了)?$/.exec(b);
+  if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
+  // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
+  if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
+  const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
-  if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b)) return { role: 'prior' };
+  if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
+  // 包括 … : a detail of the figure before, not another part of its list.
+  if (/包括[^，,；;。]*$/.test(b)) return { role: 'annotation' };
   if (inParens) return { role: 'annotation' };
   return { role: 'amount' };
 }
@@ -200,7 +275,9 @@ export function splitParagraphs(text: string): string[] {
     .filter((l) => l.trim() !== '');
 }
 
-export function extract(paragraphs: string[]): ExtractedText {
+export function extract(physical: string[]): ExtractedText {
+  const logical: LogicalText[] = logicalParagraphs(physical, isHeading);
+  const paragraphs = logical.map((l) => l.text);
   const mentions: Mention[] = [];
   const statements: Statement[] = [];
   const groups: Group[] = [];
@@ -211,10 +288,24 @@ export function extract(paragraphs: string[]): ExtractedText {
   let lastAmount: Statement | undefined;
   let group: Group | undefined; // the open 其中 group
   let lastChangeOwner: Statement | undefined;
+  let orphan = false;
+  const changeOnly: ChangeOnly[] = [];
+  let lastOrphanSentence = -1;
 
+  let outer: Group | undefined; // the list a bracketed 其中 list is nested in
+  /** An item's own 其中 list ends with its item (；or the paragraph): back to the outer list. */
+  const popNested = () => {
+    if (group && group.nestedItem) {
+      group.closed = true;
+      group = outer;
+      outer = undefined;
+    }
+  };
   const closeGroup = () => {
     if (group) group.closed = true;
+    if (outer) outer.closed = true;
     group = undefined;
+    outer = undefined;
   };
 
   const sectionOf: string[] = [];
@@ -232,7 +323,15 @@ export function extract(paragraphs: string[]): ExtractedText {
       return;
     }
     // A group spanning paragraphs continues only into list-like paragraphs.
-    if (group && group.spansParagraphs && /其中/.test(text)) closeGroup();
+    // Numbered items (1、… 2、…) continue the list, each may end with 。; another numbering ((三)),
+    // or a numbered paragraph after unnumbered items, ends it.
+    if (group && group.spansParagraphs) {
+      const style = itemStyle(text);
+      if (group.parts.length === 0 && style && !group.itemStyle) group.itemStyle = style;
+      else if (group.itemStyle !== style) closeGroup();
+      // A paragraph with its own 其中 starts a new list, unless it is an item of this one (its own parts).
+      if (group && /其中/.test(text) && !(style && style === group.itemStyle) && !/^[^，,。；;]*[（(]\s*\d{3,7}\s*[)）]/.test(text)) closeGroup();
+    }
     const paraMentions: Mention[] = [];
     const figureRe = new RegExp(FIGURE.source, 'g');
     let m: RegExpExecArray | null;
@@ -241,12 +340,18 @@ export function extract(paragraphs: string[]): ExtractedText {
       // Skip digits that are part of a longer number or a code: "2024年" has no unit; "（2080109）" no unit.
       const prev = text[m.index - 1];
       if (prev && /[\d.]/.test(prev)) continue;
-      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2], len: m[0].length });
+      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2] === '万' ? '万元' : m[2] === '亿' ? '亿元' : m[2], len: m[0].length });
     }
     const bareRe = new RegExp(PRIOR_BARE.source, 'g');
     while ((m = bareRe.exec(text))) {
       const idx = m.index + m[0].length - m[1].length;
       if (!found.some((f) => f.index === idx)) found.push({ index: idx, raw: m[1], unit: '万元', len: m[1].length, bare: true });
+    }
+    // A rate written without % (“同比下降18.87;”): a number right after a rate word, then a separator.
+    const bareRate = /(?:同比)?(?:增长|下降|增幅|减幅|降幅|增长率|下降率)(?:为)?\s*(\d+(?:\.\d+)?)(?=\s*[；;，,。])/g;
+    while ((m = bareRate.exec(text))) {
+      const idx = m.index + m[0].length - m[1].length;
+      if (!found.some((f) => f.index <= idx && idx < f.index + f.len)) found.push({ index: idx, raw: m[1], unit: '%', len: m[1].length, bare: false });
     }
     found.sort((a, b) => a.index - b.index);
 
@@ -254,19 +359,35 @@ export function extract(paragraphs: string[]): ExtractedText {
     for (const f of found) {
       // Count sentence / segment boundaries between the cursor and this figure.
       const between = text.slice(cursor, f.index);
-      const sentEnds = (between.match(/[。！？!?]/g) ?? []).length;
-      const segEnds = (between.match(/[；;]/g) ?? []).length;
+      // A 。 or ； inside brackets does not end the sentence the brackets sit in.
+      let sentEnds = 0;
+      let segEnds = 0;
+      for (let i = 0; i < between.length; i++) {
+        const ch = between[i];
+        if (!/[。！？!?；;]/.test(ch) || insideParens(text, cursor + i)) continue;
+        if (/[；;]/.test(ch)) segEnds++;
+        else sentEnds++;
+      }
       if (sentEnds > 0) {
         sentence += sentEnds;
         segment += sentEnds;
-        if (group && !group.spansParagraphs) closeGroup();
-        else if (group && group.spansParagraphs) closeGroup();
+        // “其中：1、A …。2、B …。”: numbered items in one paragraph go on past each item's 。
+        const nextItem = /[。！？!?]\s*(?:(\d+)[、.．](?!\d)|[（(](\d+)[)）])[^。]*$/.exec(between);
+        const goesOn = group && group.numbered && nextItem && Number(nextItem[1] ?? nextItem[2]) === group.parts.length + 1;
+        if (group && !goesOn) closeGroup();
       }
       if (segEnds > 0) {
         segment += segEnds;
+        popNested();
         if (group && !group.colon && !group.spansParagraphs) closeGroup();
       }
       cursor = f.index;
+      // Past the closing bracket of a nested list: back to the outer list.
+      if (group && group.inParens && !insideParens(text, f.index)) {
+        group.closed = true;
+        group = outer;
+        outer = undefined;
+      }
       const bound = boundaryBefore(text, f.index, true);
       const clauseBound = boundaryBefore(text, f.index, false);
       const before = text.slice(bound.index, f.index);
@@ -275,11 +396,25 @@ export function extract(paragraphs: string[]): ExtractedText {
       const inParens = insideParens(text, f.index);
       const raw = f.raw;
       const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore);
+      // Figures inside a 原因 explanation speak of the reason, not of the subject's change.
+      const sentStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
+      // The explanation runs to the end of its segment (；), or of the sentence when it is a numbered
+      // list (原因是：1、…；2、…).
+      const sentText = text.slice(sentStart, f.index);
+      const reasonAt = sentText.lastIndexOf('原因');
+      const segAt = Math.max(sentText.lastIndexOf('；'), sentText.lastIndexOf(';'));
+      const inReason = reasonAt >= 0 && (reasonAt > segAt || /原因[是为]?[：:]?\s*(?:1|一|①|[（(][1一][)）])[、.．是]/.test(sentText.slice(reasonAt)));
+      if (inReason && cls.role !== 'count') cls.role = cls.role === 'growth' || cls.role === 'share' ? 'percent' : 'annotation';
+      // An amount in brackets that opens with 其中 is a part of a nested list, not an annotation.
+      if (cls.role === 'annotation' && inParens && /[（(]\s*其中[^（()）]*$/.test(text.slice(0, f.index)) && !/新增|包括/.test(before)) cls.role = 'amount';
+      // A rate right after head counts (出国人次从 29 人降为 16 人，下降 44.8%) is the counts' rate.
+      const prevM = paraMentions[paraMentions.length - 1];
+      if (cls.role === 'growth' && prevM && prevM.role === 'count' && prevM.sentence === sentence) cls.role = 'percent';
       const mention: Mention = {
         paragraph: pi + 1,
         start: f.index,
         end: f.index + f.len,
-        raw: para.slice(f.index, f.index + f.len),
+        raw: asWritten(logical[pi], physical, f.index, f.index + f.len),
         value: new Decimal(raw.replace(/,/g, '')),
         decimals: decimalsOfRaw(raw),
         unit: f.unit,
@@ -287,7 +422,8 @@ export function extract(paragraphs: string[]): ExtractedText {
         direction: cls.direction,
         sentence,
         segment,
-        sep: clauseBound.sep,
+        // “1、公务接待费 …”: the 、 of an item number is no list separator.
+        sep: clauseBound.sep === '、' && /(?:^|[^\d.])[\d一二三四五六七八九十]{1,2}$/.test(text.slice(Math.max(0, clauseBound.index - 4), clauseBound.index - 1)) ? '' : clauseBound.sep,
       };
       // A "（0%）" right after a change is its growth.
       mentions.push(mention);
@@ -314,12 +450,44 @@ export function extract(paragraphs: string[]): ExtractedText {
         } else {
           st.name = subjText.trim();
         }
+        // “上年预算收入 280 万元”: last year's figure of the subject it names (or of the list's total);
+        // it is never an item of this year's list, and the list ends there.
+        if (/^(?:上年|上年度|去年|上一年度)/.test(st.subject)) {
+          const key = nameKey(st.subject.replace(/^(?:上年|上年度|去年|上一年度)/, ''));
+          const target = statements.filter((s) => nameKey(s.subject) === key && !s.prior).pop() ?? (group && !group.closed ? group.total : undefined);
+          if (target && target.amount.unit === mention.unit) {
+            mention.role = 'prior';
+            target.prior = mention;
+            lastChangeOwner = target;
+            if (group && group.total === target) closeGroup();
+            continue;
+          }
+        }
+        // “公务接待费 2016年预算 8 万元，2015年预算 12.5 万元”: an earlier year's figure of the
+        // statement just before (same subject, or no subject but the year) is that statement's prior.
+        const prevSt = statements[statements.length - 1];
+        const y = yearOf(st.subject);
+        const py = prevSt ? yearOf(prevSt.subject) : undefined;
+        if (prevSt && y !== undefined && py !== undefined && y < py && prevSt.amount.sentence === mention.sentence && !prevSt.prior && !prevSt.change && prevSt.amount.unit === mention.unit) {
+          const rest = nameKey(st.subject.replace(/\d{4}\s*年度?/, ''));
+          if (rest === '' || rest === nameKey(prevSt.subject.replace(/\d{4}\s*年度?/, ''))) {
+            mention.role = 'prior';
+            prevSt.prior = mention;
+            lastChangeOwner = prevSt;
+            continue;
+          }
+        }
         // 其中: a new group whose total is the last amount.
         const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
         if (ofWhich && lastAmount) {
-          closeGroup();
-          group = { total: lastAmount, parts: [], colon: /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set() };
+          // “…（其中：A …；B …）”: a list nested in brackets; the outer list goes on after them.
+          // “（1）…（2080109）118.40 万元，其中：人员经费 …”: an item's own list inside a list over paragraphs.
+          const nestedItem = !inParens && !!group && !group.closed && group.spansParagraphs && lastAmount.partOf === group;
+          if ((inParens || nestedItem) && group && !group.closed && lastAmount.partOf === group) outer = group;
+          else closeGroup();
+          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem };
+          if (/其中\s*[：:]?\s*(?:1[、.．](?!\d)|[（(]1[)）])/.test(gap)) group.numbered = true;
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
@@ -332,12 +500,49 @@ export function extract(paragraphs: string[]): ExtractedText {
         statements.push(st);
         lastAmount = st;
         lastChangeOwner = undefined;
-      } else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
-        const owner = ownerFor(mention, lastAmount, lastChangeOwner);
+      } else if (mention.role === 'budget' || mention.role === 'completion') {
+        // “支出决算 8.77 万元，完成预算的 39.86%” / “完成全年预算 1,200 万元的 95%”: of the figure before.
+        if (lastAmount && lastAmount.amount.sentence === mention.sentence) {
+          if (mention.role === 'budget') lastAmount.budget = mention;
+          else lastAmount.completion = mention;
+        }
+} else if (mention.role === 'change' || mention.role === 'prior' || mention.role === 'growth' || mention.role === 'share') {
+        // A change that names its own subject (“公务用车购置费减少 79.4 万元”) belongs to the
+        // statement of that subject; when none is stated, the change stands alone (not checked here).
+        if (mention.role === 'change') {
+          mention.base = baseOf(clauseBefore);
+          const by = /(?:较|比|与)(\d{4})年/.exec(clauseBefore);
+          if (by) mention.baseYear = Number(by[1]);
+        }
+        let owner: Statement | undefined;
+        const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
+        if (named) {
+          owner = statements.filter((s) => nameKey(s.subject) === nameKey(named)).pop();
+          orphan = !owner;
+          if (owner) lastChangeOwner = owner;
+          else if (mention.role === 'change') changeOnly.push({ subject: named.trim(), change: mention });
+        } else if (mention.role === 'growth' && orphan && mention.sentence === lastOrphanSentence) {
+          owner = undefined;
+          const last = changeOnly[changeOnly.length - 1];
+          if (last && !last.growth && last.change.sentence === mention.sentence) last.growth = mention;
+        } else {
+          owner = ownerFor(mention, lastAmount, lastChangeOwner);
+          if (mention.role === 'change' || mention.role === 'prior') orphan = false;
+        }
+        if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
           if (mention.role === 'change') {
-            owner.change = mention;
-            lastChangeOwner = owner;
+
+            if (owner.change && owner.change.base !== mention.base && owner.change.sentence === mention.sentence) {
+              // “较上年减少 19 万元，下降 43.78%，较年初预算数减少 4 万元，下降 2.2%”: a second
+              // comparison of the same figure on another base, checked on its own.
+              const alt: Statement = { ...owner, id: statements.length, change: mention, growth: undefined, prior: undefined, flat: undefined, partOf: undefined, share: undefined, alt: true };
+              statements.push(alt);
+              lastChangeOwner = alt;
+            } else {
+              owner.change = mention;
+              lastChangeOwner = owner;
+            }
           } else if (mention.role === 'prior') {
             owner.prior = mention;
             lastChangeOwner = owner;
@@ -362,21 +567,114 @@ export function extract(paragraphs: string[]): ExtractedText {
       closeGroup();
       group = { total: lastAmount, parts: [], colon: true, spansParagraphs: true, closed: false, seps: new Set() };
       groups.push(group);
-    } else if (group && !group.spansParagraphs) {
+    } else if ((popNested(), group && !group.spansParagraphs)) {
       closeGroup();
-    } else if (group && group.spansParagraphs && /。\s*$/.test(text)) {
+    } else if (group && group.spansParagraphs && !group.itemStyle && /。\s*$/.test(text)) {
       closeGroup();
     }
   });
   closeGroup();
   reconcile(statements);
-  return { paragraphs, mentions, statements, groups, headings, sectionOf };
+  return { paragraphs, source: physical, origin: logical.map((l) => l.origin), mentions, statements, groups, headings, sectionOf, changeOnly, tables: flatTables(paragraphs) };
+}
+
+/**
+ * Where a span of a logical paragraph (1-based, offsets in its normalised text) lies in the
+ * paragraphs as given: the physical paragraph (1-based) of its start, clipped to that paragraph.
+ */
+export function physicalSpan(x: Pick<ExtractedText, 'origin' | 'source'>, paragraph: number, start: number, end: number): { paragraph: number; start: number; end: number } {
+  const origin = x.origin?.[paragraph - 1];
+  if (!origin || origin.length === 0) return { paragraph, start, end };
+  const a = origin[Math.min(Math.max(0, start), origin.length - 1)];
+  const last = origin[Math.min(Math.max(end - 1, start, 0), origin.length - 1)];
+  const e = last.p === a.p ? last.o + 1 : (x.source[a.p] ?? '').length;
+  return { paragraph: a.p + 1, start: a.o, end: Math.max(e, a.o + 1) };
+}
+
+/**
+ * Tables flattened into text: cells between |. Each label cell starts a row; the numbers after it
+ * are its cells. Labels before the first number are the header.
+ */
+export function flatTables(paragraphs: string[]): FlatTable[] {
+  const out: FlatTable[] = [];
+  paragraphs.forEach((text, pi) => {
+    if ((text.match(/\|/g) ?? []).length < 4) return;
+    const t: FlatTable = { paragraph: pi + 1, header: [], rows: [] };
+    let row: FlatRow | undefined;
+    const re = /[^|]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const cell = m[0].trim();
+      if (!cell) continue;
+      const start = m.index + m[0].indexOf(cell);
+      const num = /^([-+]?\d+(?:,\d{3})*(?:\.\d+)?)%?$/.exec(cell);
+      if (num) {
+        if (!row) {
+          row = { label: '', cells: [] };
+          t.rows.push(row);
+        }
+        const raw = num[1].replace(/,/g, '');
+        row.cells.push({ raw: cell, value: new Decimal(raw), decimals: decimalsOfRaw(raw), start, end: start + cell.length });
+      } else {
+        if (!t.rows.some((r) => r.cells.length)) t.header.push(cell);
+        row = { label: cell, cells: [] };
+        t.rows.push(row);
+      }
+    }
+    t.rows = t.rows.filter((r) => r.cells.length > 0);
+    if (t.rows.length) out.push(t);
+  });
+  return out;
+}
+
+/** How a paragraph is numbered: 1、/1. → 'num', (1) → 'paren-num', 一、 → 'cn', (一) → 'paren-cn', ① → 'circled'. */
+function itemStyle(t: string): string | undefined {
+  if (/^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]/.test(t)) return 'paren-cn';
+  if (/^\s*[（(]\s*\d+\s*[)）]/.test(t)) return 'paren-num';
+  if (/^\s*[一二三四五六七八九十]+[、.．]/.test(t)) return 'cn';
+  if (/^\s*\d+\s*[、.．](?!\d)/.test(t)) return 'num';
+  if (/^\s*[①②③④⑤⑥⑦⑧⑨⑩]/.test(t)) return 'circled';
+  return undefined;
+}
+
+function baseOf(clauseBefore: string): 'budget' | 'prior' | undefined {
+  if (/年初预算|调整预算|全年预算|预算数相比|与预算/.test(clauseBefore)) return 'budget';
+  if (/上年|去年|\d{4}年|同比/.test(clauseBefore)) return 'prior';
+  return undefined;
+}
+
+/** The year a subject starts with or names: “2015年三公经费预算拨入” → 2015. */
+function yearOf(subject: string): number | undefined {
+  const m = /(\d{4})\s*年/.exec(subject);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
+function namedSubject(clauseBefore: string): string | undefined {
+  const t = clauseBefore
+    .replace(/[（(]?(?:增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/, '')
+    .replace(/(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:相比|比较)?/g, '')
+    .replace(/^(?:其中|同比|分别|另外|此外)[：:，,]?/, '')
+    .replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/, '');
+  const key = nameKey(t).replace(/^(?:对比|相比|比较|同比|环比|相较|经比较|分别|均|共|合计|总计|其中|主要|同期)+/, '').replace(/(?:相比|对比|比较)$/, '');
+  return (key.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? t : undefined;
+}
+
+/** A subject as a key for “the same subject again”: years, 预算/决算, 支出/经费/费 and filler dropped. */
+export function nameKey(subject: string): string {
+  return subject
+    .replace(/[“”"‘’\s]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/本单位|本部门|我单位|我部门|\d{4}年度?|当年|本年|年初|全年|财政拨款|一般公共预算|公共财政拨款|安排|预算数?|决算数?|执行数|支出|经费|费用|费|合计|总额|总计|的|为|是|共|计/g, '');
 }
 
 /** Which statement a change / growth / share / prior mention speaks of. */
 function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Statement | undefined): Statement | undefined {
   if (!last) return undefined;
   if (m.role === 'growth' && lastChangeOwner && !lastChangeOwner.growth) return lastChangeOwner;
+  // “…，上年预算收入 280 万元，较上年增加 20.5 万元”: the change of the figure whose prior was just stated.
+  if (m.role === 'change' && lastChangeOwner && lastChangeOwner.prior && !lastChangeOwner.change && lastChangeOwner.prior.sentence === m.sentence) return lastChangeOwner;
   const g = last.partOf;
   if (!g || g.total === last) return last;
   // After the sentence of a 其中 list has ended, the text speaks of the total again.
@@ -444,6 +742,12 @@ function annotateReasons(para: string, text: string, paragraph: number, statemen
   while ((m = re.exec(text))) {
     const owner = lastBefore(inPara, m.index);
     if (owner && !owner.change && /(较|比|与)上年|上年度/.test(text.slice(Math.max(0, m.index - 12), m.index + 2))) owner.flat = true;
+  }
+  // “与2021年度预算相比无变化 / 无增减”: this year's figure equals its budget.
+  const rb = /与\d{4}年度?(?:年初)?预算(?:数)?相比[，,]?\s*(?:无变化|无增减|持平|没有变化|未发生变化)/g;
+  while ((m = rb.exec(text))) {
+    const owner = lastBefore(inPara, m.index);
+    if (owner && !owner.change && owner.amount.end <= m.index) owner.flatBudget = { start: m.index, end: m.index + m[0].length };
   }
   const rr = /(?:主要)?原因(?:是|为|：|:)?/g;
   while ((m = rr.exec(text))) {

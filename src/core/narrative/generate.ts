@@ -202,6 +202,7 @@ function shaanxi(d: Disclosure, prior: Disclosure | null | undefined, notes: str
       items.forEach((r, i) => {
         const f = fig(r.amounts.total)!;
         const p = new P().t(`（${i + 1}）${r.name}（${r.code}）`).wan(f).t(' 万元');
+        shaanxiItemParts(p, r);
         p.change(f, hasPrior ? priorRow(prior, 'gp_func', r.code!) : undefined);
         p.t(i === items.length - 1 ? '。' : '；');
         paras.push(p.done());
@@ -274,6 +275,25 @@ function shaanxi(d: Disclosure, prior: Disclosure | null | undefined, notes: str
     S.push(section('shaanxi.9', '九、公用经费情况说明', 1, [p]));
   } else notes.push('未找到公用经费合计，未生成“公用经费情况说明”。');
   return S;
+}
+
+/**
+ * 陕西 功能科目 item: when a 项 has more than one of 人员经费 / 公用经费 / 专项业务费, the published
+ * text states them (“社会保险经办机构（2080109）118.40 万元，其中：人员经费 … 万元、公用经费 … 万元”).
+ */
+function shaanxiItemParts(p: P, r: Row): void {
+  const parts = (
+    [
+      ['personnel', '人员经费'],
+      ['public', '公用经费'],
+      ['special', '专项业务费'],
+    ] as const
+  )
+    .map(([k, name]) => ({ name, f: fig(r.amounts[k]) }))
+    .filter((x): x is { name: '人员经费' | '公用经费' | '专项业务费'; f: Fig } => !!x.f && !new Decimal(formatWan(x.f.value)).isZero());
+  if (parts.length < 2) return;
+  p.t('，其中：');
+  parts.forEach((x, i) => p.t(`${i ? '、' : ''}${x.name} `).wan(x.f).t(' 万元'));
 }
 
 function threePublicSection(d: Disclosure, prior: Disclosure | null | undefined, id: string, title: string, who: string, withMeetings: boolean): NarrativeSection {

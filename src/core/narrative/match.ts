@@ -129,6 +129,42 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: Cod
   }
 }
 
+/** 较上年 of a coded line against this year's row − last year's row (only with last year's workbook). */
+function checkCodedChange(st: Statement, d: Disclosure, prior: Disclosure, out: TextFindings): void {
+  const cur = findCoded(d, st.code!);
+  const pre = findCoded(prior, st.code!);
+  if (!cur || !pre || !('row' in cur) || !('row' in pre)) return;
+  const a = fig(cur.row.amounts.total);
+  const b = fig(pre.row.amounts.total);
+  if (!a || !b || !st.change) return;
+  const expected = a.value.minus(b.value);
+  const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
+  const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
+  if (cmp === 'equal' || new Decimal(formatWan(expected.abs())).eq(stated.abs().dividedBy(10000)) && expected.isNegative() === stated.isNegative()) return;
+  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
+}
+
+/** The column of a coded row that a part's name speaks of. */
+const PART_COLUMNS: { re: RegExp; keys: string[] }[] = [
+  { re: /^人员经费/, keys: ['personnel'] },
+  { re: /^公用经费/, keys: ['public'] },
+  { re: /^专项(?:业务)?(?:经)?费/, keys: ['special'] },
+  { re: /^基本支出/, keys: ['basic'] },
+  { re: /^项目支出/, keys: ['project', 'special'] },
+];
+
+function checkCodedPart(st: Statement, code: string, d: Disclosure, out: TextFindings): void {
+  const found = findCoded(d, code);
+  if (!found || !('row' in found)) return;
+  const col = PART_COLUMNS.find((c) => c.re.test(st.subject.replace(/[\s“”"]/g, '')));
+  if (!col) return;
+  const key = col.keys.find((k) => k in found.row.amounts);
+  if (!key) return;
+  const f = fig(found.row.amounts[key]) ?? { value: new Decimal(0), cells: [] };
+  if (!f.cells.length && !f.value.isZero()) return;
+  report(out, st, f, `“${found.table.title}”中 ${code} ${found.row.name ?? ''}的${st.subject}`);
+}
+
 const EMPTY_CLAIMS: { re: RegExp; what: string; tables: (d: Disclosure) => (Table | undefined)[] }[] = [
   { re: /无(?:当年)?政府性基金/, what: '政府性基金', tables: (d) => [primary(d, 'fund')] },
   { re: /无(?:当年)?国有资本经营/, what: '国有资本经营预算', tables: (d) => [primary(d, 'state_capital')] },
@@ -148,16 +184,23 @@ function checkEmptyClaims(x: ExtractedText, d: Disclosure, out: TextFindings): v
   });
 }
 
-export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: TextFindings, codes?: CodeCatalogue): void {
+export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: TextFindings, codes?: CodeCatalogue, prior?: Disclosure | null): void {
   if (!d) {
     checkCodesAlone(x, out, codes);
     return;
   }
   for (const st of x.statements) {
-    if (!/元/.test(st.amount.unit)) continue;
+    if (!/元/.test(st.amount.unit) || st.alt) continue;
     try {
       if (st.code) {
         checkCoded(st, d, out, codes);
+        if (prior && st.change) checkCodedChange(st, d, prior, out);
+        continue;
+      }
+      // A part of a coded item (“社会保险经办机构（2080109）… 其中：人员经费 …”) is that row's cell, never the 合计 row's.
+      const parent = st.partOf?.total;
+      if (parent?.code) {
+        checkCodedPart(st, parent.code, d, out);
         continue;
       }
       const def: FigureDef | undefined = figureFor(st.subject);
@@ -165,14 +208,19 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       const f = def.get(d);
       if (!f || f.cells.length === 0) continue;
       report(out, st, f, '报表数');
-      // A 较上年 change against the table's own 上年 column (三公 table).
-      const pf = def.prior?.(d);
+      // A 较上年 change against last year's workbook when one is given, else the table's own 上年
+      // column (三公 table); with neither, 上年 figures are not compared at all.
+      const pf = prior ? def.get(prior) : def.prior?.(d);
+      if (pf && pf.cells.length && st.prior && !st.change) {
+        const cmpP = compareText({ ...st, amount: st.prior }, pf.value);
+        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${formatWan(pf.value)} 万元（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
+      }
       if (pf && pf.cells.length && st.change) {
         const expected = f.value.minus(pf.value);
         const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
         const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
         if (cmp !== 'equal' && !new Decimal(formatWan(expected)).eq(stated.dividedBy(10000))) {
-          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，报表本年 − 上年为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
         }
       }
     } catch {

@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
-import { ExtractedText, Mention, Statement, growthPercent, mentionYuan, toHalfWidthDigits } from './extract';
+import { ExtractedText, FlatCell, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -36,17 +36,26 @@ export class TextFindings {
     return c ? [c, ...extra] : [...extra];
   }
 
+  /**
+   * Where a span of a logical paragraph (1-based, offsets in its normalised text) lies in the
+   * paragraphs as given: the physical paragraph of its start, clipped to that paragraph.
+   */
+  physical(paragraph: number, start: number, end: number): { paragraph: number; start: number; end: number } {
+    return physicalSpan(this.x, paragraph, start, end);
+  }
+
   /** A finding on text: the excerpt is the exact words from start to end in that paragraph. */
   add(rule: string, severity: Severity, paragraph: number, start: number, end: number, message: string, more: Partial<Finding> = {}, cells: string[] = []): Finding {
-    const para = this.x.paragraphs[paragraph - 1] ?? '';
-    const s = Math.max(0, start);
-    const e = Math.min(para.length, Math.max(end, s + 1));
+    const ph = this.physical(paragraph, start, end);
+    const para = this.x.source?.[ph.paragraph - 1] ?? this.x.paragraphs[paragraph - 1] ?? '';
+    const s = Math.max(0, ph.start);
+    const e = Math.min(para.length, Math.max(ph.end, s + 1));
     const f: Finding = {
       rule,
       severity,
-      message: `第 ${paragraph} 段：${message}`,
-      cells: this.cellsFor(paragraph, cells),
-      text: { paragraph, start: s, end: e, excerpt: para.slice(s, e) },
+      message: `第 ${ph.paragraph} 段：${message}`,
+      cells: this.cellsFor(ph.paragraph, cells),
+      text: { paragraph: ph.paragraph, start: s, end: e, excerpt: para.slice(s, e) },
       ...more,
     };
     this.findings.push(f);
@@ -67,6 +76,13 @@ function label(st: Statement): string {
   return (st.name || st.subject || '该项').replace(/^本单位|^本部门/, '').trim() || '该项';
 }
 
+/** Half a unit of the figures a statement's change is read from (the change, or this year and last year). */
+function changeHalf(st: Statement): Decimal {
+  if (st.change) return halfOf(st.change);
+  if (st.prior) return halfOf(st.prior).plus(halfOf(st.amount));
+  return new Decimal(0);
+}
+
 /** The signed 较上年 change of a statement in 元, or null when the text says nothing about it. */
 export function changeOf(st: Statement): Decimal | null {
   if (st.change) return signed(st.change);
@@ -79,9 +95,48 @@ export function checkTextArithmetic(x: ExtractedText, out: TextFindings): void {
   checkGroups(x, out);
   checkTotalsAfterParts(x, out);
   for (const st of x.statements) checkStatement(st, x, out);
+  checkChangeOnly(x, out);
+  checkBasicClasses(x, out);
+  checkConflicts(x, out);
+  checkReasonClaims(x, out);
+  checkFlatTables(x, out);
+  checkBudgetClaims(x, out);
+  checkFinalVsBudget(x, out);
+  checkPunctuation(x, out);
   checkResidue(x, out);
   checkDuplicates(x, out);
   checkSectionClaims(x, out);
+}
+
+/**
+ * Half a unit of a figure's last written digit, in 元 (money.halfUnitYuan via mentionHalfUnitYuan):
+ * `12.5` 万元 stands for 12.45..12.55, `2.08` 亿元 for 2.075..2.085 亿元. A written zero is exact.
+ */
+function halfOf(m: Mention): Decimal {
+  return m.value.isZero() ? new Decimal(0) : mentionHalfUnitYuan(m);
+}
+
+/** Equal, within what rounding the stated figures can explain, or different. */
+function compareStated(a: Decimal, b: Decimal, envelope: Decimal): 'equal' | 'rounding' | 'different' {
+  const d = a.minus(b).abs();
+  if (d.isZero()) return 'equal';
+  return d.lte(envelope) ? 'rounding' : 'different';
+}
+
+/**
+ * A list whose items are by definition the whole of its total: 三公 = 出国 + 接待 + 公务用车;
+ * 公务用车购置及运行 = 购置 + 运行; 基本支出 = 人员经费 + 公用经费, or = 工资福利 + 商品和服务 +
+ * 对个人和家庭的补助. Only such a list (or a list of coded lines) that falls short of its total
+ * proves an error: any other 其中 list may leave items out.
+ */
+export function completeList(total: string, parts: string[]): boolean {
+  const has = (re: RegExp) => parts.some((p) => re.test(p));
+  if (/三公/.test(total)) return has(/出国/) && has(/接待/) && (has(/用车|公车|车辆/));
+  if (/(?:用车|公车|车辆)/.test(total) && /购置/.test(total) && /运行/.test(total)) return has(/购置/) && has(/运行/);
+  // An expense split by its kinds: 人员经费 + 公用经费 + 专项业务费 (or 项目支出), all three listed.
+  if (parts.length >= 3 && parts.every((p) => /^(?:人员经费|公用经费|专项业务(?:经)?费|专项经费|项目支出)/.test(p)) && has(/^人员经费/) && has(/^公用经费/) && has(/^(?:专项|项目)/)) return true;
+  if (/基本支出/.test(total)) return (has(/人员经费/) && has(/公用经费/)) || (has(/工资福利/) && has(/商品和服务/) && has(/对个人和家庭/));
+  return false;
 }
 
 function checkGroups(x: ExtractedText, out: TextFindings): void {
@@ -90,13 +145,15 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
     if (parts.length < 2) continue;
     const total = mentionYuan(g.total.amount);
     const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
-    const cmp = compareAmounts(total, sum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+    const envelope = parts.reduce((a, p) => a.plus(halfOf(p.amount)), halfOf(g.total.amount));
+    const cmp = compareStated(total, sum, envelope);
     const coded = parts.every((p) => !!p.code);
-    if (cmp !== 'equal' && !sum.minus(total).isZero()) {
-      // A shorter 其中 list may leave items out; a list of coded lines or a sum above the total may not.
-      const under = sum.lt(total);
+    const complete = coded || completeList(g.total.subject, parts.map((p) => p.subject));
+    const under = sum.lt(total);
+    if (cmp !== 'equal') {
       // Inside the rounding envelope the gap comes from rounding each figure: not the writer's error.
-      const severity: Severity = cmp === 'rounding' ? 'info' : under && !coded && !g.colon ? 'warning' : 'error';
+      // A list that may leave items out and falls short says only that the rest was not listed.
+      const severity: Severity = cmp === 'rounding' ? 'info' : under && !complete ? 'info' : 'error';
       const { start, end } = span(g.total);
       out.add(
         'narrative.sum',
@@ -104,17 +161,32 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         g.total.amount.paragraph,
         start,
         end,
-        `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
+        severity === 'info' && cmp !== 'rounding'
+          ? `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，少 ${wan(total.minus(sum))} 万元：可能另有未列出的项目，无法核对。`
+          : `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
         { expected: wan(total), actual: wan(sum), difference: wan(sum.minus(total)), unit: '万元' },
       );
     }
+    // Last year's figures stated for the total and every item (“2015年预算 12.5 万元”) add up the same way.
+    if (g.total.prior && parts.every((p) => p.prior)) {
+      const pt = mentionYuan(g.total.prior);
+      const ps = parts.reduce((a, p) => a.plus(mentionYuan(p.prior!)), new Decimal(0));
+      const cmpP = compareStated(pt, ps, parts.reduce((a, p) => a.plus(halfOf(p.prior!)), halfOf(g.total.prior)));
+      const sevP: Severity = cmpP === 'rounding' ? 'info' : ps.lt(pt) && !complete ? 'info' : 'error';
+      if (cmpP !== 'equal' && !(sevP === 'info' && cmpP !== 'rounding')) {
+        const m = g.total.prior;
+        out.add('narrative.sum', sevP, m.paragraph, m.start, m.end, `“${label(g.total)}”上年为 ${m.raw}，而其中所列 ${parts.length} 项的上年数之和为 ${wan(ps)} 万元，相差 ${wan(ps.minus(pt))} 万元。`, { expected: wan(pt), actual: wan(ps), difference: wan(ps.minus(pt)), unit: '万元' });
+      }
+    }
+    // Items' changes prove nothing about the total's when the list may leave items out.
+    if (under && !complete && cmp === 'different') continue;
     // 增减额: the parts' changes must add up to the total's change.
     const inherited = g.total.change || g.total.prior || g.total.flat ? undefined : sameFigureEarlier(x, g.total);
     const tc = changeOf(inherited ?? g.total);
     const pcs = parts.map(changeOf);
     if (tc !== null && pcs.every((c) => c !== null) && parts.some((p) => p.change)) {
       const psum = (pcs as Decimal[]).reduce((a, c) => a.plus(c), new Decimal(0));
-      const cmp2 = compareAmounts(tc, psum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+      const cmp2 = compareStated(tc, psum, [inherited ?? g.total, ...parts].reduce((a, st) => a.plus(changeHalf(st)), new Decimal(0)));
       if (cmp2 !== 'equal') {
         const m = g.total.change ?? g.total.amount;
         const { start, end } = span(g.total, m);
@@ -184,6 +256,224 @@ function checkTotalsAfterParts(x: ExtractedText, out: TextFindings): void {
   }
 }
 
+/** 减 … 增 x%: a change and its rate that point in opposite directions, for changes stated without this year's figure. */
+function checkChangeOnly(x: ExtractedText, out: TextFindings): void {
+  for (const c of x.changeOnly ?? []) {
+    const g = c.growth;
+    if (!g || !g.direction || !c.change.direction || g.direction === c.change.direction || g.value.isZero() || c.change.value.isZero()) continue;
+    out.add('narrative.growth', 'error', g.paragraph, c.change.paragraph === g.paragraph ? c.change.start : g.start, g.end, `“${c.subject}”较上年${c.change.direction < 0 ? '减少' : '增加'} ${c.change.raw}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 1), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+  }
+}
+
+const BASIC_CLASSES = [/^工资福利支出/, /^商品和服务支出/, /^对个人和家庭(?:的)?补助/];
+
+/**
+ * 基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助, when the text states exactly
+ * these three (once each) and no other class (资本性支出, 其他…) beside a 基本支出 figure:
+ * this year's amounts, or their 较上年 changes.
+ */
+function checkBasicClasses(x: ExtractedText, out: TextFindings): void {
+  const text = x.paragraphs.join('');
+  if (/资本性支出|其他支出|债务利息|对企业补助/.test(text)) return;
+  const clean = (sub: string) => sub.replace(/^\s*\d{4}\s*年度?/, '').replace(/^(?:一般公共预算|财政拨款)/, '');
+  type Item = { subject: string; value: Decimal; half: Decimal; m: Mention };
+  const own = (s: Statement) => !s.alt && (!s.partOf || /基本支出/.test(s.partOf.total.subject));
+  const amounts = (re: RegExp): Item[] => x.statements.filter((s) => own(s) && re.test(clean(s.subject)) && /元/.test(s.amount.unit)).map((s) => ({ subject: s.subject, value: mentionYuan(s.amount), half: halfOf(s.amount), m: s.amount }));
+  const changes = (re: RegExp): Item[] => [
+    ...x.statements.filter((s) => own(s) && s.change && re.test(clean(s.subject))).map((s) => ({ subject: s.subject, value: signed(s.change!), half: halfOf(s.change!), m: s.change! })),
+    ...(x.changeOnly ?? []).filter((c) => re.test(clean(c.subject))).map((c) => ({ subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
+  ];
+  for (const [kind, get] of [['amount', amounts], ['change', changes]] as const) {
+    const totals = get(/^基本支出/);
+    const parts = BASIC_CLASSES.map((re) => get(re));
+    if (totals.length === 0 || parts.some((p) => p.length !== 1)) continue;
+    if (new Set(totals.map((t) => t.value.toString())).size !== 1) continue;
+    const t = totals[0];
+    const ps = parts.map((p) => p[0]);
+    const sum = ps.reduce((a, p) => a.plus(p.value), new Decimal(0));
+    const env = ps.reduce((a, p) => a.plus(p.half), t.half);
+    const cmp = compareStated(t.value, sum, env);
+    if (cmp === 'equal') continue;
+    out.add(
+      'narrative.sum',
+      cmp === 'rounding' ? 'info' : 'error',
+      t.m.paragraph,
+      t.m.start,
+      t.m.end,
+      `“基本支出”${kind === 'change' ? '较上年增减 ' : ''}${t.m.raw}，而工资福利支出、商品和服务支出、对个人和家庭的补助${kind === 'change' ? '的增减额' : ''}之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(t.value))} 万元。`,
+      { expected: wan(t.value), actual: wan(sum), difference: wan(sum.minus(t.value)), unit: '万元' },
+    );
+  }
+}
+
+/** The longest run of characters two subjects share (“公务接待费” in 部门决算公开公务接待费 / 我单位支出公务接待费). */
+function commonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
+    let k = 0;
+    while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+    if (k > best) best = k;
+  }
+  return best;
+}
+
+/**
+ * Two figures for one subject: the same digits written once in 元 and once in 万元 in one sentence
+ * (“公务接待费1.58元，经核查，…公务接待费为1.58万元”); the same subject's 较上年 change stated twice
+ * with figures no rounding reconciles (“比2020年减少166.4万元” … “比2020年增加43万元”).
+ */
+function checkConflicts(x: ExtractedText, out: TextFindings): void {
+  const money = x.statements.filter((s) => !s.alt && /元/.test(s.amount.unit));
+  for (let i = 0; i < money.length; i++) {
+    for (let j = i + 1; j < money.length; j++) {
+      const a = money[i];
+      const b = money[j];
+      if (a.amount.sentence !== b.amount.sentence || a.amount.unit === b.amount.unit || !a.amount.value.eq(b.amount.value) || a.amount.value.isZero()) continue;
+      if (commonRun(nameKey(a.subject), nameKey(b.subject)) < 4) continue;
+      out.add('narrative.conflict', 'error', a.amount.paragraph, a.amount.start, a.amount.end, `同一句中“${label(a)}”写作 ${a.amount.raw}，“${label(b)}”写作 ${b.amount.raw}：同一数字的单位不一致。`, { expected: b.amount.raw, actual: a.amount.raw });
+    }
+  }
+  // The same subject: equal keys of at least 4 characters, in the same list (or in none).
+  // Only comparisons with last year (or a named year, the same in both); 预算 and 决算 figures are different subjects.
+  type Ch = { key: string; subject: string; value: Decimal; half: Decimal; m: Mention; parent?: Statement };
+  const kind = (subject: string) => (/决算/.test(subject) ? '决' : /预算/.test(subject) ? '预' : '');
+  const changes: Ch[] = [
+    ...x.statements.filter((s) => !s.alt && s.change && s.change.base === 'prior').map((s) => ({ key: nameKey(s.subject) + kind(s.subject) + (s.change!.baseYear ?? ''), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total })),
+    ...(x.changeOnly ?? []).filter((c) => c.change.base === 'prior').map((c) => ({ key: nameKey(c.subject) + kind(c.subject) + (c.change.baseYear ?? ''), subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
+  ].sort((p, q) => p.m.paragraph - q.m.paragraph || p.m.start - q.m.start);
+  for (let j = 0; j < changes.length; j++) {
+    const b = changes[j];
+    if ((b.key.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) continue;
+    const a = changes.slice(0, j).find((c) => c.m.sentence !== b.m.sentence && c.m.unit === b.m.unit && c.parent === b.parent && (c.key === b.key || (/三公/.test(c.key) && /三公/.test(b.key) && (c.key.endsWith(b.key) || b.key.endsWith(c.key)))));
+    if (!a) continue;
+    if (a.value.minus(b.value).abs().lte(a.half.plus(b.half))) continue;
+    out.add('narrative.conflict', 'error', b.m.paragraph, b.m.start, b.m.end, `“${b.subject}”较上年${b.value.isNegative() ? '减少' : '增加'} ${b.m.raw}，而第 ${out.physical(a.m.paragraph, a.m.start, a.m.end).paragraph} 段写“${a.subject}”较上年${a.value.isNegative() ? '减少' : '增加'} ${a.m.raw}：同一事项的增减额前后不一致。`, { expected: wan(a.value), actual: wan(b.value), difference: wan(b.value.minus(a.value)), unit: '万元' });
+  }
+}
+
+/** A reason that names a change opposite to the one stated: “主要是原因公务用车运行维护费增加” after 运行维护费 减少 332.09 万元. */
+function checkReasonClaims(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const re = /原因(?:是|为|：|:)?([^，,。；;：:]{2,24}?)(增加|减少|增长|下降|上升)(?![\d.])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(p))) {
+      const key = nameKey(m[1]);
+      if ((key.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) continue;
+      const dir = /增|上升/.test(m[2]) ? 1 : -1;
+      const st = x.statements.filter((s) => !s.alt && s.change && s.change.base !== 'budget' && nameKey(s.subject) === key && !s.change.value.isZero());
+      if (st.length !== 1 || (st[0].change!.direction ?? 1) === dir) continue;
+      const s0 = st[0];
+      const at = m.index + m[0].length - m[1].length - m[2].length;
+      out.add('narrative.claim', 'error', pi + 1, at, m.index + m[0].length, `原因写“${m[1]}${m[2]}”，而文中“${label(s0)}”较上年${s0.change!.direction === -1 ? '减少' : '增加'} ${s0.change!.raw}：说法与数字相反。`);
+    }
+  });
+}
+
+/** Half a unit of a table cell's last digit (a written zero is exact). */
+function cellHalf(c: FlatCell): Decimal {
+  return c.value.isZero() ? new Decimal(0) : new Decimal(0.5).times(new Decimal(10).pow(-c.decimals));
+}
+
+/**
+ * A flattened table with a row per year (2015年 | 2840 | 90 …, 2016年 | 2364 | 12 …) and a rate row
+ * (2016年比2015年增减% | -16.77 | -86.62 …), all with the same number of cells: each column's rate
+ * is (later − earlier) ÷ earlier. Rows of unequal length are not read (empty cells are lost).
+ */
+function checkFlatTables(x: ExtractedText, out: TextFindings): void {
+  for (const t of x.tables ?? []) {
+    const yearRows = t.rows.filter((r) => /^\d{4}年(?:度)?(?:预算|决算)?(?:数)?$/.test(r.label.replace(/\s/g, '')));
+    const rateRows = t.rows.filter((r) => /(增减|增长|变动|下降)(?:率|幅度)?\s*[%％]|[%％]$|增减率|增长率/.test(r.label));
+    if (yearRows.length !== 2 || rateRows.length !== 1) continue;
+    const [r1, r2] = [...yearRows].sort((a, b) => Number(a.label.slice(0, 4)) - Number(b.label.slice(0, 4)));
+    const rr = rateRows[0];
+    const n = rr.cells.length;
+    if (r1.cells.length !== n || r2.cells.length !== n || Number(r1.label.slice(0, 4)) >= Number(r2.label.slice(0, 4))) continue;
+    for (let i = 0; i < n; i++) {
+      const a = r1.cells[i];
+      const b = r2.cells[i];
+      const r = rr.cells[i];
+      if (a.value.isZero()) continue;
+      const ha = cellHalf(a);
+      const hb = cellHalf(b);
+      const vals: Decimal[] = [];
+      for (const da of [ha.negated(), ha]) for (const db of [hb.negated(), hb]) vals.push(b.value.plus(db).minus(a.value.plus(da)).div(a.value.plus(da)).times(100));
+      // On magnitudes, so that “toward zero” (truncation) means the same for a fall as for a rise.
+      const neg = r.value.isNegative();
+      const mags = vals.map((v) => (neg ? v.negated() : v));
+      const stated = { value: r.value.abs(), decimals: r.decimals } as Mention;
+      const verdict = rateVerdict(stated, { min: Decimal.min(...mags), max: Decimal.max(...mags) });
+      if (verdict === 'equal') continue;
+      const computed = b.value.minus(a.value).div(a.value).times(100);
+      out.add('narrative.growth', verdict === 'rounding' ? 'warning' : 'error', t.paragraph, r.start, r.end, `表中第 ${i + 1} 列：${r1.label} ${a.raw}、${r2.label} ${b.raw}，增减率应为 ${computed.toFixed(2)}%，表中为 ${r.raw}。`, { expected: computed.toFixed(2), actual: r.value.toString(), difference: r.value.minus(computed).toFixed(2), unit: '%' });
+    }
+  }
+}
+
+/**
+ * “公务用车购置及运行维护费支出 2.48 万元，与2021年度预算相比无变化” against a flattened 预算数 | 决算数
+ * table in the passage: the claim is false when the item's row holds two different figures, or one
+ * figure that is not the stated one (the other cell, lost in flattening, was empty).
+ */
+function checkBudgetClaims(x: ExtractedText, out: TextFindings): void {
+  const tables = (x.tables ?? []).filter((t) => t.header.some((h) => /预算/.test(h)) && t.header.some((h) => /决算|执行/.test(h)));
+  if (!tables.length) return;
+  for (const st of x.statements) {
+    if (!st.flatBudget) continue;
+    const key = nameKey(st.subject);
+    const rows = tables.flatMap((t) => t.rows).filter((r) => nameKey(r.label.replace(/^其中[：:]?/, '')) === key);
+    if (rows.length !== 1) continue;
+    const r = rows[0];
+    const stated = mentionYuan(st.amount).div(10000);
+    let budget: Decimal | undefined;
+    if (r.cells.length === 2 && r.cells[1].value.minus(stated).abs().lte(cellHalf(r.cells[1]).plus(halfOf(st.amount).div(10000)))) budget = r.cells[0].value;
+    else if (r.cells.length === 1 && !r.cells[0].value.minus(stated).abs().lte(cellHalf(r.cells[0]).plus(halfOf(st.amount).div(10000)))) budget = r.cells[0].value;
+    if (!budget || budget.minus(stated).abs().lte(halfOf(st.amount).div(10000).times(2))) continue;
+    if (st.amount.unit !== '万元') continue;
+    out.add('narrative.claim', 'error', st.amount.paragraph, st.flatBudget.start, st.flatBudget.end, `文中说“${label(st)}”${st.amount.raw}与预算相比无变化，而表中该项预算数为 ${budget.toString()} 万元。`, { expected: budget.toString(), actual: st.amount.value.toString(), unit: '万元' });
+  }
+}
+
+/** “决算数小于预算数” in words against the 预算 and 决算 figures the same paragraph states. */
+function checkFinalVsBudget(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const m = /决算数?(?:大于|小于|等于|超过|低于|高于)预算数?/.exec(p);
+    if (!m || /大小于|小大于/.test(p.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1))) return;
+    const inPara = x.statements.filter((s) => s.amount.paragraph === pi + 1 && !s.alt && s.amount.start < m.index);
+    const budget = inPara.filter((s) => /预算(?:数)?(?:为|是)?$/.test(s.subject) && !/决算/.test(s.subject.slice(-4)));
+    const final = inPara.filter((s) => /决算(?:数)?(?:为|是)?$/.test(s.subject));
+    if (budget.length !== 1 || final.length !== 1) return;
+    const b = mentionYuan(budget[0].amount);
+    const f = mentionYuan(final[0].amount);
+    const said = /大于|超过|高于/.test(m[0]) ? 1 : /小于|低于/.test(m[0]) ? -1 : 0;
+    const env = halfOf(budget[0].amount).plus(halfOf(final[0].amount));
+    const actual = f.minus(b).abs().lte(env) ? 0 : f.gt(b) ? 1 : -1;
+    if (said === actual) return;
+    out.add('narrative.claim', 'error', pi + 1, m.index, m.index + m[0].length, `文中说“${m[0]}”，而同段写预算 ${budget[0].amount.raw}、决算 ${final[0].amount.raw}。`);
+  });
+}
+
+/** Punctuation a reviewer rejects: a doubled 。 or ，, brackets or quotation marks left open in a paragraph. */
+function checkPunctuation(x: ExtractedText, out: TextFindings): void {
+  x.paragraphs.forEach((p, pi) => {
+    const d = /([。，；、])\1+/.exec(p);
+    if (d) out.add('narrative.punctuation', 'warning', pi + 1, d.index, d.index + d[0].length, `标点重复：“${d[0]}”。`);
+    // Only complete paragraphs (ending with 。) are judged: a passage cut off may leave a bracket open.
+    if (!/。$/.test(p)) return;
+    const pairs: [RegExp, RegExp, string][] = [
+      [/[（(]/g, /[）)]/g, '括号'],
+      [/“/g, /”/g, '引号'],
+      [/《/g, /》/g, '书名号'],
+    ];
+    for (const [o, c, what] of pairs) {
+      const opens = [...p.matchAll(o)].map((m) => m.index!);
+      const closes = [...p.matchAll(c)].map((m) => m.index!);
+      if (opens.length === closes.length) continue;
+      const at = opens.length > closes.length ? opens[opens.length - 1] : closes[0];
+      out.add('narrative.punctuation', 'warning', pi + 1, at, at + 1, `${what}不成对：开 ${opens.length} 个，闭 ${closes.length} 个。`);
+    }
+  });
+}
+
 function describeChange(c: Decimal): string {
   if (c.isZero()) return '持平';
   return `${c.isNegative() ? '减少' : '增加'} ${wan(c.abs())} 万元`;
@@ -193,13 +483,28 @@ function signedWan(c: Decimal): string {
   return wan(c);
 }
 
+/**
+ * A stated rate against the range the stated figures allow: 'equal' inside it; 'rounding' when it
+ * misses by at most one unit of its own last digit (truncation, 28.99 for 28.9995; a share forced
+ * so that the list totals 100%); otherwise 'different'.
+ */
+function rateVerdict(stated: Mention, range: { min: Decimal; max: Decimal }): 'equal' | 'rounding' | 'different' {
+  const unit = new Decimal(10).pow(-stated.decimals);
+  const half = unit.div(2);
+  const v = stated.value;
+  if (v.gte(range.min.minus(half)) && v.lte(range.max.plus(half))) return 'equal';
+  // Only toward zero: truncation (28.99 for 28.9995) or a share cut so that the list totals 100%.
+  if (v.gte(range.min.minus(unit.plus(half))) && v.lt(range.min)) return 'rounding';
+  return 'different';
+}
+
 function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {
   const amount = mentionYuan(st.amount);
   // 本年 − 上年 = 增减额 where both are stated.
   if (st.prior && st.change) {
     const expected = amount.minus(mentionYuan(st.prior));
     const stated = signed(st.change);
-    const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: 3 });
+    const cmp = compareStated(expected, stated, halfOf(st.amount).plus(halfOf(st.prior)).plus(halfOf(st.change)));
     if (cmp !== 'equal') {
       const { start, end } = span(st, st.change);
       out.add('narrative.prior', cmp === 'rounding' ? 'warning' : 'error', st.amount.paragraph, start, end, `“${label(st)}”本年 ${st.amount.raw}、上年 ${st.prior.raw}，增减额应为 ${wan(expected)} 万元，文中为 ${wan(stated)} 万元。`, {
@@ -213,25 +518,29 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
   // 增幅: |change| / last year.
   if (st.growth) {
     const c = changeOf(st);
-    if (c !== null) {
-      const prior = amount.minus(c);
-      const g = st.growth;
+    const g = st.growth;
+    const gStart = st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start;
+    // 减少 … 增长 x%: the rate's word says the opposite of the change.
+    if (c !== null && !c.isZero() && !g.value.isZero() && g.direction && st.change?.direction && g.direction !== st.change.direction) {
+      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c)}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+    } else if (c !== null) {
+      // The base is the prior as stated when the text states it (12.5 in “2015年预算12.5万元；对比减少4.35万元；减少率35.22%”).
+      const prior = st.prior ? mentionYuan(st.prior) : amount.minus(c);
       if (prior.isZero() && !g.value.isZero()) {
-        out.add('narrative.growth', 'warning', g.paragraph, st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
+        out.add('narrative.growth', 'warning', g.paragraph, gStart, g.end, `“${label(st)}”上年为 0，不应计算增幅（文中写“${g.raw}”），宜写明“上年无此项”。`, { actual: g.value.toString(), unit: '%' });
       } else if (!prior.isZero()) {
-        const range = pctRange(amount, c);
-        const half = new Decimal(0.5).times(new Decimal(10).pow(-g.decimals));
-        const stated = g.value;
-        if (stated.lt(range.min.minus(half)) || stated.gt(range.max.plus(half))) {
-          const computed = growthPercent(amount, c)!;
+        const range = st.prior && st.change ? pctRange(prior.plus(c), halfOf(st.prior), c, halfOf(st.change)) : pctRange(amount, halfOf(st.amount), c, changeHalf(st));
+        const verdict = rateVerdict(g, range);
+        if (verdict !== 'equal') {
+          const computed = st.prior && st.change ? c.abs().div(prior.abs()).times(100) : growthPercent(amount, c)!;
           out.add(
             'narrative.growth',
-            'error',
+            verdict === 'rounding' ? 'warning' : 'error',
             g.paragraph,
-            st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start,
+            gStart,
             g.end,
-            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}。`,
-            { expected: computed.toFixed(2), actual: stated.toString(), difference: stated.minus(computed).toFixed(2), unit: '%' },
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。`,
+            { expected: computed.toFixed(2), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
           );
         }
       }
@@ -242,20 +551,37 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     const den = mentionYuan(st.shareOf.amount);
     if (!den.isZero()) {
       const computed = amount.dividedBy(den).times(100);
-      const h = new Decimal(50);
-      const min = Decimal.max(amount.minus(h), 0).dividedBy(den.plus(h)).times(100);
-      const max = amount.plus(h).dividedBy(Decimal.max(den.minus(h), 1)).times(100);
-      const half = new Decimal(0.5).times(new Decimal(10).pow(-st.share.decimals));
-      if (st.share.value.lt(min.minus(half)) || st.share.value.gt(max.plus(half))) {
+      const ha = halfOf(st.amount);
+      const hd = halfOf(st.shareOf.amount);
+      const min = Decimal.max(amount.minus(ha), 0).dividedBy(den.plus(hd)).times(100);
+      const max = amount.plus(ha).dividedBy(Decimal.max(den.minus(hd), new Decimal('1e-9'))).times(100);
+      const verdict = rateVerdict(st.share, { min, max });
+      if (verdict !== 'equal') {
         out.add(
           'narrative.share',
-          'error',
+          verdict === 'rounding' ? 'warning' : 'error',
           st.share.paragraph,
           st.share.start - 8 > 0 ? Math.max(st.share.start - 8, 0) : 0,
           st.share.end,
           `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${computed.toFixed(2)}%，文中为 ${st.share.raw}。`,
           { expected: computed.toFixed(2), actual: st.share.value.toString(), difference: st.share.value.minus(computed).toFixed(2), unit: '%' },
         );
+      }
+    }
+  }
+  // 完成预算的 Y%: this figure over the budget it names, or the one figure the sentence states as 预算.
+  if (st.completion) {
+    const budgetM = st.budget ?? sentenceBudget(x, st);
+    if (budgetM && !mentionYuan(budgetM).isZero()) {
+      const den = mentionYuan(budgetM);
+      const ha = halfOf(st.amount);
+      const hd = halfOf(budgetM);
+      const min = Decimal.max(amount.minus(ha), 0).dividedBy(den.plus(hd)).times(100);
+      const max = amount.plus(ha).dividedBy(Decimal.max(den.minus(hd), new Decimal('1e-9'))).times(100);
+      const verdict = rateVerdict(st.completion, { min, max });
+      if (verdict !== 'equal') {
+        const computed = amount.dividedBy(den).times(100);
+        out.add('narrative.share', verdict === 'rounding' ? 'warning' : 'error', st.completion.paragraph, st.completion.start, st.completion.end, `“${label(st)}”${st.amount.raw}，预算 ${budgetM.raw}，完成预算的比例应为 ${computed.toFixed(2)}%，文中为 ${st.completion.raw}。`, { expected: computed.toFixed(2), actual: st.completion.value.toString(), difference: st.completion.value.minus(computed).toFixed(2), unit: '%' });
       }
     }
   }
@@ -282,15 +608,19 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
   void x;
 }
 
-/** Bounds of the growth percentage given that both figures are rounded to 0.01 万元. */
-function pctRange(amount: Decimal, change: Decimal): { min: Decimal; max: Decimal } {
-  const h = new Decimal(50);
+/** The figure stated as 预算 right before this one, in the same clause chain (“年初预算为 22.00 万元，支出决算为 8.77 万元，完成预算的 39.86%”). */
+function sentenceBudget(x: ExtractedText, st: Statement): Mention | undefined {
+  const prev = x.statements.filter((s) => !s.alt && s.id < st.id).pop();
+  if (!prev || prev.amount.segment !== st.amount.segment || !/预算(?:数)?(?:为|是)?$/.test(prev.subject) || /决算/.test(prev.subject)) return undefined;
+  return prev.amount;
+}
+
+/** Bounds of the growth percentage given each stated figure's rounding (half a unit of its last digit). */
+function pctRange(amount: Decimal, ha: Decimal, change: Decimal, hc: Decimal): { min: Decimal; max: Decimal } {
   const vals: Decimal[] = [];
-  for (const da of [h.negated(), h]) {
-    for (const dc of [h.negated(), h]) {
-      const a = amount.plus(da);
-      const c = change.plus(dc);
-      const p = growthPercent(a, c);
+  for (const da of [ha.negated(), ha]) {
+    for (const dc of [hc.negated(), hc]) {
+      const p = growthPercent(amount.plus(da), change.plus(dc));
       if (p) vals.push(p);
     }
   }

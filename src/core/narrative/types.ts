@@ -59,7 +59,7 @@ export function narrativeParagraphs(n: Narrative): string[] {
   return out;
 }
 
-/** Plain text (.txt) or Markdown (.md). */
+/** Plain text (.txt) or Markdown (.md): the 说明 only, without the tool's status line. */
 export function narrativeToText(n: Narrative, format: 'txt' | 'md' = 'txt'): string {
   const lines: string[] = [];
   lines.push(format === 'md' ? `# ${n.title}` : n.title, '');
@@ -67,9 +67,6 @@ export function narrativeToText(n: Narrative, format: 'txt' | 'md' = 'txt'): str
     lines.push(format === 'md' ? `${s.level === 1 ? '##' : '###'} ${s.title}` : s.title, '');
     for (const p of s.paragraphs) lines.push(p.text, '');
   }
-  if (n.placeholders > 0) {
-    const note = `（尚有 ${n.placeholders} 处【请填写…】需要人工补充。）`;
-    lines.push(format === 'md' ? `> ${note}` : note, '');
-  }
+  // Only the 说明 itself: the count of 【请填写…】 left is the tool's status, shown by the CLI and the pane.
   return lines.join('\n');
 }

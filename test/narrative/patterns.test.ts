@@ -1,0 +1,247 @@
+/**
+ * One test per writing pattern of real 说明 text (sentences from test/corpus/narrative): how the
+ * reader takes it, and what the checker says (nothing, when the arithmetic is right).
+ */
+import { checkNarrative, extract } from '../../src/core/narrative';
+import { Finding } from '../../src/core/finding';
+import { passage } from './corpusKey';
+
+const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+const st = (x: ReturnType<typeof extract>, raw: string) => x.statements.find((s) => s.amount.raw === raw)!;
+
+describe('numbers as written', () => {
+  test('a number and its unit broken across lines; page numbers on their own line (22)', () => {
+    const p = ['1.社会保障和就业支出467.99万元:主要用于本单位在', '社会保障与就业方面的支出。较2020年度决算数减少91.91', '—6—', '万元,下降16.4%。'];
+    const x = extract(p);
+    expect(x.paragraphs).toHaveLength(1);
+    expect(st(x, '467.99万元').change?.raw).toBe('91.91万元');
+    expect(st(x, '467.99万元').growth?.raw).toBe('16.4%');
+    // 91.91 / (467.99 + 91.91) = 16.42%.
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('thousands separators on some figures only, with a space after one (51: 1, 537.4)', () => {
+    const p = ['经汇总,2017年区本级一般公共预算财政拨款开支“三公”经费2,921.7万元,其中:因公出国(境)费35.6万元,公务接待费1,239.7万元,公务用车购置及运行维护费1,646.4万元(公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元)。'];
+    const x = extract(p);
+    expect(x.mentions.map((m) => m.value.toString())).toEqual(['2921.7', '35.6', '1239.7', '1646.4', '109', '1537.4']);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('traditional characters, pinyin glosses, 萬 without 元, spaces before 萬元 and % (05)', () => {
+    const x = extract(['2022年本部門財政撥款安排“三公”經(jīng)費502.4 萬元,比上年減少14.6 萬元,下降2.82 %,主要原因是接待費支出減少。']);
+    const s = x.statements[0];
+    expect(s.subject).toBe('2022年本部门财政拨款安排“三公”经费');
+    expect(s.amount.unit).toBe('万元');
+    expect(s.change?.direction).toBe(-1);
+    expect(s.growth?.value.toString()).toBe('2.82');
+  });
+
+  test('亿元 total over 万元 items: the tolerance follows each figure’s own digits (33)', () => {
+    const { paragraphs } = passage('33-shandong-jinan-shiji.txt');
+    const fs = checkNarrative(paragraphs, null).filter((f) => f.rule === 'narrative.sum');
+    // 2.08 亿元 stands for 2.075..2.085 亿元; 1344 + … = 20825 万元 is inside it.
+    expect(errors(fs)).toEqual([]);
+  });
+
+  test('head counts are not amounts, and a rate after them is theirs (52: 出国人次从29人降为16人,下降44.8%)', () => {
+    const p = ['(一)因公出国(境)费22.00万元。全年区级部门组织出国团组10个,因公出国(境)累计16人次。与2016年相比, 因公出国(境)经费支出减少28.23万元,下降56.2%。主要是贯彻中央八项规定精神,严格出国审批,出国人次从29人降为16人,下降44.8%。'];
+    const s = extract(p).statements[0];
+    expect(s.change?.raw).toBe('28.23万元');
+    expect(s.growth?.raw).toBe('56.2%');
+    expect(checkNarrative(p, null)).toEqual([]);
+  });
+
+  test('document numbers, years and phone numbers are not amounts (18, 38)', () => {
+    const x = extract(['根据《国务院关于深化预算管理制度改革的决定》(国发〔2014〕45号)要求,2016年公务接待费4.5万元。联系电话:023-45678901。']);
+    expect(x.mentions.map((m) => m.raw)).toEqual(['4.5万元']);
+  });
+
+  test('0 → 0 written 增长0% or (0%) is no rate error (05, 41)', () => {
+    expect(errors(checkNarrative(['1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)。'], null))).toEqual([]);
+  });
+});
+
+describe('clauses', () => {
+  test('the base stated before the change: 较2020年的3178萬元減少42萬元; items with their own changes; a nested 其中 in brackets (15)', () => {
+    const { paragraphs } = passage('15-sichuan-dazhou-shibenji.txt');
+    const x = extract(paragraphs);
+    const total = st(x, '3136萬元');
+    expect(total.prior?.raw).toBe('3178萬元');
+    const g = x.groups.find((gg) => gg.total === total)!;
+    expect(g.parts.map((p) => p.amount.raw)).toEqual(['90萬元', '980萬元', '2066萬元']);
+    expect(st(x, '2066萬元').change?.raw).toBe('12萬元');
+    expect(x.groups.find((gg) => gg.total === st(x, '2066萬元'))!.parts.map((p) => p.amount.raw)).toEqual(['1920萬元', '146萬元']);
+    expect(errors(checkNarrative(paragraphs, null))).toEqual([]);
+  });
+
+  test('an earlier year’s figure after this year’s is its prior, and the rate is on that base (01: 12.5, 4.35, 35.22%)', () => {
+    const p = ['其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。'];
+    const s = extract(p).statements[0];
+    expect(s.prior?.raw).toBe('12.5万元');
+    const g = checkNarrative(p, null).filter((f) => f.rule === 'narrative.growth');
+    // 4.35 / 12.5 = 34.80%; 35.22% would need a base of 12.35.
+    expect(g.map((f) => [f.severity, f.expected])).toEqual([['error', '34.80']]);
+  });
+
+  test('one figure compared on two bases: 较上年 and 较年初预算数 (42)', () => {
+    const p = ['经比较2020年度镇本级“三公”经费41万元,较上年减少19万元,下降43.78% ,较年初预算数减少4万元,下降2.2%。'];
+    const fs = errors(checkNarrative(p, null));
+    // 19 / 60 = 31.67%; 4 / 45 = 8.89%.
+    expect(fs.map((f) => f.expected)).toEqual(['31.67', '8.89']);
+  });
+
+  test('a rate in brackets after the change (41: 减少1.5万元(42.86%))', () => {
+    const fs = errors(checkNarrative(['公务接待费2.30万元,较上年减少1.5万元(42.86%)。'], null));
+    expect(fs.map((f) => f.expected)).toEqual(['39.47']);
+  });
+
+  test('a 较上年 rate computed on this year instead of last year (38)', () => {
+    const { paragraphs } = passage('38-chongqing-tongliang-anjuzhen.txt');
+    expect(errors(checkNarrative(paragraphs, null)).map((f) => f.expected)).toContain('7.26');
+  });
+
+  test('numbered items over lines after 其中: continue the list; the sub-item repeating its parent’s figure shows (52)', () => {
+    const { paragraphs } = passage('52-fujian-changle-qujiaji.txt');
+    const sum = errors(checkNarrative(paragraphs, null)).find((f) => f.rule === 'narrative.sum')!;
+    expect(sum.expected).toBe('1116.14');
+    expect(sum.actual).toBe('1150.85');
+  });
+
+  test('a change naming its own subject belongs to that subject; a list of changes only is not read as amounts (26)', () => {
+    const { paragraphs } = passage('26-shanghai-jiading-sifaju.txt');
+    const x = extract(paragraphs);
+    expect(st(x, '0.30万元').change?.raw).toBe('0.01万元');
+    expect(st(x, '0.30万元').growth?.raw).toBe('3.45%');
+    expect(errors(checkNarrative(paragraphs, null))).toEqual([]);
+  });
+
+  test('figures in a 原因 clause and after 包括 are not parts of the list (30, 45)', () => {
+    for (const f of ['30-jiangxi-shangyou-sixiazhen.txt', '45-sichuan-dyrmt-baojianyuan.txt']) {
+      const { paragraphs } = passage(f);
+      expect(errors(checkNarrative(paragraphs, null)).filter((x) => x.rule === 'narrative.sum')).toEqual([]);
+    }
+  });
+
+  test('a short 其中 list that may leave items out is only a 提示 (35, cut inside the list)', () => {
+    const { paragraphs } = passage('35-beijing-gugong-bowuyuan.txt');
+    const fs = checkNarrative(paragraphs, null).filter((f) => f.rule === 'narrative.sum');
+    expect(fs.length).toBeGreaterThan(0);
+    expect(fs.every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  test('三公 = 出国 + 接待 + 用车: a short list of all three is an error (06)', () => {
+    const p = ['2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。'];
+    expect(errors(checkNarrative(p, null)).map((f) => [f.rule, f.actual])).toEqual([['narrative.sum', '30.49']]);
+  });
+
+  test('基本支出 = 工资福利 + 商品和服务 + 对个人和家庭的补助 when the text states exactly these (23; 08 for the changes)', () => {
+    const e23 = errors(checkNarrative(passage('23-guangxi-wuzhou-danwei-F0C178.txt').paragraphs, null)).find((f) => f.rule === 'narrative.sum')!;
+    expect(e23.actual).toBe('105.47');
+    const e08 = errors(checkNarrative(passage('08-yunnan-lincang-danwei-316343.txt').paragraphs, null)).find((f) => f.rule === 'narrative.sum')!;
+    expect(e08.actual).toBe('18.74');
+  });
+
+  test('减 with 增 x%: the rate’s word contradicts the change (08)', () => {
+    const fs = errors(checkNarrative(['2.商品和服务支出较上年减0.04万元,增0.01%。主要原因是:职工教育经费及工会经费增加。'], null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.growth']);
+  });
+});
+
+describe('rounding', () => {
+  test('a rate one last digit off (truncation, 28.99 for 28.9995) is a warning, not an error (50)', () => {
+    const { paragraphs } = passage('50-guangdong-zengcheng-shiji.txt');
+    const fs = checkNarrative(paragraphs, null).filter((f) => f.rule === 'narrative.growth');
+    expect(fs.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('a list off by what the whole-number figures’ rounding allows is a 提示 (28: 995 vs 38 + 958)', () => {
+    const { paragraphs } = passage('28-zhejiang-qujiang-qu.txt');
+    const fs = checkNarrative(paragraphs, null).filter((f) => f.rule === 'narrative.sum');
+    expect(fs.map((f) => f.severity)).toEqual(['info']);
+  });
+});
+
+describe('the text against itself', () => {
+  test('one figure written in 元 and in 万元 in one sentence (06)', () => {
+    const fs = errors(checkNarrative(['2015年部门决算公开公务接待费1.58元,经核查,2015年度我单位支出公务接待费为1.58万元。'], null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.conflict']);
+  });
+
+  test('the same 较上年 change stated twice with different figures; a reason that says the opposite (11)', () => {
+    const fs = errors(checkNarrative(passage('11-yunnan-honghe-xian.txt').paragraphs, null));
+    expect(fs.map((f) => f.rule).sort()).toEqual(['narrative.claim', 'narrative.conflict']);
+  });
+
+  test('预算 and 决算 of one subject, or changes on different bases, are not two figures for one subject', () => {
+    const p = ['2021年“三公”经费预算数为30万元,比2020年预算数增加2万元。', '2021年“三公”经费决算数为25万元,比2020年决算数减少1万元,比年初预算数减少5万元。'];
+    expect(checkNarrative(p, null).filter((f) => f.rule === 'narrative.conflict')).toEqual([]);
+  });
+
+  test('“与预算相比无变化” against the passage’s own 预算数 | 决算数 table (20)', () => {
+    const fs = errors(checkNarrative(passage('20-anhui-duji-zhengfuban.txt').paragraphs, null)).filter((f) => f.rule === 'narrative.claim');
+    expect(fs.map((f) => f.expected)).toEqual(['20', '15']);
+  });
+
+  test('a flattened table’s rate row against its year rows (28: 73 → 37 is −49.32%, not −47.95%)', () => {
+    const fs = errors(checkNarrative(passage('28-zhejiang-qujiang-qu.txt').paragraphs, null));
+    expect(fs.map((f) => f.text!.excerpt)).toEqual(['-47.95', '-24.98']);
+  });
+
+  test('决算数小于预算数 in words against the two figures (26: 8.77 < 22.00 is right; 大于 would not be)', () => {
+    const p = '上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%。2017年度“三公”经费支出决算数小于预算数的主要原因:严格执行八项规定。';
+    expect(errors(checkNarrative([p], null))).toEqual([]);
+    expect(errors(checkNarrative([p.replace('小于', '大于')], null)).map((f) => f.rule)).toEqual(['narrative.claim']);
+  });
+
+  test('punctuation residue: 。。 and a 书名号 left open (19) are warnings', () => {
+    const fs = checkNarrative(['经费使用严格执行《党政机关厉行节约反对浪费条例》和《寿县党政机关公务接待管理规定(寿办发〔2015〕2号)规定。。'], null).filter((f) => f.rule === 'narrative.punctuation');
+    expect(fs.map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+});
+
+describe('决算: 完成预算', () => {
+  test('完成预算的 Y% against the budget stated right before (26); a wrong rate is an error', () => {
+    const p = '上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:因公出国(境)费决算为0万元,完成预算的0%;公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%。';
+    expect(errors(checkNarrative([p], null))).toEqual([]);
+    expect(errors(checkNarrative([p.replace('39.86%', '38.86%')], null)).map((f) => f.expected)).toEqual(['39.86']);
+  });
+
+  test('完成全年预算 X 万元的 Y% is the budget, not the subject of the next 增减 clause', () => {
+    const p = ['本年支出决算950万元,完成全年预算1,000万元的95%,比上年决算数增加50万元,增长5.56%。'];
+    const x = extract(p);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['950万元']);
+    expect(x.statements[0].budget?.raw).toBe('1,000万元');
+    expect(x.statements[0].change?.raw).toBe('50万元');
+    expect(checkNarrative(p, null)).toEqual([]);
+    expect(errors(checkNarrative([p[0].replace('95%', '96%')], null)).map((f) => f.rule)).toEqual(['narrative.share']);
+  });
+});
+
+describe('the misreadings reported on a correct 陕西 说明 (issue 12)', () => {
+  test('a 上年 figure is never an item of this year’s 其中 list; the change after it is the total’s', () => {
+    const p = ['本单位当年预算收入 300.5 万元，其中一般公共预算拨款收入 300.5 万元，上年预算收入 280 万元，较上年增加 20.5 万元，主要原因是人员增加。'];
+    const x = extract(p);
+    expect(x.statements[0].prior?.raw).toBe('280 万元');
+    expect(x.statements[0].change?.raw).toBe('20.5 万元');
+    expect(x.groups[0].parts.map((s) => s.amount.raw)).toEqual(['300.5 万元']);
+    expect(checkNarrative(p, null)).toEqual([]);
+  });
+
+  test('an amount written 万 without 元, 较上年无变化', () => {
+    const s = extract(['本单位当年公用经费 12 万，较上年无变化。']).statements[0];
+    expect(s.amount.unit).toBe('万元');
+    expect(s.flat).toBe(true);
+  });
+
+  test('items with half-width punctuation over several paragraphs are all read', () => {
+    const p = ['本单位当年一般公共预算支出 20.5 万元，其中：', '(1) 社会保险经办机构 (2080109) 10 万元, 较上年增加 1 万元, 主要原因是人员增加;', '(2) 机关事业单位基本养老保险缴费支出 (2080505) 5.2 万元, 较上年增加 0.2 万元,', '(3) 事业单位医疗 (2101102) 5.3 万元, 较上年减少 0.3 万元。'];
+    const x = extract(p);
+    expect(x.groups[0].parts.map((s) => s.code)).toEqual(['2080109', '2080505', '2101102']);
+    expect(checkNarrative(p, null).filter((f) => f.rule === 'narrative.sum')).toEqual([]);
+  });
+
+  test('a rate written without % (17: 同比下降18.87;)', () => {
+    const s = extract(['2019年涪城区“三公”经费预算总额1,938万元,同比增长20.07%,其中:因公出国(境)费43万元,同比下降18.87;公务接待费393万元。']).statements[1];
+    expect(s.growth?.value.toString()).toBe('18.87');
+  });
+});

@@ -3,10 +3,12 @@
  * (titles "部门预算…" / "单位预算…", a part line "313中共河北…" / "313001…本级" under each title),
  * and one 项目绩效目标表 per project. See docs/hebei-template.md.
  */
+import { HEBEI_NARRATIVE } from './narrative';
 import { Profile } from '../../recognise/profile';
 import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
 
 export const HEBEI: Profile = {
+  narrative: HEBEI_NARRATIVE,
   id: 'hebei',
   name: '河北 部门预算公开报表',
   defaultUnit: '万元',

@@ -3,6 +3,7 @@
  * part (the 部门). Titles have no "部门预算…" prefix (河北) and no "综合预算" (陕西); every title is
  * anchored so that neither family's tables are taken here. See docs/hubei-template.md.
  */
+import { HUBEI_NARRATIVE } from './narrative';
 import { ColumnSpec, Profile } from '../../recognise/profile';
 import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
 
@@ -20,6 +21,7 @@ const BASIC_PROJECT: ColumnSpec[] = [
 ];
 
 export const HUBEI: Profile = {
+  narrative: HUBEI_NARRATIVE,
   id: 'hubei',
   name: '湖北 部门预算公开报表',
   defaultUnit: '万元',

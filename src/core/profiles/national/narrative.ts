@@ -9,7 +9,7 @@ import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRo
 import { grandTotal, yearTotal } from '../../rules/summary';
 import { Fig, fig, hasData } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
-import { P } from '../../narrative/generate';
+import { P } from '../../narrative/builder';
 
 type Prior = Disclosure | null | undefined;
 

@@ -1,6 +1,7 @@
 /**
  * 陕西 单位/部门综合预算公开报表 (seeds 000, 003): 表1–表15 in 元, a 目录 with 是否空表.
  */
+import { SHAANXI_NARRATIVE } from './narrative';
 import { ColumnSpec, Profile } from '../../recognise/profile';
 import { CODE_COLUMNS } from '../standard';
 
@@ -96,6 +97,7 @@ function threePublicSums(prefix: string) {
 const THREE_KEYS = ['sub', 'abroad', 'reception', 'car_sub', 'car_buy', 'car_run', 'meeting', 'training', 'total'];
 
 export const SHAANXI: Profile = {
+  narrative: SHAANXI_NARRATIVE,
   id: 'shaanxi',
   name: '陕西 单位/部门综合预算公开报表',
   defaultUnit: '元',

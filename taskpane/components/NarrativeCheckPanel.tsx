@@ -31,13 +31,15 @@ export function paragraphOffsets(text: string): number[] {
 export interface NarrativeCheckPanelProps {
   api: WorkbookApi;
   disclosure: Disclosure | null;
+  /** Last year's workbook from the 上年 picker: 较上年 and 上年 figures are checked against it, else not at all. */
+  prior?: Disclosure | null;
   /** Findings on the workbook's own 说明 sheet from the last 检查. */
   sheetFindings: number;
   checked: boolean;
 }
 
 /** Paste a 说明, 核对 against the tables of the last check (or the text alone), list the findings. */
-export function NarrativeCheckPanel({ api, disclosure, sheetFindings, checked }: NarrativeCheckPanelProps): React.JSX.Element {
+export function NarrativeCheckPanel({ api, disclosure, prior, sheetFindings, checked }: NarrativeCheckPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [text, setText] = React.useState('');
   const [findings, setFindings] = React.useState<Finding[] | null>(null);
@@ -45,7 +47,7 @@ export function NarrativeCheckPanel({ api, disclosure, sheetFindings, checked }:
   const run = () => {
     const paragraphs = splitParagraphs(text);
     // the user's own 科目表 when one is kept in this workbook (导入本地科目表), as the CLI's --codes
-    setFindings(sortFindings(checkNarrative(paragraphs, disclosure, { codes: api.state().codes?.catalogue ?? builtinCatalogue() })));
+    setFindings(sortFindings(checkNarrative(paragraphs, disclosure, { codes: api.state().codes?.catalogue ?? builtinCatalogue(), prior })));
   };
   const showText = (f: Finding) => {
     const el = area.current;

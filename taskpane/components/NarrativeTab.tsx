@@ -47,7 +47,7 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
           <MessageBarBody>{session.error}</MessageBarBody>
         </MessageBar>
       )}
-      {view === 'generate' && <PriorYearPicker state={priorState} assessment={assessment} />}
+      <PriorYearPicker state={priorState} assessment={assessment} />
       {view === 'generate' ? (
         narrative ? (
           <NarrativeView api={api} narrative={narrative} busy={session.busy} />
@@ -64,7 +64,7 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
           </>
         )
       ) : (
-        <NarrativeCheckPanel api={api} disclosure={disclosure} sheetFindings={sheetFindings} checked={!!result} />
+        <NarrativeCheckPanel api={api} disclosure={disclosure} prior={prior} sheetFindings={sheetFindings} checked={!!result} />
       )}
     </div>
   );

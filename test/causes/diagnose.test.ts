@@ -64,19 +64,36 @@ test('unreadable cells in the same sums are solved together, still one cause eac
 });
 
 test('a check two figures can equally satisfy is ambiguous and lists both changes', () => {
-  const grid = repaired();
-  // 表1 收入 “事业收入” 0 → 3.42: only the 收入 block total checks it, and the total is checked by nothing else.
-  put(grid, '表1!B10', { ...cell(grid, '表1!B10'), v: 3.42 });
+  // A “三公” table alone (nothing else confirms any of its figures): 合计 = 出国 + 公务用车 + 接待, with
+  // 接待 changed from 8.20 to 11.62. Putting 接待 back or raising 合计 both make the check hold.
+  const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
+  const grid: Grid = {
+    source: '三公.xlsx',
+    sheets: [
+      {
+        name: '三公',
+        merges: [],
+        rows: [
+          row('2024年“三公”经费预算表'),
+          row(null, null, null, null, null, '单位：万元'),
+          row('合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费'),
+          row(null, null, '小计', '购置费', '运行费', null),
+          row(24.75, 0, 16.55, 0, 16.55, 11.62),
+        ].map((r) => r as (CellData | undefined)[]),
+      },
+    ],
+  };
+  grid.sheets[0].merges.push({ top: 3, left: 1, bottom: 4, right: 1 }, { top: 3, left: 2, bottom: 4, right: 2 }, { top: 3, left: 3, bottom: 3, right: 5 }, { top: 3, left: 6, bottom: 4, right: 6 });
   const r = checkGrid(grid);
   const top = r.causes![0];
   expect(top.certainty).toBe('ambiguous');
   const cellsOf = top.options!.map((o) => o.map((c) => c.cell).join());
-  expect(cellsOf).toContain('表1!B10');
-  expect(cellsOf).toContain('表1!B8');
+  expect(cellsOf).toContain('三公!F5');
+  expect(cellsOf).toContain('三公!A5');
   expect(top.message).toMatch(/无法判断/);
   // Both are painted yellow, not red: the user decides.
   const marks = causeMarks(r.causes!, r.findings);
-  for (const c of ['表1!B10', '表1!B8']) expect(marks.find((m) => m.cell === c)).toMatchObject({ role: 'suspect', level: 'warning' });
+  for (const c of ['三公!F5', '三公!A5']) expect(marks.find((m) => m.cell === c)).toMatchObject({ role: 'suspect', level: 'warning' });
 });
 
 test('only the wrong cell is a red suspect; the cells it was compared with are related', () => {

@@ -41,6 +41,7 @@ export interface PoolOptions extends CheckFileOptions {
 function crashed(file: string, why: string): CheckFileOutcome {
   const report: FileReport = {
     file,
+    status: 'unreadable',
     profile: null,
     tables: [],
     missing: [],

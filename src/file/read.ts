@@ -61,6 +61,13 @@ export async function readWorkbookBuffer(buf: Uint8Array, file: string): Promise
         throw new ReadError(file, `文件“${name}”是 PowerPoint 演示文稿，不是 Excel 工作簿。`);
       case 'wps':
         throw new ReadError(file, `文件“${name}”是 WPS 表格的专有格式（.et），无法读取。请在 WPS 中“另存为” .xlsx 后再检查。`);
+      case 'broken':
+        throw new ReadError(
+          file,
+          /\.xls$/i.test(name)
+            ? `文件“${name}”是旧版 Excel 97-2003（.xls）格式，但文件已损坏或不完整，无法读取。请重新获取该文件，或在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查。`
+            : `文件“${name}”已加密或已损坏：它是 OLE 复合文档（旧版 .xls 和设置了打开密码的 .xlsx 都用这种格式），但无法解析。请重新获取该文件；如设置了密码，请取消密码后另存为 .xlsx 再检查。`,
+        );
       default:
         throw new ReadError(
           file,
@@ -72,7 +79,7 @@ export async function readWorkbookBuffer(buf: Uint8Array, file: string): Promise
   }
   const what = sniffText(buf);
   if (what) throw new ReadError(file, `文件“${name}”是${what}，不是 .xlsx 或 .xls 工作簿。请在 Excel 或 WPS 中打开并“另存为” .xlsx 后再检查。`);
-  throw new ReadError(file, `文件“${name}”不是 Excel 工作簿（文件内容不是 .xlsx、.xlsm 或 .xls 格式）。`);
+  throw new ReadError(file, `文件“${name}”不是 .xlsx 工作簿（文件内容不是 Excel 格式：.xlsx、.xlsm 或 .xls）。如果它是表格，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查。`);
 }
 
 export async function readWorkbookFile(file: string): Promise<FileReadResult> {

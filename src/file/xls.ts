@@ -21,7 +21,7 @@ function loadCodepages(): void {
   XLSX.set_cptable(require('@e965/xlsx/dist/cpexcel.js'));
 }
 
-export type OleKind = 'xls' | 'encrypted' | 'word' | 'powerpoint' | 'wps' | 'other';
+export type OleKind = 'xls' | 'encrypted' | 'word' | 'powerpoint' | 'wps' | 'other' | 'broken';
 
 /** What an OLE compound file holds, by its stream names. */
 export function oleKind(bytes: Uint8Array): OleKind {
@@ -30,7 +30,7 @@ export function oleKind(bytes: Uint8Array): OleKind {
     const cfb = XLSX.CFB.read(bytes as unknown as Buffer, { type: 'buffer' });
     names = cfb.FileIndex.map((e: { name: string }) => e.name);
   } catch {
-    return 'other';
+    return 'broken';
   }
   const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
   if (has('EncryptionInfo') || has('EncryptedPackage')) return 'encrypted';

@@ -272,7 +272,10 @@ export function formatFile(r: FileReport, o: FormatOptions = {}): string {
     out.push(...wrap(header, '   ', '    '));
     for (const f of g.list) out.push(...findingLines({ ...f, message: shorten.message(f.message) }, o, '   '));
   }
-  if (r.annotated) out.push(...wrap(`标注副本：${r.annotated}${r.annotatedNote ? `（${r.annotatedNote}）` : ''}`, '   ', '     '));
+  if (r.annotated) {
+    out.push(`   标注副本：${r.annotated}`); // a path is never wrapped
+    if (r.annotatedNote) out.push(...wrap(`（${r.annotatedNote}）`, '     ', '     '));
+  }
   if (r.annotateError) out.push(...wrap(`标注副本未写出：${r.annotateError}`, '   ', '     '));
   if (o.verbose && r.tables.length > 0) {
     out.push(`   识别到 ${r.tables.length} 张表：`);

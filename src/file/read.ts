@@ -27,7 +27,7 @@ export interface FileReadResult extends ReadResult {
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);

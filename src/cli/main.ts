@@ -72,7 +72,7 @@ function commanderMessage(e: CommanderError): string {
     case 'commander.unknownCommand':
       return `未知的命令 ${quoted}。运行 budget-check --help 查看用法。`;
     case 'commander.missingArgument':
-      return `缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/`;
+      return `缺少参数 ${quoted}。运行 budget-check help <命令> 查看用法，例如 budget-check help narrative。`;
     case 'commander.optionMissingArgument':
       return `选项 ${quoted} 需要一个值。`;
     case 'commander.invalidArgument': {
@@ -108,7 +108,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
     const info = loadedCodeFileInfo(codes);
     const counts = SCHEMES.map((sc) => [sc, codes!.entries?.(sc).length ?? 0] as const).filter(([, n]) => n > 0);
     const total = counts.reduce((a, [, n]) => a + n, 0);
-    const how = mode === 'extend' ? '补充内置科目表（extend：文件中的编码加到内置科目表上）' : '替换内置科目表（replace：只用文件中的编码）';
+    const how = mode === 'extend' ? '补充内置科目表（extend：文件中的编码加到内置科目表上）' : '替换内置科目表（replace：文件涉及的分类只用文件中的编码）';
     const line = `已载入科目表“${path.basename(o.codes)}”${info?.sheet ? `工作表“${info.sheet}”` : ''}：文件中 ${info?.rows ?? '?'} 行编码；用法：${how}；现用编码共 ${total} 个（${counts.map(([sc, n]) => `${SCHEME_LABEL[sc]} ${n} 个`).join('，')}）。`;
     if (!o.json) io.stderr.write(wrap(line, '', '  ').join('\n') + '\n');
   }

@@ -12,7 +12,7 @@
  * Browser-safe (no Node built-ins). Rows past MAX_ROWS_PER_SHEET are not parsed at all, so a
  * 200,000-row export is cut off quickly and with bounded memory.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { DecodeUTF8, strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { CellData, CellValue, MergedArea, Sheet } from '../core/grid';
 import { MAX_COLS_PER_SHEET, MAX_ROWS_PER_SHEET, ReadError, ReadResult } from './grid-from-exceljs';
@@ -78,9 +78,13 @@ const local = (name: string): string => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
-/** Runs saxes over `xml`; handlers get local names (prefixes such as x: dropped). */
+/**
+ * Runs saxes over `xml`; handlers get local names (prefixes such as x: dropped). With `stop`,
+ * bytes are decoded and parsed a chunk at a time and parsing ends as soon as `stop()` says so:
+ * a 200,000-row sheet is never turned into one huge string.
+ */
 function sax(
-  xml: string,
+  xml: string | Uint8Array,
   open: (name: string, attrs: Record<string, string>) => void,
   close?: (name: string) => void,
   text?: (t: string) => void,
@@ -91,10 +95,21 @@ function sax(
   if (close) p.on('closetag', (t) => close(local(t.name)));
   if (text) p.on('text', text);
   if (!stop) {
-    p.write(xml).close();
+    p.write(typeof xml === 'string' ? xml : strFromU8(xml)).close();
     return;
   }
   const CHUNK = 1 << 16;
+  if (typeof xml !== 'string') {
+    const dec = new DecodeUTF8((str) => {
+      if (str) p.write(str);
+    });
+    for (let i = 0; i < xml.length; i += CHUNK) {
+      dec.push(xml.subarray(i, i + CHUNK), i + CHUNK >= xml.length);
+      if (stop()) return; // the rest is not needed (rows past the limit)
+    }
+    p.close();
+    return;
+  }
   for (let i = 0; i < xml.length; i += CHUNK) {
     p.write(xml.slice(i, i + CHUNK));
     if (stop()) return; // the rest is not needed (rows past the limit)
@@ -226,7 +241,17 @@ interface RawCell {
   inlineRich?: boolean;
 }
 
-function readSheet(xml: string, ref: SheetRef, strings: string[], styles: Styles, date1904: boolean, warnings: string[]): Sheet {
+/** Last index of an ASCII `needle` in `hay`, or -1. */
+function lastIndexOfAscii(hay: Uint8Array, needle: string): number {
+  const n = needle.length;
+  outer: for (let i = hay.length - n; i >= 0; i--) {
+    for (let j = 0; j < n; j++) if (hay[i + j] !== needle.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function readSheet(xml: Uint8Array, ref: SheetRef, strings: string[], styles: Styles, date1904: boolean, warnings: string[]): Sheet {
   // Cells by row; rows whose cells ExcelJS counts as values (it also counts merged cells, below).
   const rowCells = new Map<number, RawCell[]>();
   const valueRows = new Set<number>();
@@ -350,17 +375,17 @@ function readSheet(xml: string, ref: SheetRef, strings: string[], styles: Styles
     () => pastLimit,
   );
 
+  const sheetDataEnd = lastIndexOfAscii(xml, 'sheetData>');
   if (pastLimit) {
     // Parsing stopped at the limit: find the last row number without parsing the rest.
-    const end = xml.lastIndexOf('sheetData>');
-    const tail = xml.slice(Math.max(0, (end < 0 ? xml.length : end) - 65536), end < 0 ? xml.length : end);
+    const end = sheetDataEnd < 0 ? xml.length : sheetDataEnd;
+    const tail = strFromU8(xml.subarray(Math.max(0, end - 65536), end));
     const re = /<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g;
     for (let m = re.exec(tail); m; m = re.exec(tail)) lastRow = Math.max(lastRow, parseInt(m[1], 10));
   }
 
   // Merged areas and hyperlinks follow the cell data; they are flat elements, read directly.
-  const sheetDataEnd = xml.lastIndexOf('sheetData>');
-  const rest = sheetDataEnd >= 0 ? xml.slice(sheetDataEnd) : '';
+  const rest = sheetDataEnd >= 0 ? strFromU8(xml.subarray(sheetDataEnd)) : '';
   const allMerges: MergedArea[] = [];
   const mergeRe = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
   for (let m = mergeRe.exec(rest); m; m = mergeRe.exec(rest)) {
@@ -495,8 +520,9 @@ export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string):
         : `文件“${name}”无法作为 .xlsx 读取，可能已损坏或不是 Excel 工作簿。`,
     );
   }
+  const bytesOf = (p: string): Uint8Array | undefined => files[p] ?? files[Object.keys(files).find((k) => k.toLowerCase() === p.toLowerCase()) ?? ''];
   const text = (p: string): string | undefined => {
-    const b = files[p] ?? files[Object.keys(files).find((k) => k.toLowerCase() === p.toLowerCase()) ?? ''];
+    const b = bytesOf(p);
     return b ? strFromU8(b) : undefined;
   };
   const rootRels = readRels(text('_rels/.rels'), '');
@@ -524,7 +550,7 @@ export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string):
   const warnings: string[] = [];
   const sheets: Sheet[] = [];
   for (const ref of refs) {
-    const xml = text(ref.part);
+    const xml = bytesOf(ref.part);
     if (xml === undefined) continue;
     sheets.push(readSheet(xml, ref, strings, styles, date1904, warnings));
   }

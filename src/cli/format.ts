@@ -55,24 +55,32 @@ export interface FormatOptions {
   verbose?: boolean;
 }
 
-export function totalsOf(reports: FileReport[]): Totals {
-  const t: Totals = { files: reports.length, checked: 0, skipped: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0 };
-  for (const r of reports) {
-    if (r.status === 'skipped') {
-      t.skipped++;
-      continue;
-    }
-    if (r.status === 'unreadable' || r.error) {
-      t.unreadable++;
-      continue;
-    }
-    t.checked++;
-    const c = countBySeverity(r.findings);
-    if (c.error > 0) t.withErrors++;
-    t.error += c.error;
-    t.warning += c.warning;
-    t.info += c.info;
+export function emptyTotals(): Totals {
+  return { files: 0, checked: 0, skipped: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0 };
+}
+
+/** Adds one entry's report to the totals. */
+export function addToTotals(t: Totals, r: FileReport): void {
+  t.files++;
+  if (r.status === 'skipped') {
+    t.skipped++;
+    return;
   }
+  if (r.status === 'unreadable' || r.error) {
+    t.unreadable++;
+    return;
+  }
+  t.checked++;
+  const c = countBySeverity(r.findings);
+  if (c.error > 0) t.withErrors++;
+  t.error += c.error;
+  t.warning += c.warning;
+  t.info += c.info;
+}
+
+export function totalsOf(reports: FileReport[]): Totals {
+  const t = emptyTotals();
+  for (const r of reports) addToTotals(t, r);
   return t;
 }
 

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { collectInputs } from './inputs';
 import { FileReport, skippedReport } from './check-file';
 import { checkFiles, cores, defaultJobs } from './pool';
-import { formatFile, formatFileLine, formatTotals, totalsOf, wrap } from './format';
+import { addToTotals, emptyTotals, formatFile, formatFileLine, formatTotals, wrap } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
 import { checkNarrativeFile, checkNarrativeOnly, registerNarrativeCommand } from './narrative';
@@ -26,6 +26,9 @@ export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
+
+/** What a printed report's slot holds afterwards (the report itself is let go). */
+const DONE = { file: '', status: 'checked', profile: null, tables: [], missing: [], findings: [], warnings: [] } as FileReport;
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -187,10 +190,20 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
   const slotOf = entries.map((e, i) => (e.skip ? -1 : i)).filter((i) => i >= 0);
   let printed = 0;
   let finished = 0;
+  // Each report is printed (or written into the JSON document) as soon as its turn comes, then
+  // dropped: memory stays flat however many files the folder holds.
+  const totals = emptyTotals();
+  let annotateFailed = false;
+  const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+  if (o.json) io.stdout.write('{\n  "files": [');
   const flush = (): void => {
     while (printed < slots.length && slots[printed]) {
       const r = slots[printed]!;
-      if (!o.json) print(oneLine ? formatFileLine(r) + '\n' : formatFile(r, { verbose: o.verbose }) + '\n');
+      if (o.json) io.stdout.write(`${printed > 0 ? ',' : ''}\n    ${indent(JSON.stringify(r, null, 2), '    ')}`);
+      else print(oneLine ? formatFileLine(r) + '\n' : formatFile(r, { verbose: o.verbose }) + '\n');
+      addToTotals(totals, r);
+      if (r.annotateError) annotateFailed = true;
+      slots[printed] = DONE;
       printed++;
     }
   };
@@ -204,18 +217,16 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
     bar?.update(finished, { file: path.basename(files[i]) });
   });
   bar?.stop();
-  const reports = slots as FileReport[];
 
-  const totals = totalsOf(reports);
   if (o.json) {
-    io.stdout.write(JSON.stringify({ files: reports, summary: totals }, null, 2) + '\n');
+    io.stdout.write(`\n  ],\n  "summary": ${indent(JSON.stringify(totals, null, 2), '  ')}\n}\n`);
   } else {
     io.stdout.write(formatTotals(totals) + '\n');
   }
   if (!o.json && totals.skipped > 0 && !oneLine) {
     io.stdout.write(`（跳过的 ${totals.skipped} 个不是工作簿，不影响退出码；原因见各自一行。）\n`);
   }
-  if (totals.unreadable > 0 || reports.some((r) => r.annotateError)) return EXIT_UNREADABLE;
+  if (totals.unreadable > 0 || annotateFailed) return EXIT_UNREADABLE;
   return totals.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 

@@ -50,6 +50,8 @@ interface CheckCliOptions {
 /** Commander's help in Chinese: titles, and the choices/default notes after an option. */
 const HELP: Partial<Help> = {
   styleTitle: (s: string) => TITLES[s] ?? s,
+  // "check [选项] [文件或文件夹...]" in the list of commands, not commander's "[options]".
+  subcommandTerm: (cmd: Command) => `${cmd.name()}${cmd.alias() ? `|${cmd.alias()}` : ''} ${cmd.usage()}`.trim(),
   optionDescription: (opt: Option) => {
     const extra: string[] = [];
     if (opt.argChoices) extra.push(`可选：${opt.argChoices.join('、')}`);
@@ -258,9 +260,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-s, --summary', '每个文件只输出一行（适合一次检查几百个文件）')
     .option('-q, --quiet', '同 --summary')
     .option('-o, --out <dir>', '把标注副本 <文件名>.checked.xlsx 写到此文件夹（不修改原文件；.xls 的副本另存为 .xlsx）')
-    .option('--codes <file>', '使用此科目表文件（CSV 或 .xlsx）')
+    .option('--codes <file>', '使用此科目表文件（.csv、.xlsx 或 .xls；列：编码、名称，可选“类别”）')
     .addOption(
-      new Option('--codes-mode <mode>', '科目表的用法：extend 在内置科目表上补充（默认），replace 替换内置科目表')
+      new Option('--codes-mode <mode>', '科目表的用法：extend 在内置科目表上补充，replace 替换内置科目表中文件涉及的分类')
         .choices(['extend', 'replace'])
         .default('extend'),
     )

@@ -83,7 +83,7 @@ async function loadResult(file: string, io: NarrativeIo, what: string): Promise<
     }
     return r;
   } catch (e) {
-    io.stderr.write(`${e instanceof ReadError ? e.message : `无法读取${what}“${file}”：${(e as Error).message}`}\n`);
+    io.stderr.write(`${e instanceof ReadError ? e.message : `无法读取${what}“${file}”：文件内容无法识别。`}\n`);
     return null;
   }
 }
@@ -109,7 +109,10 @@ export async function runNarrative(file: string, o: { prior?: string; out?: stri
         return EXIT_UNREADABLE;
       }
     } catch (e) {
-      io.stderr.write(`无法写入“${o.out}”：${(e as Error).message}\n`);
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT' || code === 'ENOTDIR' ? '所在文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个文件夹' : `系统错误 ${code ?? ''}`.trim();
+      io.stderr.write(`无法写入“${o.out}”：${why}。\n`);
       return EXIT_UNREADABLE;
     }
     io.stderr.write(`已生成说明：${o.out}\n`);
@@ -131,6 +134,7 @@ export function registerNarrativeCommand(
   return program
     .command('narrative')
     .description('根据报表生成预算公开说明（收支说明、“三公”经费等），每个数字都注明来源单元格')
+    .usage('[选项] <file.xlsx>')
     .argument('<file.xlsx>', '本年的预算公开工作簿')
     .option('--prior <last-year.xlsx>', '上年同一模板的工作簿，用于写“较上年增减”')
     .option('-o, --out <file>', '写到文件：.docx（可直接粘贴到 Word）、.txt、.md 或 .json')

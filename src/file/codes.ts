@@ -120,7 +120,9 @@ export async function loadCodeFile(file: string, opts: { mode: LoadMode } = { mo
     const code = (e as NodeJS.ErrnoException).code;
     throw new CodeFileError(
       label,
-      code === 'ENOENT' ? `找不到科目表文件“${file}”。` : `无法读取科目表文件“${file}”（${code ?? (e as Error).message}）。`,
+      code === 'ENOENT'
+        ? `找不到科目表文件“${file}”。`
+        : `无法读取科目表文件“${file}”：${code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `系统错误 ${code ?? ''}`.trim()}。`,
     );
   }
   if (ext === '.csv' || ext === '.txt') {

@@ -26,7 +26,7 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
     buf = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : (e as Error).message;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `系统错误 ${code ?? ''}`.trim();
     throw new NarrativeFileError(file, `无法打开说明文件“${file}”：${why}。`);
   }
   const ext = path.extname(file).toLowerCase();
@@ -40,7 +40,7 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
       const r = await mammoth.extractRawText({ buffer: buf });
       return splitParagraphs(r.value);
     } catch (e) {
-      throw new NarrativeFileError(file, `说明文件“${name}”无法读取：${(e as Error).message}`);
+      throw new NarrativeFileError(file, `说明文件“${name}”无法读取：文件可能已损坏，或不是 Word 文档。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。`);
     }
   }
   if (ext === '.doc') throw new NarrativeFileError(file, `说明文件“${name}”是旧版 .doc 格式，请另存为 .docx 或 .txt 后再检查。`);

@@ -236,6 +236,10 @@ test('command-line mistakes are explained in Chinese', async () => {
   const checkHelp = await runMain(['check', '--help']);
   expect(checkHelp.stdout).toContain('（可选：extend、replace；默认：extend）');
   expect(checkHelp.stdout).not.toMatch(/choices|default:|\[options\]/);
+  for (const argv of [['--help'], ['narrative', '--help'], ['help', 'check']]) {
+    const h = await runMain(argv);
+    expect([argv, h.stdout]).toEqual([argv, expect.not.stringMatching(/\[options\]|Usage|Options|Commands|display help/)]);
+  }
 });
 
 describe('each option’s bad value: a Chinese message naming it, exit code 2, nothing on stdout', () => {
@@ -255,6 +259,8 @@ describe('each option’s bad value: a Chinese message naming it, exit code 2, n
     ['unknown option', () => ['check', '--verbos', good()], /未知的选项 --verbos/],
     ['narrative without a file', () => ['narrative'], /缺少参数/],
     ['narrative --out .pdf', () => ['narrative', good(), '--out', p('说明.pdf')], /不支持的输出格式“\.pdf”/],
+    ['narrative --out in a missing folder', () => ['narrative', good(), '--out', p('没有的文件夹/说明.txt')], /无法写入“.*说明\.txt”：所在文件夹不存在/],
+    ['narrative --prior unreadable', () => ['narrative', good(), '--prior', p('文本.xlsx')], /文件“文本\.xlsx”不是 \.xlsx 工作簿/],
     ['a folder with no workbook', () => ['check', p('文件夹/下级/空')], /没有找到工作簿/],
   ])('%s', async (_name, argv, message) => {
     await fs.mkdir(p('文件夹/下级/空'), { recursive: true });

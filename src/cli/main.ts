@@ -137,7 +137,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
   }
   if (inputs.length === 0) {
     // `check --narrative 说明.docx` alone: the text's own arithmetic, without tables.
-    if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json);
+    if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json, !!o.verbose);
     io.stderr.write(`缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/\n`);
     return EXIT_UNREADABLE;
   }

@@ -14,6 +14,7 @@ import { Finding, SEVERITY_LABEL, countBySeverity, sortFindings } from '../core/
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { checkNarrative, generateNarrative, narrativeToText } from '../core/narrative';
 import type { Narrative } from '../core/narrative/types';
+import { wrap } from './format';
 
 export interface NarrativeIo {
   stdout: { write(s: string): unknown };
@@ -37,7 +38,7 @@ export async function checkNarrativeFile(file: string, result: CheckResult | nul
 }
 
 /** `check --narrative <file>` with no workbook: the text alone. Returns the exit code. */
-export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = false): Promise<number> {
+export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = false, verbose = false): Promise<number> {
   let paragraphs: string[];
   try {
     paragraphs = await readNarrativeFile(file);
@@ -50,7 +51,11 @@ export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = f
   if (json) io.stdout.write(JSON.stringify({ narrative: file, paragraphs: paragraphs.length, findings, summary: counts }, null, 2) + '\n');
   else {
     io.stdout.write(`说明：${file}（${paragraphs.length} 段，未对照报表，只检查文字自身的计算和模板残留）\n`);
-    for (const f of findings) io.stdout.write(`  [${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}${f.text ? `\n      原文：“${f.text.excerpt}”（第 ${f.text.paragraph} 段第 ${f.text.start + 1}–${f.text.end} 字）` : ''}\n`);
+    for (const f of findings) {
+      const lines = wrap(`${f.message}${verbose ? ` 〔${f.rule}〕` : ''}`, `  [${SEVERITY_LABEL[f.severity]}] `, '         ');
+      if (f.text) lines.push(...wrap(`原文：“${f.text.excerpt}”（第 ${f.text.paragraph} 段第 ${f.text.start + 1}–${f.text.end} 字）`, '         ', '         '));
+      io.stdout.write(lines.join('\n') + '\n');
+    }
     io.stdout.write(`错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个。\n`);
   }
   return counts.error > 0 ? EXIT_ERRORS : EXIT_OK;

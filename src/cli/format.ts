@@ -108,14 +108,16 @@ export function wrap(text: string, first: string, rest: string, width = LINE_WID
       out.push(prefix + chars.join(''));
       break;
     }
+    // A line of 1–3 characters ("0。") reads badly: then break a few characters earlier.
+    const limit = chars.length - fit <= 3 ? fit - 4 : fit;
     let cut = -1;
-    for (let i = fit; i > fit - 20 && i > 0; i--) {
+    for (let i = limit; i > limit - 20 && i > 0; i--) {
       if (isBreakAfter(chars[i - 1])) {
         cut = i;
         break;
       }
     }
-    if (cut < 0) for (let i = fit; i > fit - 20 && i > 0; i--) if (wide(chars[i - 1]) || wide(chars[i])) {
+    if (cut < 0) for (let i = limit; i > limit - 20 && i > 0; i--) if (wide(chars[i - 1]) || wide(chars[i])) {
       cut = i;
       break;
     }
@@ -131,11 +133,17 @@ function countsText(c: Record<Severity, number>): string {
   return `错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`;
 }
 
-/** 表号 + short name: "表3 一般公共预算支出表" → "表3"; without a 表号, the title cut to 16 characters. */
+/** A table's name without the words every table of the set starts with: "部门综合预算财政拨款收支总表" → "财政拨款收支总表". */
+export function shortName(title: string): string {
+  const short = title.replace(/^(部门综合预算|单位综合预算|部门预算|单位预算|部门|单位)/, '');
+  const chars = Array.from(short.length >= 3 ? short : title);
+  return chars.length > 16 ? chars.slice(0, 15).join('') + '…' : chars.join('');
+}
+
+/** 表号 + short name, for mentions after the first: "表4 财政拨款收支总表"; without a 表号, the short name. */
 function shortTitle(t: { number?: string; title: string; part?: string }): string {
-  if (t.number) return /^表/.test(t.number) ? t.number : `表${t.number}`;
-  const chars = Array.from(t.title);
-  return chars.length > 16 ? chars.slice(0, 15).join('') + '…' : t.title;
+  if (t.number) return `${/^表/.test(t.number) ? t.number : `表${t.number}`} ${shortName(t.title)}`;
+  return shortName(t.title);
 }
 
 function fullTitle(t: TableSummary): string {
@@ -159,7 +167,10 @@ function mentionShortener(tables: TableSummary[]): { mentioned(t: TableSummary):
       return m.replace(/(表[0-9０-９一二三四五六七八九十]+(?:-\d+)?)“([^”]+)”/g, (all, num: string, title: string) => {
         if (!titles.has(title)) return all;
         const k = key(num, title);
-        if (seen.has(k)) return num;
+        if (seen.has(k)) {
+          const short = shortName(title);
+          return short === title ? num : `${num}“${short}”`;
+        }
         seen.add(k);
         return all;
       });

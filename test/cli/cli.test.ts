@@ -138,11 +138,12 @@ test('human report: every line within 100 columns; a table is named in full once
     if (line.includes(dir)) continue;
     expect([line, displayWidth(line) <= 100]).toEqual([line, true]);
   }
-  // 表4“部门综合预算财政拨款收支总表” is spelled out in its heading; later messages say 表4
+  // 表4“部门综合预算财政拨款收支总表” is spelled out in its heading; later messages say 表4“财政拨款收支总表”
   const sx = r.stdout.slice(r.stdout.indexOf(FILES[0]), r.stdout.indexOf('━━', r.stdout.indexOf(FILES[0]) + 1));
   const full = sx.match(/表4“部门综合预算财政拨款收支总表”/g) ?? [];
   expect(full.length).toBeLessThanOrEqual(1);
   expect(sx).toContain('【表4 部门综合预算财政拨款收支总表】');
+  expect(sx).toContain('表4“财政拨款收支总表”');
 });
 
 test('figures in the table’s own unit: a 万元 table gives 万元 in the sentence, the figures and the JSON', () => {

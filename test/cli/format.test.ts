@@ -72,9 +72,10 @@ test('without causes the findings follow the status line, grouped by table; a ti
   expect(out).not.toContain('原因');
   expect(out).toContain('【表1 部门综合预算收支总表】工作表“表1”');
   expect(out).toContain('【表4 部门综合预算财政拨款收支总表】工作表“表4”');
-  // after the headings, messages say 表1 / 表4
+  // after the headings, messages use 表号 + short name
   expect(out).not.toMatch(/“部门综合预算收支总表”/);
   expect(out).not.toMatch(/“部门综合预算财政拨款收支总表”/);
+  expect(out).toContain('表4“财政拨款收支总表”收入合计应等于表1“收支总表”的财政拨款');
   expect(out).toContain('应为 48,978.00 元，实为 0.00 元，相差 -48,978.00 元');
   for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(100);
 });

@@ -18,6 +18,7 @@ import type { CodeCatalogue } from '../core/codes/catalogue';
 import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
 import { checkNarrativeFile, checkNarrativeOnly, registerNarrativeCommand } from './narrative';
 import type { CheckResult } from '../core/engine';
+import { systemReason } from '../file/errors';
 
 export const VERSION = '0.1.0';
 
@@ -128,9 +129,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
       try {
         await fs.mkdir(o.out, { recursive: true });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'ENOTDIR' ? '路径中有一段是文件而不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : `系统错误 ${code ?? ''}`.trim();
-        io.stderr.write(`无法创建标注副本文件夹“${o.out}”：${why}。\n`);
+        io.stderr.write(`无法创建标注副本文件夹“${o.out}”：${systemReason(e, 'write')}。\n`);
         return EXIT_UNREADABLE;
       }
     }

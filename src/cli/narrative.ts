@@ -15,6 +15,7 @@ import type { CodeCatalogue } from '../core/codes/catalogue';
 import { checkNarrative, generateNarrative, narrativeToText } from '../core/narrative';
 import type { Narrative } from '../core/narrative/types';
 import { wrap } from './format';
+import { systemReason } from '../file/errors';
 
 export interface NarrativeIo {
   stdout: { write(s: string): unknown };
@@ -114,10 +115,7 @@ export async function runNarrative(file: string, o: { prior?: string; out?: stri
         return EXIT_UNREADABLE;
       }
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' || code === 'ENOTDIR' ? '所在文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个文件夹' : `系统错误 ${code ?? ''}`.trim();
-      io.stderr.write(`无法写入“${o.out}”：${why}。\n`);
+      io.stderr.write(`无法写入“${o.out}”：${systemReason(e, 'write')}。\n`);
       return EXIT_UNREADABLE;
     }
     io.stderr.write(`已生成说明：${o.out}\n`);

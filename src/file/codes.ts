@@ -13,6 +13,7 @@ import { parseCsv } from '../core/codes/csv';
 import { CodeFileError, LoadMode, UserCodeRow, catalogueFromRows } from '../core/codes/user';
 import { ReadError, readWorkbookBuffer } from './read';
 import type { CellValue } from '../core/grid';
+import { systemReason } from './errors';
 
 export { CodeFileError };
 
@@ -122,7 +123,7 @@ export async function loadCodeFile(file: string, opts: { mode: LoadMode } = { mo
       label,
       code === 'ENOENT'
         ? `找不到科目表文件“${file}”。`
-        : `无法读取科目表文件“${file}”：${code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `系统错误 ${code ?? ''}`.trim()}。`,
+        : `无法读取科目表文件“${file}”：${systemReason(e, 'read')}。`,
     );
   }
   if (ext === '.csv' || ext === '.txt') {

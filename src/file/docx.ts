@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Paragraph as DocxParagraph } from 'docx';
 import type { Narrative } from '../core/narrative/types';
 import { splitParagraphs } from '../core/narrative/extract';
+import { systemReason } from './errors';
 
 export class NarrativeFileError extends Error {
   constructor(
@@ -25,9 +26,7 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
   try {
     buf = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `系统错误 ${code ?? ''}`.trim();
-    throw new NarrativeFileError(file, `无法打开说明文件“${file}”：${why}。`);
+    throw new NarrativeFileError(file, `无法打开说明文件“${file}”：${systemReason(e, 'read')}。`);
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.docx') {

@@ -12,6 +12,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ReadError, ReadResult } from './grid-from-exceljs';
 import { gridFromXlsxFast } from './xlsx-fast';
+import { systemReason } from './errors';
 
 export { MAX_COLS_PER_SHEET, MAX_ROWS_PER_SHEET, ReadError, convertValue, gridFromWorkbook } from './grid-from-exceljs';
 export type { ReadResult } from './grid-from-exceljs';
@@ -93,17 +94,7 @@ export async function readWorkbookFile(file: string): Promise<FileReadResult> {
     buf = await fs.readFile(file);
   } catch (e) {
     if (e instanceof ReadError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? '文件不存在'
-        : code === 'EACCES' || code === 'EPERM'
-          ? '没有读取权限'
-          : code === 'EISDIR'
-            ? '这是一个文件夹'
-            : code === 'ELOOP'
-              ? '符号链接循环'
-              : `系统错误 ${code ?? ''}`.trim();
+    const why = systemReason(e, 'read');
     throw new ReadError(file, `无法打开文件“${file}”：${why}。`);
   }
   return readWorkbookBuffer(buf, file);

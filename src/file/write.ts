@@ -14,6 +14,7 @@ import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
+import { systemReason } from './errors';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
 export const RESULT_SHEET = '校验结果';
@@ -249,10 +250,7 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     await fs.rename(tmp, output);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOTDIR' ? '输出路径中有一段是文件而不是文件夹' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘空间不足' : code === 'EROFS' ? '文件系统只读' : `系统错误 ${code ?? ''}`.trim();
-    throw new WriteError(output, `无法写入标注副本“${output}”：${why}。`);
+    throw new WriteError(output, `无法写入标注副本“${output}”：${systemReason(e, 'write')}。`);
   }
   return { output, marked: marks.size, unresolved, convertedFrom };
 }

@@ -8,17 +8,17 @@
  * Nothing is thrown to the user: every failure becomes a Chinese message naming the file.
  */
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import cliProgress from 'cli-progress';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { collectInputs } from './inputs';
-import type { FileReport } from './check-file';
+import { FileReport, skippedReport } from './check-file';
 import { checkFiles, cores, defaultJobs } from './pool';
-import { annotatedPaths } from '../file/write';
-import { formatFile, formatFileLine, formatTotals, totalsOf } from './format';
+import { addToTotals, emptyTotals, formatFile, formatFileLine, formatTotals, wrap } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
-import { CodeFileError, loadCodeFile } from '../file/codes';
+import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
 import { checkNarrativeFile, checkNarrativeOnly, registerNarrativeCommand } from './narrative';
 import type { CheckResult } from '../core/engine';
+import { systemReason } from '../file/errors';
 
 export const VERSION = '0.1.0';
 
@@ -28,12 +28,16 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
+/** What a printed report's slot holds afterwards (the report itself is let go). */
+const DONE = { file: '', status: 'checked', profile: null, tables: [], missing: [], findings: [], warnings: [] } as FileReport;
+
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNREADABLE = 2;
 
 interface CheckCliOptions {
   json?: boolean;
+  verbose?: boolean;
   summary?: boolean;
   quiet?: boolean;
   out?: string;
@@ -43,6 +47,19 @@ interface CheckCliOptions {
   progress?: boolean;
   jobs?: number;
 }
+
+/** Commander's help in Chinese: titles, and the choices/default notes after an option. */
+const HELP: Partial<Help> = {
+  styleTitle: (s: string) => TITLES[s] ?? s,
+  // "check [选项] [文件或文件夹...]" in the list of commands, not commander's "[options]".
+  subcommandTerm: (cmd: Command) => `${cmd.name()}${cmd.alias() ? `|${cmd.alias()}` : ''} ${cmd.usage()}`.trim(),
+  optionDescription: (opt: Option) => {
+    const extra: string[] = [];
+    if (opt.argChoices) extra.push(`可选：${opt.argChoices.join('、')}`);
+    if (opt.defaultValue !== undefined && typeof opt.defaultValue !== 'boolean') extra.push(`默认：${String(opt.defaultValue)}`);
+    return extra.length ? `${opt.description}（${extra.join('；')}）` : opt.description;
+  },
+} as Partial<Help>;
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -61,38 +78,72 @@ function commanderMessage(e: CommanderError): string {
     case 'commander.unknownCommand':
       return `未知的命令 ${quoted}。运行 budget-check --help 查看用法。`;
     case 'commander.missingArgument':
-      return `缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/`;
+      return `缺少参数 ${quoted}。运行 budget-check help <命令> 查看用法，例如 budget-check help narrative。`;
     case 'commander.optionMissingArgument':
       return `选项 ${quoted} 需要一个值。`;
-    case 'commander.invalidArgument':
-      return `选项的值无效：${e.message.replace(/^error:\s*/, '')}`;
+    case 'commander.invalidArgument': {
+      // Our own parsers explain in Chinese after "is invalid."; commander's choices list is rebuilt.
+      const option = /option '([^']+)'/.exec(e.message)?.[1]?.split(/[ ,]+/).find((x) => x.startsWith('--')) ?? '';
+      const value = /argument '([^']*)'/.exec(e.message)?.[1] ?? '';
+      const ours = /is invalid\.\s*(.*)$/s.exec(e.message)?.[1] ?? '';
+      if (/[\u4e00-\u9fff]/.test(ours)) return ours;
+      const choices = /Allowed choices are (.*)\.$/.exec(ours)?.[1];
+      if (choices) return `选项 ${option} 的值“${value}”无效：可选 ${choices.split(/,\s*/).join('、')}。`;
+      return `选项 ${option} 的值“${value}”无效。运行 budget-check --help 查看用法。`;
+    }
     case 'commander.excessArguments':
       return `参数过多。运行 budget-check --help 查看用法。`;
     default:
-      return `命令行有误：${e.message.replace(/^error:\s*/, '')}`;
+      return `命令行有误（${e.code}）。运行 budget-check --help 查看用法。`;
   }
 }
 
 async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<number> {
   let codes: CodeCatalogue | undefined;
   if (o.codes) {
+    const { CodeFileError, loadCodeFile, loadedCodeFileInfo } = await import('../file/codes');
+    const mode = o.codesMode ?? 'extend';
     try {
-      codes = await loadCodeFile(o.codes, { mode: o.codesMode ?? 'extend' });
+      codes = await loadCodeFile(o.codes, { mode });
     } catch (e) {
-      const msg = e instanceof CodeFileError ? e.message : `无法读取科目表“${o.codes}”：${(e as Error).message}`;
+      const msg = e instanceof CodeFileError ? e.message : `无法读取科目表“${o.codes}”：文件内容无法识别。`;
       io.stderr.write(`${msg}\n`);
       return EXIT_UNREADABLE;
+    }
+    // Say which list is in use: a silent --codes looks like it was ignored.
+    const info = loadedCodeFileInfo(codes);
+    const counts = SCHEMES.map((sc) => [sc, codes!.entries?.(sc).length ?? 0] as const).filter(([, n]) => n > 0);
+    const total = counts.reduce((a, [, n]) => a + n, 0);
+    const how = mode === 'extend' ? '补充内置科目表（extend：文件中的编码加到内置科目表上）' : '替换内置科目表（replace：文件涉及的分类只用文件中的编码）';
+    const line = `已载入科目表“${path.basename(o.codes)}”${info?.sheet ? `工作表“${info.sheet}”` : ''}：文件中 ${info?.rows ?? '?'} 行编码；用法：${how}；现用编码共 ${total} 个（${counts.map(([sc, n]) => `${SCHEME_LABEL[sc]} ${n} 个`).join('，')}）。`;
+    if (!o.json) io.stderr.write(wrap(line, '', '  ').join('\n') + '\n');
+  }
+  if (o.out) {
+    // --out must be a folder we can write to; say so before checking hundreds of files.
+    const st = await fs.stat(o.out).catch(() => null);
+    if (st && !st.isDirectory()) {
+      io.stderr.write(`--out 应为文件夹，而“${o.out}”是一个文件。请给出要写标注副本的文件夹。\n`);
+      return EXIT_UNREADABLE;
+    }
+    if (!st) {
+      try {
+        await fs.mkdir(o.out, { recursive: true });
+      } catch (e) {
+        io.stderr.write(`无法创建标注副本文件夹“${o.out}”：${systemReason(e, 'write')}。\n`);
+        return EXIT_UNREADABLE;
+      }
     }
   }
   if (inputs.length === 0) {
     // `check --narrative 说明.docx` alone: the text's own arithmetic, without tables.
-    if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json);
+    if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json, !!o.verbose);
     io.stderr.write(`缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/\n`);
     return EXIT_UNREADABLE;
   }
-  const { files } = await collectInputs(inputs);
+  const { entries, files } = await collectInputs(inputs);
   if (files.length === 0) {
-    io.stderr.write(`在 ${inputs.map((i) => `“${i}”`).join('、')} 中没有找到 .xlsx 文件。\n`);
+    if (!o.json) for (const e of entries) io.stdout.write(formatFile(skippedReport(e.file, e.skip ?? '')));
+    io.stderr.write(`在 ${inputs.map((i) => `“${i}”`).join('、')} 中没有找到工作簿（.xlsx、.xlsm 或 .xls 文件）${entries.length ? `；${entries.length} 个文件都已跳过，原因见上` : ''}。\n`);
     return EXIT_UNREADABLE;
   }
   if (o.narrative && files.length > 1) {
@@ -104,6 +155,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
 
   const oneLine = o.summary || o.quiet;
   const useBar = files.length > 1 && !!io.stderr.isTTY && o.progress !== false;
+  const cliProgress = useBar ? (await import('cli-progress')).default : undefined;
   // While the bar is drawn on a terminal shared with stdout, its line is cleared before each
   // report is printed, and its save/restore-cursor codes are dropped: restoring the cursor at the
   // end would jump back over the reports printed meanwhile.
@@ -115,7 +167,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
         write: (s: string) => (s === '\x1B7' || s === '\x1B8' ? true : io.stderr.write(s)),
       }
     : io.stderr;
-  const bar = useBar
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         {
           stream: barStream as unknown as NodeJS.WritableStream,
@@ -133,31 +185,49 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
     io.stdout.write(s);
   };
 
-  // Files may finish out of order in worker threads; reports are printed in input order.
-  const slots: (FileReport | undefined)[] = new Array(files.length);
+  // Files may finish out of order in worker threads; every entry (checked or skipped) is printed
+  // in input order.
+  const slots: (FileReport | undefined)[] = entries.map((e) => (e.skip ? skippedReport(e.file, e.skip) : undefined));
+  const slotOf = entries.map((e, i) => (e.skip ? -1 : i)).filter((i) => i >= 0);
   let printed = 0;
   let finished = 0;
-  const jobs = o.jobs ?? defaultJobs();
-  await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, outFiles: o.out ? annotatedPaths(files, o.out) : undefined, extra }, (i, outcome) => {
-    slots[i] = outcome.report;
-    finished++;
-    while (printed < files.length && slots[printed]) {
+  // Each report is printed (or written into the JSON document) as soon as its turn comes, then
+  // dropped: memory stays flat however many files the folder holds.
+  const totals = emptyTotals();
+  let annotateFailed = false;
+  const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+  if (o.json) io.stdout.write('{\n  "files": [');
+  const flush = (): void => {
+    while (printed < slots.length && slots[printed]) {
       const r = slots[printed]!;
-      if (!o.json) print(oneLine ? formatFileLine(r) + '\n' : formatFile(r) + '\n');
+      if (o.json) io.stdout.write(`${printed > 0 ? ',' : ''}\n    ${indent(JSON.stringify(r, null, 2), '    ')}`);
+      else print(oneLine ? formatFileLine(r) + '\n' : formatFile(r, { verbose: o.verbose }) + '\n');
+      addToTotals(totals, r);
+      if (r.annotateError) annotateFailed = true;
+      slots[printed] = DONE;
       printed++;
     }
+  };
+  const jobs = o.jobs ?? defaultJobs();
+  const outFiles = o.out ? (await import('../file/write')).annotatedPaths(files, o.out) : undefined;
+  flush();
+  await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, outFiles, extra }, (i, outcome) => {
+    slots[slotOf[i]] = outcome.report;
+    finished++;
+    flush();
     bar?.update(finished, { file: path.basename(files[i]) });
   });
   bar?.stop();
-  const reports = slots as FileReport[];
 
-  const totals = totalsOf(reports);
   if (o.json) {
-    io.stdout.write(JSON.stringify({ files: reports, summary: totals }, null, 2) + '\n');
+    io.stdout.write(`\n  ],\n  "summary": ${indent(JSON.stringify(totals, null, 2), '  ')}\n}\n`);
   } else {
     io.stdout.write(formatTotals(totals) + '\n');
   }
-  if (totals.unreadable > 0 || reports.some((r) => r.annotateError)) return EXIT_UNREADABLE;
+  if (!o.json && totals.skipped > 0 && !oneLine) {
+    io.stdout.write(`（跳过的 ${totals.skipped} 个不是工作簿，不影响退出码；原因见各自一行。）\n`);
+  }
+  if (totals.unreadable > 0 || annotateFailed) return EXIT_UNREADABLE;
   return totals.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -169,7 +239,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s } as Partial<Help>)
+    .configureHelp(HELP)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -178,17 +248,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .showSuggestionAfterError(false);
 
+  program.usage('[命令] [选项]');
   program
     .command('check', { isDefault: true })
-    .description('检查一个或多个 .xlsx 文件，或文件夹中的所有 .xlsx 文件（含子文件夹）')
-    .argument('[文件或文件夹...]', '要检查的 .xlsx 文件或文件夹')
+    .description('检查一个或多个工作簿（.xlsx、.xlsm、.xls），或文件夹中的所有工作簿（含子文件夹；其他文件列出并注明跳过的原因）')
+    .usage('[选项] [文件或文件夹...]')
+    .argument('[文件或文件夹...]', '要检查的工作簿或文件夹')
     .option('--json', '以 JSON 输出结果（标准输出上只有一个 JSON 文档）')
+    .option('-v, --verbose', '同时列出规则编号、每个原因解释的问题和识别到的表')
     .option('-s, --summary', '每个文件只输出一行（适合一次检查几百个文件）')
     .option('-q, --quiet', '同 --summary')
-    .option('-o, --out <dir>', '把标注副本 <文件名>.checked.xlsx 写到此文件夹（不修改原文件）')
-    .option('--codes <file>', '使用此科目表文件（CSV 或 .xlsx）')
+    .option('-o, --out <dir>', '把标注副本 <文件名>.checked.xlsx 写到此文件夹（不修改原文件；.xls 的副本另存为 .xlsx）')
+    .option('--codes <file>', '使用此科目表文件（.csv、.xlsx 或 .xls；列：编码、名称，可选“类别”）')
     .addOption(
-      new Option('--codes-mode <mode>', '科目表的用法：extend 在内置科目表上补充（默认），replace 替换内置科目表')
+      new Option('--codes-mode <mode>', '科目表的用法：extend 在内置科目表上补充，replace 替换内置科目表中文件涉及的分类')
         .choices(['extend', 'replace'])
         .default('extend'),
     )
@@ -243,6 +316,12 @@ if (isEntryPoint()) {
     process.stderr.write(`程序出错（这是本工具的问题，请反馈）：${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(EXIT_UNREADABLE);
   };
+  // `budget-check … | head` closes the pipe early: stop quietly, that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
   main(process.argv.slice(2)).then((code) => {

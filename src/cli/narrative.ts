@@ -14,6 +14,8 @@ import { Finding, SEVERITY_LABEL, countBySeverity, sortFindings } from '../core/
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { checkNarrative, generateNarrative, narrativeToText } from '../core/narrative';
 import type { Narrative } from '../core/narrative/types';
+import { wrap } from './format';
+import { systemReason } from '../file/errors';
 
 export interface NarrativeIo {
   stdout: { write(s: string): unknown };
@@ -37,7 +39,7 @@ export async function checkNarrativeFile(file: string, result: CheckResult | nul
 }
 
 /** `check --narrative <file>` with no workbook: the text alone. Returns the exit code. */
-export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = false): Promise<number> {
+export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = false, verbose = false): Promise<number> {
   let paragraphs: string[];
   try {
     paragraphs = await readNarrativeFile(file);
@@ -50,7 +52,11 @@ export async function checkNarrativeOnly(file: string, io: NarrativeIo, json = f
   if (json) io.stdout.write(JSON.stringify({ narrative: file, paragraphs: paragraphs.length, findings, summary: counts }, null, 2) + '\n');
   else {
     io.stdout.write(`说明：${file}（${paragraphs.length} 段，未对照报表，只检查文字自身的计算和模板残留）\n`);
-    for (const f of findings) io.stdout.write(`  [${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}${f.text ? `\n      原文：“${f.text.excerpt}”（第 ${f.text.paragraph} 段第 ${f.text.start + 1}–${f.text.end} 字）` : ''}\n`);
+    for (const f of findings) {
+      const lines = wrap(`${f.message}${verbose ? ` 〔${f.rule}〕` : ''}`, `  [${SEVERITY_LABEL[f.severity]}] `, '         ');
+      if (f.text) lines.push(...wrap(`原文：“${f.text.excerpt}”（第 ${f.text.paragraph} 段第 ${f.text.start + 1}–${f.text.end} 字）`, '         ', '         '));
+      io.stdout.write(lines.join('\n') + '\n');
+    }
     io.stdout.write(`错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个。\n`);
   }
   return counts.error > 0 ? EXIT_ERRORS : EXIT_OK;
@@ -83,7 +89,7 @@ async function loadResult(file: string, io: NarrativeIo, what: string): Promise<
     }
     return r;
   } catch (e) {
-    io.stderr.write(`${e instanceof ReadError ? e.message : `无法读取${what}“${file}”：${(e as Error).message}`}\n`);
+    io.stderr.write(`${e instanceof ReadError ? e.message : `无法读取${what}“${file}”：文件内容无法识别。`}\n`);
     return null;
   }
 }
@@ -109,7 +115,7 @@ export async function runNarrative(file: string, o: { prior?: string; out?: stri
         return EXIT_UNREADABLE;
       }
     } catch (e) {
-      io.stderr.write(`无法写入“${o.out}”：${(e as Error).message}\n`);
+      io.stderr.write(`无法写入“${o.out}”：${systemReason(e, 'write')}。\n`);
       return EXIT_UNREADABLE;
     }
     io.stderr.write(`已生成说明：${o.out}\n`);
@@ -131,6 +137,7 @@ export function registerNarrativeCommand(
   return program
     .command('narrative')
     .description('根据报表生成预算公开说明（收支说明、“三公”经费等），每个数字都注明来源单元格')
+    .usage('[选项] <file.xlsx>')
     .argument('<file.xlsx>', '本年的预算公开工作簿')
     .option('--prior <last-year.xlsx>', '上年同一模板的工作簿，用于写“较上年增减”')
     .option('-o, --out <file>', '写到文件：.docx（可直接粘贴到 Word）、.txt、.md 或 .json')

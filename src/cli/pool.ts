@@ -3,6 +3,7 @@
  * reviewer's folder of hundreds of workbooks on a machine with idle cores is checked faster.
  * Results come back through `onDone` as files finish; callers restore input order themselves.
  */
+import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -40,6 +41,7 @@ export interface PoolOptions extends CheckFileOptions {
 function crashed(file: string, why: string): CheckFileOutcome {
   const report: FileReport = {
     file,
+    status: 'unreadable',
     profile: null,
     tables: [],
     missing: [],
@@ -62,7 +64,9 @@ export async function checkFiles(
     return;
   }
   const setup: WorkerSetup = { outDir: opts.outDir, codes: opts.codesFile };
-  const entry = path.join(__dirname, 'worker-entry.js');
+  // Built (dist-cli/worker.js beside dist-cli/main.js) or from the sources through tsx (worker-entry.js).
+  const built = path.join(__dirname, 'worker.js');
+  const entry = existsSync(built) ? built : path.join(__dirname, 'worker-entry.js');
   let next = 0;
   let done = 0;
   await new Promise<void>((resolve) => {

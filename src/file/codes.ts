@@ -3,17 +3,18 @@
  *
  * .csv: columns code,name[,scheme] (or 编码/代码, 名称, 类别); a header row is optional; UTF-8
  * (with or without BOM) or GBK, as Excel saves it on Chinese Windows.
- * .xlsx: the first sheet that has a header cell with 编码/代码 and one with 名称 (else the first
+ * .xlsx/.xlsm/.xls (read by src/file/read.ts): the first sheet that has a header cell with 编码/代码 and one with 名称 (else the first
  * sheet, columns A and B). Scheme is inferred from the code when there is no 类别 column.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { CodeCatalogue } from '../core/codes/catalogue';
 import { parseCsv } from '../core/codes/csv';
 import { CodeFileError, LoadMode, UserCodeRow, catalogueFromRows } from '../core/codes/user';
+import { ReadError, readWorkbookBuffer } from './read';
+import type { CellValue } from '../core/grid';
+import { systemReason } from './errors';
 import { codeRowsFromTable, findCodeHeader } from '../core/codes/table';
-import { convertValue } from './read';
 
 export { CodeFileError };
 
@@ -29,37 +30,39 @@ function decodeText(buf: Buffer): string {
   }
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  const { v: value } = convertValue(v);
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return String(value.error);
-  return String(value);
+function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return String(v.error);
+  return String(v);
 }
 
-async function readXlsx(file: string, label: string): Promise<{ rows: UserCodeRow[]; sheet: string }> {
-  const wb = new ExcelJS.Workbook();
+/** A workbook 科目表 (.xlsx, .xlsm or .xls, told apart by the bytes) through the checking reader. */
+async function readWorkbookCodes(buf: Buffer, file: string, label: string): Promise<{ rows: UserCodeRow[]; sheet: string }> {
+  let grid;
   try {
-    await wb.xlsx.readFile(file);
+    ({ grid } = await readWorkbookBuffer(buf, file));
   } catch (e) {
-    throw new CodeFileError(label, `科目表文件“${label}”无法作为 .xlsx 工作簿读取：${(e as Error).message}`);
+    const why = e instanceof ReadError ? e.message : '文件内容无法识别';
+    throw new CodeFileError(label, `科目表文件“${label}”无法读取：${why}`);
   }
-  const sheets: { name: string; rows: string[][]; lines: number[] }[] = [];
-  wb.eachSheet((ws) => {
+  const sheets = grid.sheets.map((ws) => {
     const rows: string[][] = [];
     const lines: number[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c <= 50) cells[c - 1] = cellText(cell.value);
-      });
-      rows.push(Array.from(cells, (c) => c ?? ''));
-      lines.push(r);
+    ws.rows.forEach((row, i) => {
+      if (!row || !row.some((c) => c)) return;
+      rows.push(Array.from(row.slice(0, 50), (c) => cellText(c?.v)));
+      lines.push(i + 1);
     });
-    sheets.push({ name: ws.name, rows, lines });
+    return { name: ws.name, rows, lines };
   });
-  if (sheets.length === 0) throw new CodeFileError(label, `科目表文件“${label}”中没有工作表。`);
   const chosen = sheets.find((s) => findHeader(s.rows)) ?? sheets[0];
   return { rows: toCodeRows(chosen.rows, (i) => chosen.lines[i]), sheet: chosen.name };
+}
+
+/** How many rows a loaded 科目表 file gave (and from which sheet), for the CLI's 已载入 line. */
+const loadedRows = new WeakMap<CodeCatalogue, { rows: number; sheet?: string }>();
+export function loadedCodeFileInfo(c: CodeCatalogue): { rows: number; sheet?: string } | undefined {
+  return loadedRows.get(c);
 }
 
 /**
@@ -76,19 +79,22 @@ export async function loadCodeFile(file: string, opts: { mode: LoadMode } = { mo
     const code = (e as NodeJS.ErrnoException).code;
     throw new CodeFileError(
       label,
-      code === 'ENOENT' ? `找不到科目表文件“${file}”。` : `无法读取科目表文件“${file}”（${code ?? (e as Error).message}）。`,
+      code === 'ENOENT'
+        ? `找不到科目表文件“${file}”。`
+        : `无法读取科目表文件“${file}”：${systemReason(e, 'read')}。`,
     );
   }
   if (ext === '.csv' || ext === '.txt') {
-    const rows = parseCsv(decodeText(buf));
-    return catalogueFromRows(label, toCodeRows(rows, (i) => i + 1), { mode: opts.mode, where: `文件“${label}”` });
+    const rows = toCodeRows(parseCsv(decodeText(buf)), (i) => i + 1);
+    const cat = catalogueFromRows(label, rows, { mode: opts.mode, where: `文件“${label}”` });
+    loadedRows.set(cat, { rows: rows.length });
+    return cat;
   }
-  if (ext === '.xlsx' || ext === '.xlsm') {
-    const { rows, sheet } = await readXlsx(file, label);
-    return catalogueFromRows(label, rows, { mode: opts.mode, where: `文件“${label}”工作表“${sheet}”` });
-  }
-  if (ext === '.xls') {
-    throw new CodeFileError(label, `科目表文件“${label}”是旧版 .xls 格式，请在 Excel 中另存为 .xlsx 或 .csv 后再载入。`);
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || buf[0] === 0x50 || buf[0] === 0xd0) {
+    const { rows, sheet } = await readWorkbookCodes(buf, file, label);
+    const cat = catalogueFromRows(label, rows, { mode: opts.mode, where: `文件“${label}”工作表“${sheet}”` });
+    loadedRows.set(cat, { rows: rows.length, sheet });
+    return cat;
   }
   throw new CodeFileError(label, `科目表文件“${label}”的格式不支持：请使用 .xlsx 或 .csv（列：编码、名称，可选“类别”）。`);
 }

@@ -4,10 +4,10 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import mammoth from 'mammoth';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph as DocxParagraph } from 'docx';
 import type { Narrative } from '../core/narrative/types';
 import { splitParagraphs } from '../core/narrative/extract';
+import { systemReason } from './errors';
 
 export class NarrativeFileError extends Error {
   constructor(
@@ -26,9 +26,7 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
   try {
     buf = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : (e as Error).message;
-    throw new NarrativeFileError(file, `无法打开说明文件“${file}”：${why}。`);
+    throw new NarrativeFileError(file, `无法打开说明文件“${file}”：${systemReason(e, 'read')}。`);
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.docx') {
@@ -36,10 +34,12 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
       throw new NarrativeFileError(file, `说明文件“${name}”不是 .docx 格式${buf[0] === 0xd0 ? '（可能是旧版 .doc，请在 Word 或 WPS 中另存为 .docx）' : ''}。`);
     }
     try {
+      // Loaded on first use: the command line starts faster without mammoth and docx.
+      const mammoth = (await import('mammoth')).default;
       const r = await mammoth.extractRawText({ buffer: buf });
       return splitParagraphs(r.value);
     } catch (e) {
-      throw new NarrativeFileError(file, `说明文件“${name}”无法读取：${(e as Error).message}`);
+      throw new NarrativeFileError(file, `说明文件“${name}”无法读取：文件可能已损坏，或不是 Word 文档。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。`);
     }
   }
   if (ext === '.doc') throw new NarrativeFileError(file, `说明文件“${name}”是旧版 .doc 格式，请另存为 .docx 或 .txt 后再检查。`);
@@ -58,7 +58,8 @@ export async function readNarrativeFile(file: string): Promise<string[]> {
 
 /** The generated 说明 as a .docx: title, section headings, body paragraphs (仿宋-like body, 2-char indent). */
 export async function narrativeToDocx(n: Narrative): Promise<Buffer> {
-  const children: Paragraph[] = [];
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
+  const children: DocxParagraph[] = [];
   children.push(new Paragraph({ text: n.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }));
   for (const s of n.sections) {
     children.push(new Paragraph({ text: s.title, heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));

@@ -9,13 +9,14 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
 import { MARK_CAPS, MarkKind, markArgb } from '../core/marks';
 import { Cause, causeMarkKind, causeMarkLines } from '../core/causes';
+import { systemReason } from './errors';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
 export const RESULT_SHEET = '校验结果';
@@ -49,12 +50,27 @@ export interface AnnotateResult {
   marked: number;
   /** References that name a sheet or cell not in the workbook (listed on 校验结果 without a link). */
   unresolved: string[];
+  /** Set when the input was an .xls: the copy is an .xlsx converted from it (values, formulas, merges, number formats; not fonts or fills). */
+  convertedFrom?: 'xls';
 }
 
-/** `<dir>/<name>.checked.xlsx` for an input file. */
+/** The first line of the note we add; everything from it on is ours and is replaced on a re-check. */
+export const NOTE_HEADING = '预算公开校验：';
+
+/** A note's text without our part from an earlier run (the user's own note before it is kept). */
+export function withoutOurNote(text: string): string {
+  const i = text.indexOf(NOTE_HEADING);
+  return i < 0 ? text : text.slice(0, i).replace(/\s+$/, '');
+}
+
+/** The file name without its workbook extension (.xlsx, .xlsm, .xls, .et). */
+function baseName(input: string): string {
+  return path.basename(input).replace(/\.(xlsx|xlsm|xls|et)$/i, '');
+}
+
+/** `<dir>/<name>.checked.xlsx` for an input file (an .xls or .xlsm gives an .xlsx copy too). */
 export function annotatedPath(input: string, outDir: string): string {
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
-  return path.join(outDir, `${base}.checked.xlsx`);
+  return path.join(outDir, `${baseName(input)}.checked.xlsx`);
 }
 
 /**
@@ -64,7 +80,7 @@ export function annotatedPath(input: string, outDir: string): string {
 export function annotatedPaths(inputs: string[], outDir: string): string[] {
   const used = new Set<string>();
   return inputs.map((input) => {
-    const base = path.basename(input).replace(/\.xlsx$/i, '');
+    const base = baseName(input);
     let name = `${base}.checked.xlsx`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n}).checked.xlsx`;
     used.add(name.toLowerCase());
@@ -150,12 +166,37 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
   if (await samePath(input, output)) {
     throw new WriteError(input, `拒绝写入：输出文件与原文件“${inName}”是同一个文件。标注副本不会覆盖原文件，请指定其他输出文件夹。`);
   }
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: checking without --out never needs ExcelJS.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  let convertedFrom: 'xls' | undefined;
   try {
-    await wb.xlsx.readFile(input);
+    const bytes = await fs.readFile(input);
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
+      // An .xls: ExcelJS writes .xlsx only, so the copy is converted (SheetJS) and said to be.
+      const { xlsToXlsxBytes } = await import('./xls');
+      await wb.xlsx.load(Buffer.from(xlsToXlsxBytes(bytes)) as unknown as ExcelJS.Buffer);
+      convertedFrom = 'xls';
+    } else {
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    }
   } catch (e) {
-    throw new WriteError(input, `无法重新读取“${inName}”以生成标注副本：${(e as Error).message}`);
+    const why = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '文件无法作为工作簿打开';
+    throw new WriteError(input, `无法重新读取“${inName}”以生成标注副本：${why}。`);
   }
+
+  // Our notes from an earlier run (re-checking an annotated copy) are removed, not stacked.
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const text = noteText(cell.note as ExcelJS.Comment['texts'] | string | undefined);
+        if (!text.includes(NOTE_HEADING)) return;
+        const kept = withoutOurNote(text);
+        if (kept) cell.note = kept;
+        else (cell as unknown as { _comment?: unknown })._comment = undefined;
+      }),
+    );
+  });
 
   // Our own sheet from an earlier run is replaced, never duplicated.
   const old = wb.getWorksheet(RESULT_SHEET);
@@ -202,8 +243,8 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
       ...cell.style,
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: markArgb(m.severity) } },
     };
-    const before = noteText(cell.note as ExcelJS.Comment['texts'] | string | undefined);
-    const ours = `预算公开校验：\n${m.lines.join('\n')}`;
+    const before = withoutOurNote(noteText(cell.note as ExcelJS.Comment['texts'] | string | undefined));
+    const ours = `${NOTE_HEADING}\n${m.lines.join('\n')}`;
     cell.note = before ? `${before}\n\n${ours}` : ours;
   }
 
@@ -216,9 +257,9 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     await fs.rename(tmp, output);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new WriteError(output, `无法写入标注副本“${output}”：${(e as Error).message}`);
+    throw new WriteError(output, `无法写入标注副本“${output}”：${systemReason(e, 'write')}。`);
   }
-  return { output, marked: marks.size, unresolved };
+  return { output, marked: marks.size, unresolved, convertedFrom };
 }
 
 function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string[][]): void {

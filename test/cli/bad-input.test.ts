@@ -92,32 +92,84 @@ test('--json: one JSON document, each unreadable file with its Chinese error', a
   expect(doc.summary).toMatchObject({ files: 5, unreadable: 5 });
 });
 
-test('a folder with good and bad files: exit 2, the good one still checked (real entry point)', () => {
+test('a folder with good and bad files: exit 2, the good one still checked, every entry listed (real entry point)', () => {
   const r = runBin(['check', '--json', p('文件夹')]);
   expect(r.stderr).not.toMatch(STACK);
   expect(r.code).toBe(2);
   const doc = JSON.parse(r.stdout);
-  const byName = new Map<string, { error?: string; profile: unknown; tables: unknown[]; findings: unknown[] }>(
+  const byName = new Map<string, { status: string; reason?: string; error?: string; profile: unknown; tables: unknown[]; findings: unknown[] }>(
     doc.files.map((f: { file: string }) => [path.basename(f.file), f]),
   );
-  // the ~$ lock file is skipped; the .xls in the sub-folder is found and reported as unreadable
-  expect([...byName.keys()].sort()).toEqual(['坏.xlsx', '好.xlsx', '旧.xls'].sort());
+  // the ~$ lock file is listed as skipped; the .xls in the sub-folder is found and reported as unreadable
+  expect([...byName.keys()].sort()).toEqual(['坏.xlsx', '好.xlsx', '旧.xls', '~$好.xlsx'].sort());
   const good = byName.get('好.xlsx')!;
+  expect(good.status).toBe('checked');
   expect(good.error).toBeUndefined();
   expect(good.profile).not.toBeNull();
   expect(good.tables.length).toBeGreaterThanOrEqual(9);
-  expect(byName.get('坏.xlsx')!.error).toMatch(/文件“坏\.xlsx”不是 \.xlsx 工作簿/);
+  expect(byName.get('坏.xlsx')!).toMatchObject({ status: 'unreadable', error: expect.stringMatching(/文件“坏\.xlsx”不是 \.xlsx 工作簿/) });
   expect(byName.get('旧.xls')!.error).toMatch(/旧版 Excel 97-2003/);
+  expect(byName.get('~$好.xlsx')!).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/临时锁定文件/) });
+  expect(doc.summary).toMatchObject({ files: 4, checked: 1, skipped: 1, unreadable: 2 });
 });
 
-test('a folder in human form: both files named, summary line counts them', async () => {
+test('a folder in human form: every entry named, the totals count checked, skipped and unreadable', async () => {
   const r = await runMain(['check', p('文件夹')]);
   expect(r.code).toBe(2);
-  expect(r.stdout).toContain('好.xlsx');
-  expect(r.stdout).toContain('模板：');
-  expect(r.stdout).toMatch(/坏\.xlsx[\s\S]*无法检查：文件“坏\.xlsx”不是 \.xlsx 工作簿/);
-  expect(r.stdout).toMatch(/共检查 3 个文件：\d+ 个有错误，2 个无法读取/);
+  expect(r.stdout).toContain(`━━ 通过  ${p('文件夹/好.xlsx')}`);
+  expect(r.stdout).toMatch(/━━ 无法读取 {2}.*坏\.xlsx\n {3}文件“坏\.xlsx”不是 \.xlsx 工作簿/);
+  expect(r.stdout).toMatch(/── 跳过 {2}.*~\$好\.xlsx\n {3}Excel\/WPS 打开工作簿时生成的临时锁定文件/);
+  expect(r.stdout).toMatch(/共 4 个文件：检查 1 个（\d+ 个有错误），跳过 1 个，2 个无法读取/);
+  const s = await runMain(['check', '--summary', p('文件夹')]);
+  expect(s.stdout.trim().split('\n')).toHaveLength(5);
+  expect(s.stdout).toMatch(/^跳过 +.*~\$好\.xlsx +Excel\/WPS/m);
   assertClean(r.stdout + r.stderr);
+});
+
+describe('a reviewer’s folder: .xlsm, .csv, a broken link, a lock file, a renamed .xls', () => {
+  let inbox: string;
+  beforeAll(async () => {
+    inbox = p('收件箱');
+    await fs.mkdir(path.join(inbox, '县B'), { recursive: true });
+    const good = await buildHebei004('repaired').xlsx.writeBuffer();
+    await fs.writeFile(path.join(inbox, '县A.xlsx'), Buffer.from(good));
+    // an .xlsm is the same zip with another name (and content type): it is read like an .xlsx
+    await fs.writeFile(path.join(inbox, '县B', '带宏.xlsm'), Buffer.from(good));
+    await fs.writeFile(path.join(inbox, '汇总.csv'), '单位,金额\n县A,1\n', 'utf8');
+    await fs.writeFile(path.join(inbox, '~$县A.xlsx'), 'lock');
+    await fs.symlink(path.join(inbox, '已删除.xlsx'), path.join(inbox, '失效链接.xlsx'));
+    await fs.writeFile(path.join(inbox, '说明.docx'), 'x');
+    const XLSX = await import('@e965/xlsx');
+    const sheet = XLSX.read(Buffer.from(good), { type: 'buffer', cellNF: true });
+    await fs.writeFile(path.join(inbox, '改名的xls.xlsx'), XLSX.write(sheet, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+  });
+
+  test('each entry has a line, a status and (when skipped) its reason; the totals add up', async () => {
+    const r = await runMain(['check', '--json', inbox]);
+    const doc = JSON.parse(r.stdout);
+    const got = Object.fromEntries(doc.files.map((f: { file: string; status: string; reason?: string; format?: string }) => [path.relative(inbox, f.file), [f.status, f.format ?? f.reason]]));
+    expect(got).toEqual({
+      '~$县A.xlsx': ['skipped', expect.stringContaining('临时锁定文件')],
+      '县A.xlsx': ['checked', 'xlsx'],
+      [path.join('县B', '带宏.xlsm')]: ['checked', 'xlsx'],
+      '失效链接.xlsx': ['skipped', expect.stringContaining('链接（快捷方式）指向的文件不存在')],
+      '改名的xls.xlsx': ['checked', 'xls'],
+      '汇总.csv': ['skipped', expect.stringContaining('CSV 文本文件')],
+      '说明.docx': ['skipped', expect.stringContaining('Word/WPS 文字文档')],
+    });
+    expect(doc.summary).toMatchObject({ files: 7, checked: 3, skipped: 4, unreadable: 0 });
+    expect(r.code).toBe(0);
+    const human = await runMain(['check', inbox]);
+    for (const f of Object.keys(got)) expect(human.stdout).toContain(path.join(inbox, f));
+    expect(human.stdout).toMatch(/共 7 个文件：检查 3 个（0 个有错误），跳过 4 个，0 个无法读取/);
+    const summary = await runMain(['check', '--summary', inbox]);
+    expect(summary.stdout.trim().split('\n')).toHaveLength(8);
+  });
+
+  test('the same .xlsm named directly is checked the same way', async () => {
+    const r = await runMain(['check', '--json', path.join(inbox, '县B', '带宏.xlsm')]);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ status: 'checked', format: 'xlsx' });
+  });
 });
 
 test('a sheet of 200 000 rows: finishes and warns that rows were cut', async () => {
@@ -177,11 +229,57 @@ test('command-line mistakes are explained in Chinese', async () => {
   const none = await runMain(['check']);
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('缺少参数');
-  const mode = await runMain(['check', '--codes-mode', 'merge', p('文本.xlsx')]);
-  expect(mode.code).toBe(2);
-  expect(mode.stderr).toMatch(CHINESE);
   const help = await runMain(['--help']);
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('用法：');
   expect(help.stdout).toContain('check');
+  const checkHelp = await runMain(['check', '--help']);
+  expect(checkHelp.stdout).toContain('（可选：extend、replace；默认：extend）');
+  expect(checkHelp.stdout).not.toMatch(/choices|default:|\[options\]/);
+  for (const argv of [['--help'], ['narrative', '--help'], ['help', 'check']]) {
+    const h = await runMain(argv);
+    expect([argv, h.stdout]).toEqual([argv, expect.not.stringMatching(/\[options\]|Usage|Options|Commands|display help/)]);
+  }
+});
+
+describe('each option’s bad value: a Chinese message naming it, exit code 2, nothing on stdout', () => {
+  const good = () => p('文件夹/好.xlsx');
+  test.each([
+    ['--jobs abc', () => ['check', '--jobs', 'abc', good()], /--jobs 应为 1 到 64 的整数，而不是“abc”/],
+    ['--jobs 0', () => ['check', '-j', '0', good()], /--jobs 应为 1 到 64 的整数/],
+    ['--jobs without a value', () => ['check', good(), '--jobs'], /选项 -j, --jobs <n> 需要一个值|选项 .*--jobs.* 需要一个值/],
+    ['--codes-mode merge', () => ['check', '--codes-mode', 'merge', good()], /选项 --codes-mode 的值“merge”无效：可选 extend、replace/],
+    ['--codes missing file', () => ['check', '--codes', p('没有的科目表.csv'), good()], /找不到科目表文件“.*没有的科目表\.csv”/],
+    ['--codes broken workbook', () => ['check', '--codes', p('截断.xlsx'), good()], /科目表文件“截断\.xlsx”无法读取：文件“截断\.xlsx”无法作为 \.xlsx 读取/],
+    ['--codes without a value', () => ['check', good(), '--codes'], /选项 --codes <file> 需要一个值/],
+    ['--out is a file', () => ['check', '--out', p('文本.xlsx'), good()], /--out 应为文件夹，而“.*文本\.xlsx”是一个文件/],
+    ['--out under a file', () => ['check', '--out', p('文本.xlsx/副本'), good()], /无法创建标注副本文件夹“.*副本”：路径中有一段是文件而不是文件夹/],
+    ['--narrative missing', () => ['check', '--narrative', p('没有的说明.docx')], /没有的说明\.docx/],
+    ['--narrative with two workbooks', () => ['check', '--narrative', p('没有的说明.docx'), good(), good() + 'x'], /--narrative 只能与一个工作簿一起使用/],
+    ['unknown option', () => ['check', '--verbos', good()], /未知的选项 --verbos/],
+    ['narrative without a file', () => ['narrative'], /缺少参数/],
+    ['narrative --out .pdf', () => ['narrative', good(), '--out', p('说明.pdf')], /不支持的输出格式“\.pdf”/],
+    ['narrative --out in a missing folder', () => ['narrative', good(), '--out', p('没有的文件夹/说明.txt')], /无法写入“.*说明\.txt”：所在文件夹不存在/],
+    ['narrative --prior unreadable', () => ['narrative', good(), '--prior', p('文本.xlsx')], /文件“文本\.xlsx”不是 \.xlsx 工作簿/],
+    ['a folder with no workbook', () => ['check', p('文件夹/下级/空')], /没有找到工作簿/],
+  ])('%s', async (_name, argv, message) => {
+    await fs.mkdir(p('文件夹/下级/空'), { recursive: true });
+    const r = await runMain(argv());
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(message)]);
+    expect(r.stderr).toMatch(CHINESE);
+    expect(r.stdout).toBe('');
+    assertClean(r.stderr);
+  });
+});
+
+test('the English-sentence scan (run on every output of these tests) catches what used to leak', async () => {
+  const { englishLines } = await import('./helpers');
+  expect(englishLines("End of data reached (data length = 4000, asked index = 4096). Corrupted zip ?")).toHaveLength(1);
+  expect(englishLines("error: option '-j, --jobs <n>' argument 'abc' is invalid.")).toHaveLength(1);
+  expect(englishLines('ENOTDIR: not a directory, mkdir')).toHaveLength(1);
+  expect(englishLines('see https://stuk.github.io/jszip/documentation')).toHaveLength(1);
+  expect(englishLines(JSON.stringify({ files: [{ status: 'checked', error: 'Cannot read properties of undefined' }] }))).toHaveLength(1);
+  // paths, rule ids, option names and JSON keys are not sentences
+  expect(englishLines('━━ 通过  /tmp/My Budget Files/county report.xlsx\n   [错误] 〔sum.hierarchy〕 --codes-mode replace')).toEqual([]);
+  expect(englishLines(JSON.stringify({ files: [{ status: 'checked', severity: 'error', rule: 'cross.table_equal' }] }))).toEqual([]);
 });

@@ -97,26 +97,65 @@ test('exit code: 1 when errors were found, 0 when none', async () => {
   }
 });
 
-test('human report: template, tables, counts, findings by table with cells and figures in 元', async () => {
+test('human report: one status line, the counts, findings by table with cells and figures; tables only with --verbose', async () => {
   const r = await runMain(['check', f(FILES[0])]);
   const x = doc.files.find((y) => path.basename(y.file) === FILES[0])!;
   const out = r.stdout;
-  expect(out).toContain(`━━ ${f(FILES[0])}`);
-  expect(out).toContain(`模板：${x.profile!.name}`);
-  expect(out).toContain(`识别到 ${x.tables.length} 张表`);
-  for (const t of x.tables) expect(out).toContain(`${t.title}`);
+  const lines = out.split('\n');
+  expect(lines[0]).toBe(`━━ 有错误  ${f(FILES[0])}`);
   const c = (s: string) => x.findings.filter((y) => y.severity === s).length;
-  expect(out).toContain(`结果：错误 ${c('error')} 项，警告 ${c('warning')} 项，提示 ${c('info')} 项`);
-  const withFigures = x.findings.find((y) => y.expected !== undefined && y.cells.length > 0 && (y as { unit?: string }).unit === undefined)!;
+  expect(lines[1]).toBe(`   错误 ${c('error')} 项，警告 ${c('warning')} 项，提示 ${c('info')} 项；${x.profile!.name}，${x.tables.length} 张表`);
+  // the findings come right after the status: no list of recognised tables first
+  expect(lines[2]).toMatch(/^ {3}【/);
+  expect(lines[3]).toMatch(/^ {3}\[(错误|警告|提示)\] /);
+  expect(out).not.toContain('识别到');
+  // no rule ids without --verbose
+  for (const y of x.findings) expect(out).not.toContain(`〔${y.rule}〕`);
+  const withFigures = x.findings.find((y) => y.expected !== undefined && y.cells.length > 0 && (y as { unit?: string }).unit === '元')!;
   expect(withFigures).toBeDefined();
-  expect(out).toContain(`单元格：${withFigures.cells.slice(0, 12).join('，')}`);
+  // wrapped lines joined again, spaces ignored (a line may break where a space was)
+  const flat = out.replace(/\n {10}/g, '').replace(/ /g, '');
+  const has = (s: string) => expect(flat).toContain(s.replace(/ /g, ''));
+  has(`单元格：${withFigures.cells.slice(0, 12).join('，')}`);
   // the figures, in 元 with separators: in the message, or on their own line when the message has none
-  expect(out).toContain(`应为 ${formatYuan(new Decimal(withFigures.expected!))} 元`);
-  const bare = x.findings.find((y) => y.expected !== undefined && y.difference !== undefined && !y.message.includes('应为') && (y as { unit?: string }).unit === undefined);
-  if (bare) expect(out).toContain(`应为 ${formatYuan(new Decimal(bare.expected!))} 元，实为 ${formatYuan(new Decimal(bare.actual!))} 元`);
-  if (withFigures.table) expect(out).toMatch(new RegExp(`【${withFigures.table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}】`));
-  expect(out).toMatch(/共检查 1 个文件：1 个有错误，0 个无法读取/);
+  has(`应为 ${formatYuan(new Decimal(withFigures.expected!))} 元`);
+  const bare = x.findings.find((y) => y.expected !== undefined && y.difference !== undefined && !y.message.includes('应为') && (y as { unit?: string }).unit === '元');
+  if (bare) has(`应为 ${formatYuan(new Decimal(bare.expected!))} 元，实为 ${formatYuan(new Decimal(bare.actual!))} 元`);
+  expect(out).toMatch(/共 1 个文件：检查 1 个（1 个有错误），0 个无法读取/);
   expect(out + r.stderr).not.toMatch(STACK);
+
+  const v = await runMain(['check', '--verbose', f(FILES[0])]);
+  expect(v.stdout).toContain(`识别到 ${x.tables.length} 张表：`);
+  for (const t of x.tables) expect(v.stdout.replace(/\n {7}/g, '')).toContain(t.sheet);
+  for (const y of x.findings) expect(v.stdout.replace(/\n {10}/g, '')).toContain(`〔${y.rule}〕`);
+});
+
+test('human report: every line within 100 columns; a table is named in full once, then by its 表号', async () => {
+  const r = await runMain(['check', '--verbose', dir]);
+  const { displayWidth } = await import('../../src/cli/format');
+  for (const line of r.stdout.split('\n')) {
+    // a path is never wrapped (so it can be copied); every other line fits
+    if (line.includes(dir)) continue;
+    expect([line, displayWidth(line) <= 100]).toEqual([line, true]);
+  }
+  // 表4“部门综合预算财政拨款收支总表” is spelled out in its heading; later messages say 表4“财政拨款收支总表”
+  const sx = r.stdout.slice(r.stdout.indexOf(FILES[0]), r.stdout.indexOf('━━', r.stdout.indexOf(FILES[0]) + 1));
+  const full = sx.match(/表4“部门综合预算财政拨款收支总表”/g) ?? [];
+  expect(full.length).toBeLessThanOrEqual(1);
+  expect(sx).toContain('【表4 部门综合预算财政拨款收支总表】');
+  expect(sx).toContain('表4“财政拨款收支总表”');
+});
+
+test('figures in the table’s own unit: a 万元 table gives 万元 in the sentence, the figures and the JSON', () => {
+  const hb = doc.files.find((y) => path.basename(y.file) === FILES[2])!;
+  const wan = hb.findings.filter((y) => (y as { unit?: string }).unit === '万元');
+  expect(wan.length).toBeGreaterThan(0);
+  for (const y of wan) {
+    // the sentence's 万元 figures are the JSON's figures
+    const said = [...y.message.matchAll(/(-?[\d,]+\.\d+) 万元/g)].map((m) => new Decimal(m[1].replace(/,/g, '')));
+    for (const d of said) expect([y.expected, y.actual, y.difference].some((v) => v !== undefined && new Decimal(v).abs().equals(d.abs()))).toBe(true);
+  }
+  for (const y of hb.findings) if (y.expected !== undefined && /^-?\d/.test(y.expected)) expect((y as { unit?: string }).unit).toBeDefined();
 });
 
 test('--summary: one line per file, then the totals line', async () => {
@@ -130,18 +169,27 @@ test('--summary: one line per file, then the totals line', async () => {
     expect(line.startsWith(errorsOf(x) > 0 ? '有错误' : '')).toBe(true);
   }
   expect(lines[lines.length - 1]).toBe(
-    `共检查 4 个文件：${doc.summary.withErrors} 个有错误，0 个无法读取；合计错误 ${doc.summary.error} 项，警告 ${doc.summary.warning} 项，提示 ${doc.summary.info} 项。`,
+    `共 4 个文件：检查 4 个（${doc.summary.withErrors} 个有错误），0 个无法读取；合计错误 ${doc.summary.error} 项，警告 ${doc.summary.warning} 项，提示 ${doc.summary.info} 项。`,
   );
   const q = await runMain(['check', '-q', dir]);
   expect(q.stdout).toBe(r.stdout);
 });
 
-test('--codes: a user catalogue is loaded; a missing one stops with a Chinese message naming it', async () => {
-  const csv = f('科目表.csv');
+test('--codes: a user catalogue is loaded and said to be; a missing one stops with a Chinese message naming it', async () => {
+  const codesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-codes-'));
+  const csv = path.join(codesDir, '科目表.csv');
   await fs.writeFile(csv, '编码,名称\n2080505,机关事业单位基本养老保险缴费支出\n', 'utf8');
   const ok = await runMain(['check', '--json', '--codes', csv, f(FILES[3])]);
   expect(ok.code).not.toBe(2);
   expect(JSON.parse(ok.stdout).files[0].error).toBeUndefined();
+  // the human form says which list, how many codes, and the mode (default extend)
+  const said = await runMain(['check', '--summary', '--codes', csv, f(FILES[3])]);
+  expect(said.stderr).toMatch(/^已载入科目表“科目表\.csv”：文件中 1 行编码；用法：补充内置科目表（extend/);
+  expect(said.stderr.replace(/\n {2}/g, '')).toMatch(/现用编码共 \d+ 个（支出功能分类科目 \d+ 个/);
+  const replaced = await runMain(['check', '--summary', '--codes', csv, '--codes-mode', 'replace', f(FILES[3])]);
+  expect(replaced.stderr).toContain('用法：替换内置科目表（replace');
+  expect(replaced.stderr.replace(/\n {2}/g, '')).toContain('支出功能分类科目 1 个');
+  await fs.rm(codesDir, { recursive: true, force: true });
   const bad = await runMain(['check', '--codes', f('没有.csv'), f(FILES[3])]);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('没有.csv');

@@ -152,3 +152,31 @@ test('checking the copy again replaces its 校验结果 sheet instead of adding 
   expect(wb.worksheets.filter((w) => w.name === RESULT_SHEET)).toHaveLength(1);
   expect(wb.worksheets.length).toBe(copy.worksheets.length);
 });
+
+test('checking the copy again replaces our notes instead of stacking them; the user’s own note is kept', async () => {
+  // a note of the user's own on a flagged cell of the copy, before it is checked again
+  const [key] = [...flagged().keys()];
+  const [sheet, address] = [key.slice(0, key.lastIndexOf('!')), key.slice(key.lastIndexOf('!') + 1)];
+  const withNote = new ExcelJS.Workbook();
+  await withNote.xlsx.readFile(report.annotated!);
+  const cell = withNote.getWorksheet(sheet)!.getCell(address);
+  const ours = String(cell.note);
+  expect(ours.startsWith('预算公开校验：')).toBe(true);
+  cell.note = `会计备注：已核对\n\n${ours}`;
+  const edited = path.join(dir, '已加备注.xlsx');
+  await withNote.xlsx.writeFile(edited);
+  const again = path.join(dir, '第三次');
+  const r = await runMain(['check', '--json', '--out', again, edited]);
+  const rep = JSON.parse(r.stdout).files[0];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(rep.annotated);
+  const note = (w: ExcelJS.Workbook) => {
+    const n = w.getWorksheet(sheet)!.getCell(address).note as unknown;
+    return typeof n === 'string' ? n : ((n as { texts?: { text: string }[] })?.texts ?? []).map((t) => t.text).join('');
+  };
+  const text = note(wb);
+  expect(text.startsWith('会计备注：已核对\n\n预算公开校验：')).toBe(true);
+  expect(text.split('预算公开校验：')).toHaveLength(2);
+  // the same finding lines as the first copy, once each
+  expect(text.slice(text.indexOf('预算公开校验：'))).toBe(ours);
+});

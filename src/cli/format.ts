@@ -142,12 +142,12 @@ export function shortName(title: string): string {
 
 /** 表号 + short name, for mentions after the first: "表4 财政拨款收支总表"; without a 表号, the short name. */
 function shortTitle(t: { number?: string; title: string; part?: string }): string {
-  if (t.number) return `${/^表/.test(t.number) ? t.number : `表${t.number}`} ${shortName(t.title)}`;
+  if (t.number) return `${/表/.test(t.number) ? t.number : `表${t.number}`} ${shortName(t.title)}`;
   return shortName(t.title);
 }
 
 function fullTitle(t: TableSummary): string {
-  const num = t.number ? `${/^表/.test(t.number) ? t.number : `表${t.number}`} ` : '';
+  const num = t.number ? `${/表/.test(t.number) ? t.number : `表${t.number}`} ` : '';
   return `${num}${t.title}`;
 }
 
@@ -161,7 +161,7 @@ function mentionShortener(tables: TableSummary[]): { mentioned(t: TableSummary):
   const key = (num: string, title: string) => `${num}\u0000${title}`;
   return {
     mentioned(t) {
-      if (t.number) seen.add(key(/^表/.test(t.number) ? t.number : `表${t.number}`, t.title));
+      if (t.number) seen.add(key(/表/.test(t.number) ? t.number : `表${t.number}`, t.title));
     },
     message(m) {
       return m.replace(/(表[0-9０-９一二三四五六七八九十]+(?:-\d+)?)“([^”]+)”/g, (all, num: string, title: string) => {

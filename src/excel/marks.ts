@@ -29,6 +29,7 @@ import { Finding, SEVERITY_LABEL, countBySeverity, figureText } from '../core/fi
 import { a1, colLetters, parseRef } from '../core/grid';
 import { CellMark, MARK_COLOR, NOTE_PREFIX, planMarks } from '../core/marks';
 import { causeMarkKind, causeMarkLines } from '../core/causes';
+import { CAUSE_HEADER, causeRows } from '../core/causes';
 import { Capabilities, ExcelHost, RESULTS_SHEET, capabilities, countingSync, runOptions } from './host';
 import { MarkRecord, MarkState, SavedFill, StoredRecord, deleteRecord, queueRecord, readRecord, writeRecord } from './record';
 
@@ -479,6 +480,26 @@ function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult
     });
   } else {
     ws.getRange('A4').values = [[result.profile ? '未发现问题。' : '未识别出预算公开模板，未做检查。']];
+  }
+  // The causes below the list: which cells to change, to what (never changed by the add-in).
+  const causes = causeRows(result.causes ?? []);
+  if (causes.length > 0) {
+    const top = 3 + Math.max(1, rows.length) + 2;
+    ws.getRange(`A${top}`).values = [[`原因（共 ${(result.causes ?? []).length} 项）：先核对并修改下列单元格，再重新检查。建议值不会自动写入。`]];
+    ws.getRange(`A${top}`).format.font.bold = true;
+    const hl = colLetters(CAUSE_HEADER.length);
+    const head = ws.getRange(`A${top + 1}:${hl}${top + 1}`);
+    head.values = [CAUSE_HEADER];
+    head.format.font.bold = true;
+    head.format.fill.color = '#FCE4D6';
+    const body = ws.getRange(`A${top + 2}:${hl}${top + 1 + causes.length}`);
+    body.numberFormat = causes.map(() => CAUSE_HEADER.map(() => '@'));
+    body.values = causes.map((c) => [c.label, c.certainty, c.cell, c.current, c.suggested, c.unit, c.message]);
+    if (caps.hyperlinks) causes.forEach((c, i) => {
+      const p = parseRef(c.cell);
+      if (!p) return;
+      ws.getRange(`C${top + 2 + i}`).hyperlink = { documentReference: `${quoteSheet(p.sheet)}!${a1(p.row, p.col)}`, textToDisplay: c.cell, screenTip: '转到要改的单元格' };
+    });
   }
   if (caps.hyperlinks) ws.freezePanes.freezeRows(3); // ExcelApi 1.7
   ws.getRange(`A3:${last}${3 + Math.max(1, rows.length)}`).format.autofitColumns();

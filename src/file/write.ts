@@ -15,7 +15,7 @@ import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
 import { MARK_CAPS, MarkKind, markArgb } from '../core/marks';
-import { Cause, causeMarkKind, causeMarkLines } from '../core/causes';
+import { CAUSE_HEADER, Cause, causeMarkKind, causeMarkLines, causeRows } from '../core/causes';
 import { systemReason } from './errors';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
@@ -248,7 +248,7 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     cell.note = before ? `${before}\n\n${ours}` : ours;
   }
 
-  addResultSheet(wb, findings, links);
+  addResultSheet(wb, findings, links, causes);
 
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true }).catch(() => undefined);
   const tmp = `${output}.${process.pid}.tmp`;
@@ -262,7 +262,7 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
   return { output, marked: marks.size, unresolved, convertedFrom };
 }
 
-function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string[][]): void {
+function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string[][], causes: Cause[] = []): void {
   const ws = wb.addWorksheet(RESULT_SHEET);
   const maxCells = Math.max(1, ...findings.map((f) => f.cells.length));
   const header = ['序号', '严重程度', '规则', '表', '说明', '应为', '实为', '差额', '单位', '单元格'];
@@ -302,7 +302,23 @@ function addResultSheet(wb: ExcelJS.Workbook, findings: Finding[], links: string
     });
   });
   if (findings.length === 0) ws.addRow(['', '', '', '', '未发现问题。']);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + Math.max(1, findings.length), column: header.length } };
+  // The causes below the list: which cells to change, to what (the copy's values are never changed).
+  const rows = causeRows(causes);
+  if (rows.length > 0) {
+    ws.addRow([]);
+    ws.addRow([`原因（共 ${causes.length} 项）：先核对并修改下列单元格，再重新检查。建议值不会自动写入。`]).font = { bold: true };
+    ws.addRow(CAUSE_HEADER).font = { bold: true };
+    for (const c of rows) {
+      const row = ws.addRow([c.label, c.certainty, c.cell, c.current, c.suggested, c.unit, c.message]);
+      const res = resolveRef(wb, c.cell);
+      if (res) {
+        row.getCell(3).value = { formula: hyperlinkFormula(internalLink(res.ws.name, res.addresses[0]), c.cell), result: c.cell };
+        row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+      }
+      row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
 }
 
 /** A one-line description of a finding's figures, for notes and text output. */

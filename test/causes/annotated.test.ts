@@ -52,3 +52,30 @@ test('only the cells a cause says to change are red; the others are pale with a 
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('校验结果 lists the causes below the findings: each cell to change, linked, with its suggested value', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-causes-'));
+  try {
+    const o = await checkFile(EXAMPLE, { outDir: dir });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(o.report.annotated!);
+    const ws = wb.getWorksheet('校验结果')!;
+    const rows: (string | number | null)[][] = [];
+    const numbers: number[] = [];
+    ws.eachRow((row, n) => {
+      numbers.push(n);
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v.result as string) : (v as string))));
+    });
+    const head = rows.findIndex((r) => String(r[0] ?? '').startsWith('原因（共'));
+    expect(head).toBeGreaterThan(o.report.findings.length); // below the list of findings
+    expect(rows[head + 1]).toEqual(['原因', '把握', '要改的单元格', '现为', '应为', '单位', '说明']);
+    const f10 = rows.slice(head + 2).find((r) => r[2] === '表4!F10')!;
+    expect(f10.slice(1, 6)).toEqual(['确定', '表4!F10', '48,978.00', '0.00', '元']);
+    expect(rows.slice(head + 2).filter((r) => String(r[0] ?? '').startsWith('原因 ')).length).toBe(o.report.causes!.length);
+    // the cell is a link into the workbook
+    const linkRow = numbers[rows.indexOf(f10)];
+    expect(String((ws.getRow(linkRow).getCell(3).value as ExcelJS.CellFormulaValue).formula)).toContain("#'表4'!F10");
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

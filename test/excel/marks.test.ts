@@ -172,6 +172,21 @@ describe('applyMarks / clearMarks', () => {
 const whole = (fake: FakeExcel) =>
   JSON.parse(JSON.stringify({ ...snapshot(fake), sheets: fake.model.sheets.map((s) => s.name), settings: fake.model.settings, xml: fake.model.customXml ?? null }));
 
+test('校验结果 lists the causes below the findings, each cell to change linked, with its suggested value', async () => {
+  const fake = await setup();
+  const r = result([{ ...F_SUM, id: 'f1', cause: 'c1' }]);
+  r.causes = [{ id: 'c1', kind: 'value', certainty: 'sure', findings: ['f1'], changes: [{ cell: `${S1}!B5`, current: '1200000.00', suggested: '1200262.00', unit: '元' }], message: `${S1}!B5 应为 1,200,262.00（现为 1,200,000.00）：消除 1 项错误` }];
+  await applyMarks(fake.host(), r);
+  const rs = fake.sheet('校验结果')!;
+  // one finding in row 4, a blank row, then the causes: title, header, one row per change
+  expect(String(rs.cells['A6'].value)).toContain('原因（共 1 项）');
+  expect(rs.cells['A7'].value).toBe('原因');
+  expect([rs.cells['A8'].value, rs.cells['B8'].value, rs.cells['C8'].value, rs.cells['D8'].value, rs.cells['E8'].value, rs.cells['F8'].value]).toEqual(['原因 1', '确定', `${S1}!B5`, '1,200,000.00', '1,200,262.00', '元']);
+  expect(rs.cells['C8'].hyperlink?.documentReference).toBe(`'${S1}'!B5`);
+  // the add-in writes no suggested value into the user's cells
+  expect(fake.sheet(S1)!.cells['B5'].value).not.toBe(1200262);
+});
+
 describe('a failed run leaves nothing behind', () => {
   const cases: [string, Parameters<FakeExcel['failOn']>[0]][] = [
     ['the 3rd paint', { op: 'fill', after: 2 }],

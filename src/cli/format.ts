@@ -254,7 +254,7 @@ export function formatFile(r: FileReport, o: FormatOptions = {}): string {
       for (const id of cause.findings) explained.add(id);
       if (list.length > 0) {
         out.push(`        解释了 ${list.length} 个问题${o.verbose ? '：' : '（--verbose 列出）'}`);
-        if (o.verbose) for (const f of list) out.push(...findingLines(f, o, '        '));
+        if (o.verbose) for (const f of list) out.push(...findingLines({ ...f, message: shorten.message(f.message) }, o, '        '));
       }
     });
   }

@@ -124,7 +124,9 @@ test('every other cell: value and style unchanged, no note', () => {
 test('the 校验结果 sheet: a row per finding, links that land on the cells named', () => {
   const rs = copy.getWorksheet(RESULT_SHEET)!;
   expect(rs).toBeDefined();
-  expect(rs.actualRowCount).toBe(1 + report.findings.length);
+  const causeRows = (report.causes ?? []).reduce((n, c) => n + c.changes.length, 0);
+  // a row per finding, then the causes block (title, header, a row per change; the blank row is not counted)
+  expect(rs.actualRowCount).toBe(1 + report.findings.length + (causeRows ? 2 + causeRows : 0));
   report.findings.forEach((f, i) => {
     const row = rs.getRow(i + 2);
     expect(row.getCell(1).value).toBe(i + 1);

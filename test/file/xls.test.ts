@@ -109,7 +109,9 @@ test('the annotated copy of an .xls is an .xlsx, says so, and marks the cells', 
   expect(f.annotatedNote).toMatch(/原文件是 \.xls，标注副本另存为 \.xlsx/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(f.annotated);
-  expect(wb.getWorksheet(RESULT_SHEET)!.rowCount).toBe(f.findings.length + 1);
+  const causeRows = (f.causes ?? []).reduce((n: number, c: { changes: unknown[] }) => n + c.changes.length, 0);
+  // header + a row per finding, then (when there are causes) a blank row, a title, a header and a row per change
+  expect(wb.getWorksheet(RESULT_SHEET)!.rowCount).toBe(f.findings.length + 1 + (causeRows ? 3 + causeRows : 0));
   const first = f.findings.find((x: { cells: string[] }) => x.cells.length > 0);
   const [sheet, addr] = first.cells[0].split('!');
   expect(String(wb.getWorksheet(sheet)!.getCell(addr).note ?? '')).toContain('预算公开校验');

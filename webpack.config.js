@@ -1,25 +1,51 @@
 /**
  * Builds the Excel add-in into dist/:
- *   taskpane.html + taskpane.[hash].js  — the task pane AND the ribbon commands: with the shared
- *                                         runtime one page hosts both (Microsoft's "Configure your
- *                                         add-in to use a shared runtime": no separate commands.html)
- *   help.html, assets/icon-*.png, manifest.xml
+ *   taskpane.html  — loads, in order: boot.js (ES5: a Chinese message where the bundle cannot run),
+ *                    office.js, runtime.[hash].js, commands.[hash].js (the ribbon functions,
+ *                    registered at the top level: small, so a cold first click finds them) and
+ *                    taskpane.[hash].js (the pane). In the shared runtime this one page hosts both
+ *                    the pane and the ribbon functions (FunctionFile = the pane's URL), one session.
+ *   session.[hash].js — the engine and the Excel adapter, loaded by the first ribbon command when
+ *                    the pane has not loaded them yet (same module registry: one runtime chunk).
+ *   exceljs.[hash].js — ExcelJS's browser build, only when the user picks a file.
+ *   message.html, help.html, assets/icon-*.png, manifest.xml
+ *
  * `npm run build` (= webpack --mode production) needs no certificates.
- * `webpack serve` (dev server on https://localhost:3000) needs webpack-dev-server and
- * office-addin-dev-certs, which are not installed here; see docs/addin.md.
+ * `npm run build -- --env url=https://addins.example.gov.cn/budget-check/` writes dist/manifest.xml
+ * with that address instead of https://localhost:3000/ (the source manifest.xml is not changed).
+ * `npm run dev-server` (webpack serve, https://localhost:3000) uses office-addin-dev-certs'
+ * trusted localhost certificate when it is installed (npx office-addin-dev-certs install).
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+const DEV_URL = 'https://localhost:3000/';
+
+/** The production address: https only, ending in '/'. */
+function productionUrl(env) {
+  const url = env && env.url;
+  if (!url) return DEV_URL;
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`--env url=${url}: 不是有效的网址`);
+  }
+  if (u.protocol !== 'https:') throw new Error(`--env url=${url}: Office 加载项必须使用 https 地址`);
+  return u.href.endsWith('/') ? u.href : `${u.href}/`;
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  const base = productionUrl(env);
   const config = {
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './taskpane/index.tsx' },
+    entry: { commands: './commands/index.ts', taskpane: './taskpane/index.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -36,13 +62,27 @@ module.exports = async (env, argv) => {
         },
       ],
     },
+    // One webpack runtime for both entries: the commands bundle and the pane share one module
+    // registry, so they share one session (src/excel/session.ts).
+    optimization: { runtimeChunk: 'single' },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './taskpane/taskpane.html',
+        chunks: ['runtime', 'commands', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'taskpane/help.html', to: 'help.html' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'taskpane/message.html', to: 'message.html' },
+          { from: 'taskpane/boot.js', to: 'boot.js' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (base === DEV_URL ? content : content.toString().split(DEV_URL).join(base)),
+          },
         ],
       }),
     ],

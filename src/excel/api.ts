@@ -7,11 +7,13 @@
 import { CheckResult } from '../core/engine';
 import { Grid } from '../core/grid';
 import { ExcelHost } from './host';
-import { ClearSummary, MarkSummary, applyMarks, clearMarks, selectCells } from './marks';
+import { ClearSummary, MarkSummary, MarkState, SelectOutcome, applyMarks, clearMarks, readMarkState, selectCells } from './marks';
 import { ReadStats, readOpenWorkbook } from './read';
 import { describeError } from './errors';
 import type { Narrative } from '../core/narrative/types';
 import { NarrativeWriteOptions, NarrativeWriteOutcome, writeNarrativeSheet } from './narrative';
+import type { CodeCatalogue } from '../core/codes/catalogue';
+import { UserCodes, loadSavedCodes, saveCodes } from './codes';
 
 export type Stage = 'read' | 'check' | 'mark' | 'clear';
 
@@ -37,6 +39,15 @@ export interface SessionState {
   error?: string;
   /** Set after 清除标记. */
   cleared?: ClearSummary;
+  /** A one-line note about the last 定位 (only the first of several areas could be selected). */
+  selectNote?: string;
+  /**
+   * The record of a check this pane did not run (the ribbon's, in a separate runtime where the
+   * host has no shared runtime, or before the workbook was reopened).
+   */
+  saved?: MarkState;
+  /** The user's own 科目表 kept in this workbook (导入本地科目表), used by 检查 and 核对说明. */
+  codes?: UserCodes;
 }
 
 export interface CheckRunOptions {
@@ -47,7 +58,11 @@ export interface CheckRunOptions {
 
 export interface WorkbookApi {
   check(opts?: CheckRunOptions): Promise<CheckOutcome>;
-  select(refs: string[]): Promise<void>;
+  select(refs: string[]): Promise<SelectOutcome | undefined>;
+  /** Reads the saved record of the last check and the kept 科目表 (see SessionState.saved, codes). */
+  refreshSaved(): Promise<void>;
+  /** Keeps the user's 科目表 in the workbook (undefined: removes it). The next 检查 uses it. */
+  setCodes(codes: UserCodes | undefined): Promise<void>;
   clearMarks(): Promise<ClearSummary>;
   /** Writes the 说明 to the 公开说明 sheet (ours only; see src/excel/narrative.ts). */
   writeNarrative(n: Narrative, opts?: NarrativeWriteOptions): Promise<NarrativeWriteOutcome>;
@@ -56,7 +71,7 @@ export interface WorkbookApi {
 }
 
 /** The engine as the adapter sees it (checkGrid from src/core/engine in production). */
-export type CheckFn = (grid: Grid) => CheckResult;
+export type CheckFn = (grid: Grid, opts?: { codes?: CodeCatalogue }) => CheckResult;
 
 const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -96,12 +111,15 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
           });
           progress({ stage: 'check', label: `正在检查 ${grid.sheets.length} 张工作表…`, fraction: 0.55 }, opts.onProgress);
           await yieldToUi();
-          const result = checkFn(grid);
+          // The 科目表 kept in this workbook (it may have been imported in another runtime).
+          const codes = (await loadSavedCodes(host).catch(() => undefined)) ?? undefined;
+          if (codes?.label !== state.codes?.label || codes?.rows.length !== state.codes?.rows.length) set({ codes });
+          const result = codes ? checkFn(grid, { codes: codes.catalogue }) : checkFn(grid);
           progress({ stage: 'mark', label: '正在标记单元格…', fraction: 0.8 }, opts.onProgress);
           await yieldToUi();
           const marks = await applyMarks(host, result, { activateResults: opts.activateResults });
           const outcome: CheckOutcome = { result, read: stats, marks };
-          set({ busy: false, progress: undefined, outcome });
+          set({ busy: false, progress: undefined, outcome, saved: undefined });
           return outcome;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '检查') });
@@ -110,8 +128,35 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
       });
     },
     select(refs) {
-      return selectCells(host, refs).catch((e) => {
-        set({ error: describeError(e, '定位单元格') });
+      return selectCells(host, refs).then(
+        (out) => {
+          const note = out?.firstOf ? `此版本的 Excel 一次只能选中一个区域（需要 ExcelApi 1.18），已选中 ${out.firstOf} 个区域中的第一个：${out.selected}。` : undefined;
+          if (note !== state.selectNote) set({ selectNote: note });
+          return out;
+        },
+        (e) => {
+          set({ error: describeError(e, '定位单元格') });
+          return undefined;
+        },
+      );
+    },
+    async refreshSaved() {
+      try {
+        const [saved, codes] = await Promise.all([readMarkState(host), loadSavedCodes(host)]);
+        set({ saved: saved ?? undefined, codes: codes ?? undefined });
+      } catch {
+        /* nothing saved, or not readable: the pane simply offers 检查 */
+      }
+    },
+    setCodes(codes) {
+      return exclusive(async () => {
+        try {
+          await saveCodes(host, codes);
+          set({ codes, error: undefined });
+        } catch (e) {
+          set({ error: describeError(e, codes ? '保存科目表' : '移除科目表') });
+          throw e;
+        }
       });
     },
     clearMarks() {
@@ -119,7 +164,7 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
         set({ busy: true, error: undefined, progress: { stage: 'clear', label: '正在清除标记…' } });
         try {
           const cleared = await clearMarks(host);
-          set({ busy: false, progress: undefined, outcome: undefined, cleared });
+          set({ busy: false, progress: undefined, outcome: undefined, cleared, saved: undefined });
           return cleared;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '清除标记') });

@@ -8,7 +8,7 @@ const CODE_MESSAGES: Record<string, string> = {
   ItemNotFound: '找不到要操作的工作表或单元格，工作簿可能在检查后被修改，请重新检查。',
   InvalidArgument: 'Excel 不接受本次操作的参数，请重新检查；如仍出错请反馈此工作簿。',
   GeneralException: 'Excel 内部错误，请稍后重试。',
-  ApiNotFound: '此版本的 Excel 不支持所需功能，请升级到 Microsoft 365 或 Excel 2021 及以上版本。',
+  ApiNotFound: '此版本的 Excel 缺少本次操作所需的功能（ApiNotFound）。请将 Office 更新到最新版本后重试；如仍出错，请把 Excel 的版本号（文件 → 帐户 → 关于 Excel）反馈给我们。',
 };
 
 export function describeError(e: unknown, action: string): string {

@@ -1,70 +1,50 @@
 /**
- * Marks: a removable layer over the user's workbook.
+ * Marks: a removable layer over the user's workbook. WHAT to paint is computed in
+ * src/core/marks.ts (planMarks: cell, colour, note text); this module only renders that list
+ * through office.js, keeps the record of what it changed, and takes it off again.
  *
- * applyMarks fills each flagged cell (colour by severity), adds a note where the host supports
- * notes (ExcelApi 1.18) and the cell has none, and writes a 校验结果 sheet listing every finding
- * with a hyperlink to its cell. The original fill of every marked cell is saved in a workbook
- * setting (stored inside the file, so 清除标记 still works after the pane or the workbook was
- * closed). Re-running replaces the previous marks; it never stacks them, and it never saves a
- * mark colour as an "original".
+ * applyMarks fills each flagged cell, adds a note where the host supports notes (ExcelApi 1.18)
+ * and the cell has none, and writes a 校验结果 sheet listing every finding (with a link to its
+ * cell where the host has hyperlinks, ExcelApi 1.7). The original fill of every marked cell is
+ * recorded in the workbook (src/excel/record.ts) BEFORE any cell is painted:
+ *   1. sheet list, protection, the stored record            (sync 1; sync 2 reads the record)
+ *   2. current fills and notes of every cell involved        (sync 3)
+ *   3. the record of everything about to change, marked pending, and the 校验结果 sheet (sync 4)
+ *   4. the paints, notes, restores of stale marks and the final record (sync 5)
+ * If step 3 or 4 fails, a second Excel.run puts back every cell, note, the sheet and the record
+ * as they were before; if even that fails, the pending record is still there, so 清除标记 can take
+ * the marks off. No cell is ever painted without a record.
  *
- * clearMarks restores each saved fill exactly (colour, pattern, pattern colour, tint; cells that
- * had no fill get none), removes only the notes the add-in wrote, deletes the 校验结果 sheet and
- * the setting. A cell whose fill the user changed after marking keeps the user's change.
+ * Our own fills are recognised by the record (address and the colour we put there), never by
+ * reading a fill pattern back: Excel reports `pattern` null and #FFFFFF for both no fill and
+ * white fills (OfficeDev/office-js #4900, #6218).
+ *
+ * clearMarks restores each saved fill (colour, pattern, pattern colour, tint with ExcelApi 1.9;
+ * the colour alone below it), removes only the notes the add-in wrote, deletes the 校验结果
+ * sheet and the record. A cell whose fill the user changed after marking keeps the user's change.
  * No cell value is ever written outside the 校验结果 sheet.
- *
- * Each operation takes three syncs: (1) state + sheet list, (2) current formats of the cells
- * involved, (3) all writes in one batch.
  */
 import { CheckResult } from '../core/engine';
-import { Finding, Severity, SEVERITY_LABEL, countBySeverity, figureText } from '../core/finding';
+import { Finding, SEVERITY_LABEL, countBySeverity, figureText } from '../core/finding';
 import { a1, colLetters, parseRef } from '../core/grid';
-import { ExcelHost, RESULTS_SHEET, RUN_OPTIONS, STATE_SETTING, capabilities, countingSync } from './host';
+import { CellMark, MARK_COLOR, NOTE_PREFIX, planMarks } from '../core/marks';
+import { Capabilities, ExcelHost, RESULTS_SHEET, capabilities, countingSync, runOptions } from './host';
+import { MarkRecord, MarkState, SavedFill, StoredRecord, deleteRecord, queueRecord, readRecord, writeRecord } from './record';
 
-/** Fill colours of marks (Excel's own "bad / neutral / note" palette). */
-export const MARK_COLOR: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#DDEBF7',
-};
-
-/** Every note the add-in writes starts with this, so it only ever deletes its own notes. */
-export const NOTE_PREFIX = '【预算公开校验】';
-
-/** A cell's fill as saved before marking; null = the cell had no fill. */
-export interface SavedFill {
-  color: string;
-  pattern: string;
-  patternColor?: string;
-  tintAndShade?: number;
-}
-
-export interface MarkRecord {
-  sheet: string;
-  /** "A1" */
-  address: string;
-  /** The user's fill before the first mark. */
-  original: SavedFill | null;
-  /** The colour the add-in put there. */
-  mark: string;
-  /** True when the add-in wrote a note on this cell. */
-  note: boolean;
-}
-
-export interface MarkState {
-  version: 1;
-  resultsSheet?: string;
-  marks: MarkRecord[];
-  markedAt: string;
-}
+export { MARK_COLOR, NOTE_PREFIX } from '../core/marks';
+export { parseState } from './record';
+export type { MarkRecord, MarkState, SavedFill } from './record';
 
 export interface MarkSummary {
   cells: number;
   notes: number;
+  /** The 校验结果 sheet, or '' when it could not be written. */
   resultsSheet: string;
   /** References that could not be marked (unknown or protected sheet), with the reason. */
   skipped: { ref: string; reason: string }[];
   syncs: number;
+  /** What this host could not do (no notes, colour-only fills, no links), in Chinese. */
+  degraded: string[];
 }
 
 export interface ClearSummary {
@@ -82,96 +62,102 @@ export interface MarkOptions {
   now?: Date;
 }
 
+/** A failure the user can act on; the message is Chinese and complete. */
+export class MarkError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'structureProtected' | 'failedRolledBack' | 'failedNotRolledBack',
+  ) {
+    super(message);
+    this.name = 'MarkError';
+  }
+}
+
+export const STRUCTURE_PROTECTED_MESSAGE =
+  '工作簿结构受保护（审阅 → 保护工作簿），无法添加“校验结果”工作表，因此没有标记任何单元格。请取消工作簿保护后重新检查。';
+
 const FILL_PROPS: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
 };
 
-/** Most cells a single finding reference (a range) may flag. */
-const MAX_CELLS_PER_REF = 500;
-
-interface Target {
-  sheet: string;
-  address: string;
-  severity: Severity;
-  lines: string[];
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** The cells the findings point at, one entry per cell, with the worst severity and the messages. */
-export function collectTargets(findings: Finding[]): Map<string, Target> {
-  const out = new Map<string, Target>();
-  for (const f of findings) {
-    for (const ref of f.cells) {
-      const p = parseRef(ref);
-      if (!p) continue;
-      const endRow = p.endRow ?? p.row;
-      const endCol = p.endCol ?? p.col;
-      let n = 0;
-      for (let r = p.row; r <= endRow && n < MAX_CELLS_PER_REF; r++) {
-        for (let c = p.col; c <= endCol && n < MAX_CELLS_PER_REF; c++, n++) {
-          const key = `${p.sheet}!${a1(r, c)}`;
-          const t = out.get(key);
-          const line = `${SEVERITY_LABEL[f.severity]}：${f.message}`;
-          if (!t) out.set(key, { sheet: p.sheet, address: a1(r, c), severity: f.severity, lines: [line] });
-          else {
-            if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[t.severity]) t.severity = f.severity;
-            if (!t.lines.includes(line)) t.lines.push(line);
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function sameColor(a: string | undefined, b: string | undefined): boolean {
+function sameColor(a: string | undefined | null, b: string | undefined | null): boolean {
   return (a ?? '').toUpperCase() === (b ?? '').toUpperCase();
 }
 
-function fillOf(props: Excel.CellProperties | undefined): SavedFill | null {
-  const fill = props?.format?.fill;
-  if (!fill || !fill.pattern || fill.pattern === 'None') return null;
-  const out: SavedFill = { color: String(fill.color), pattern: String(fill.pattern) };
-  if (fill.patternColor !== undefined && fill.patternColor !== null) out.patternColor = String(fill.patternColor);
-  if (fill.tintAndShade !== undefined && fill.tintAndShade !== null) out.tintAndShade = Number(fill.tintAndShade);
-  return out;
+/** A cell's current fill, as read on this host. */
+interface ReadFill {
+  /** getCellProperties (ExcelApi 1.9) */
+  props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  /** Range.format.fill (ExcelApi 1.1): the colour only */
+  fill?: Excel.RangeFill;
 }
 
-/** True when the cell still shows the add-in's mark (so restoring cannot undo a user's change). */
-function stillMarked(props: Excel.CellProperties | undefined, mark: string): boolean {
-  const fill = props?.format?.fill;
-  return !!fill && fill.pattern === 'Solid' && sameColor(fill.color, mark);
+function queueFill(range: Excel.Range, caps: Capabilities): ReadFill {
+  if (caps.cellProperties) return { props: range.getCellProperties(FILL_PROPS) };
+  const fill = range.format.fill;
+  fill.load('color');
+  return { fill };
 }
 
-function restore(range: Excel.Range, original: SavedFill | null): void {
+function currentColor(r: ReadFill): string | null {
+  if (r.props) return (r.props.value[0][0]?.format?.fill?.color as string | undefined) ?? null;
+  return r.fill ? r.fill.color : null;
+}
+
+/**
+ * The fill to save. A cell reporting no pattern, or 'None', has no fill; without pattern
+ * information (ExcelApi < 1.9) white (#FFFFFF, what Excel reports for no fill) is saved as no fill.
+ */
+function savedFill(r: ReadFill): SavedFill | null {
+  if (r.props) {
+    const fill = r.props.value[0][0]?.format?.fill;
+    if (!fill || !fill.pattern || fill.pattern === 'None') return null;
+    const out: SavedFill = { color: String(fill.color), pattern: String(fill.pattern) };
+    if (fill.patternColor !== undefined && fill.patternColor !== null) out.patternColor = String(fill.patternColor);
+    if (fill.tintAndShade !== undefined && fill.tintAndShade !== null) out.tintAndShade = Number(fill.tintAndShade);
+    return out;
+  }
+  const color = r.fill?.color;
+  if (!color || sameColor(color, '#FFFFFF')) return null;
+  return { color: String(color) };
+}
+
+/** Our mark is still there: the cell shows the colour we recorded. The pattern is never consulted. */
+function stillMarked(r: ReadFill, mark: string): boolean {
+  return sameColor(currentColor(r), mark);
+}
+
+function restore(range: Excel.Range, original: SavedFill | null, caps: Capabilities): void {
   if (!original) {
     range.format.fill.clear();
     return;
   }
-  const fill: Excel.CellPropertiesFill = { pattern: original.pattern as Excel.FillPattern, color: original.color };
-  if (original.patternColor !== undefined) fill.patternColor = original.patternColor;
-  if (original.tintAndShade !== undefined) fill.tintAndShade = original.tintAndShade;
-  range.setCellProperties([[{ format: { fill } }]]);
+  if (caps.cellProperties && original.pattern) {
+    const fill: Excel.CellPropertiesFill = { pattern: original.pattern as Excel.FillPattern, color: original.color };
+    if (original.patternColor !== undefined) fill.patternColor = original.patternColor;
+    if (original.tintAndShade !== undefined) fill.tintAndShade = original.tintAndShade;
+    range.setCellProperties([[{ format: { fill } }]]);
+    return;
+  }
+  range.format.fill.color = original.color;
+}
+
+/**
+ * A note the add-in wrote: NOTE_PREFIX on its first line. Not `startsWith`: some Excel versions
+ * may put an author line before the text (docs/real-excel-checklist.md, item 2).
+ */
+export function isOurNote(content: string): boolean {
+  const firstLines = content.split('\n', 2).join('\n');
+  return firstLines.includes(NOTE_PREFIX);
+}
+
+function sameFill(a: SavedFill | null, b: SavedFill | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function paint(range: Excel.Range, color: string): void {
-  range.setCellProperties([[{ format: { fill: { pattern: 'Solid', color, tintAndShade: 0 } } }]]);
-}
-
-function noteText(t: Target): string {
-  return `${NOTE_PREFIX}\n${t.lines.slice(0, 5).join('\n')}${t.lines.length > 5 ? `\n……另有 ${t.lines.length - 5} 条，见“${RESULTS_SHEET}”表` : ''}`;
-}
-
-export function parseState(raw: unknown): MarkState | null {
-  if (raw === null || raw === undefined || raw === '') return null;
-  try {
-    const s = typeof raw === 'string' ? JSON.parse(raw) : raw;
-    if (s && s.version === 1 && Array.isArray(s.marks)) return s as MarkState;
-  } catch {
-    /* a damaged setting is treated as no marks */
-  }
-  return null;
+  // Range.format.fill.color (ExcelApi 1.1): a solid fill of that colour.
+  range.format.fill.color = color;
 }
 
 /** Quotes a sheet name for a formula or hyperlink reference: 'It''s'!A1. */
@@ -193,7 +179,7 @@ export function resultRows(result: Pick<CheckResult, 'findings' | 'profile' | 't
   const template = result.profile ? result.profile.name : '未识别出预算公开模板';
   const summary =
     `${result.source}：错误 ${n.error} 个，警告 ${n.warning} 个，提示 ${n.info} 个；模板：${template}；` +
-    `识别表格 ${result.tables.length} 张${result.missing.length ? `，缺少 ${result.missing.length} 张` : ''}；` +
+    `${tablesText(result.tables)}${result.missing.length ? `，缺少 ${result.missing.length} 张` : ''}；` +
     `检查时间 ${formatTime(now)}。`;
   const header = ['序号', '严重程度', '表', '说明', '应为', '实为', '差额', '单元格', '其他单元格', '规则'];
   const rows = result.findings.map((f, i) => [
@@ -211,115 +197,254 @@ export function resultRows(result: Pick<CheckResult, 'findings' | 'profile' | 't
   return { title: '预算公开校验结果', summary, header, rows };
 }
 
+/**
+ * How many 表 the user sees: parts of one table (a 收入 and a 支出 block, a 续表) are counted once
+ * as a 表, and the blocks are named separately: "识别表格 15 张（共 18 个表内区块）".
+ */
+export function countTables(tables: Pick<CheckResult['tables'][number], 'number' | 'title' | 'sheet'>[]): { tables: number; blocks: number } {
+  const keys = new Set(tables.map((t) => `${t.number ?? ''}|${t.title}`));
+  return { tables: keys.size, blocks: tables.length };
+}
+
+export function tablesText(tables: CheckResult['tables']): string {
+  const n = countTables(tables);
+  return `识别表格 ${n.tables} 张${n.blocks > n.tables ? `（共 ${n.blocks} 个表内区块）` : ''}`;
+}
+
 function formatTime(d: Date): string {
   const p = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+
+interface Touched {
+  sheet: string;
+  address: string;
+  /** The fill before this run (to undo the run exactly). */
+  before: SavedFill | null;
+  /** The note before this run: undefined = not read (no notes API), null = none. */
+  noteBefore?: string | null;
+}
+
 export async function applyMarks(host: ExcelHost, result: CheckResult, opts: MarkOptions = {}): Promise<MarkSummary> {
   const caps = capabilities(host);
   const now = opts.now ?? new Date();
-  return host.run(RUN_OPTIONS, async (context) => {
-    const counter = countingSync(context);
-    const sync = counter.sync;
-    const wb = context.workbook;
+  const touched: Touched[] = [];
+  let stored: StoredRecord | undefined;
+  let createdSheet: string | undefined;
+  let wroteAnything = false;
+  let painting = false;
+  try {
+    return await host.run(runOptions(host), async (context) => {
+      const counter = countingSync(context);
+      const sync = counter.sync;
+      const wb = context.workbook;
 
-    // 1. Previous state and the sheet list.
-    const setting = wb.settings.getItemOrNullObject(STATE_SETTING);
-    setting.load('value');
-    const sheets = wb.worksheets;
-    sheets.load('items/name,items/protection/protected');
-    await sync();
+      // 1. The stored record, the sheet list, the workbook's structure protection.
+      let structure: Excel.WorkbookProtection | undefined;
+      const start = await recordAndSheets(wb, sync, () => {
+        if (caps.hyperlinks) (structure = wb.protection).load('protected');
+      });
+      stored = start.stored;
+      const sheets = start.sheets;
 
-    const previous = setting.isNullObject ? null : parseState(setting.value);
-    const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
-    const names = new Set(sheets.items.map((s) => s.name));
-    const ourOldSheet = previous?.resultsSheet && names.has(previous.resultsSheet) ? previous.resultsSheet : undefined;
-    const resultsSheet = pickResultsSheetName(names, ourOldSheet);
+      const previous = stored.state;
+      const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+      const names = new Set(sheets.items.map((s) => s.name));
+      const ourOldSheet = previous?.resultsSheet && names.has(previous.resultsSheet) ? previous.resultsSheet : undefined;
+      if (structure?.protected) throw new MarkError(STRUCTURE_PROTECTED_MESSAGE, 'structureProtected');
+      const resultsSheet = pickResultsSheetName(names, ourOldSheet);
+      // A re-run writes its 校验结果 under a new name and swaps it in only at the very end, so a
+      // failed run leaves the earlier 校验结果 as it was.
+      const writeAs = ourOldSheet ? pickResultsSheetName(names, undefined, `${RESULTS_SHEET}（新）`) : resultsSheet;
 
-    const skipped: MarkSummary['skipped'] = [];
-    const targets = new Map<string, Target>();
-    for (const [key, t] of collectTargets(result.findings)) {
-      if (t.sheet === resultsSheet || t.sheet === ourOldSheet) continue;
-      if (!names.has(t.sheet)) skipped.push({ ref: key, reason: `工作表“${t.sheet}”不存在` });
-      else if (protectedSheets.has(t.sheet)) skipped.push({ ref: key, reason: `工作表“${t.sheet}”受保护，无法标记` });
-      else targets.set(key, t);
-    }
-    const prevByKey = new Map<string, MarkRecord>();
-    for (const m of previous?.marks ?? []) {
-      if (names.has(m.sheet) && !protectedSheets.has(m.sheet)) prevByKey.set(`${m.sheet}!${m.address}`, m);
-    }
-
-    // 2. Current fills (and notes) of every cell involved.
-    const props = new Map<string, OfficeExtension.ClientResult<Excel.CellProperties[][]>>();
-    const notes = new Map<string, Excel.Note>();
-    const range = (key: string, sheet: string, address: string) => wb.worksheets.getItem(sheet).getRange(address);
-    for (const key of new Set([...targets.keys(), ...prevByKey.keys()])) {
-      const t = targets.get(key) ?? prevByKey.get(key)!;
-      props.set(key, range(key, t.sheet, t.address).getCellProperties(FILL_PROPS));
-      if (caps.notes) {
-        const note = wb.worksheets.getItem(t.sheet).notes.getItemOrNullObject(t.address);
-        note.load('content');
-        notes.set(key, note);
+      const skipped: MarkSummary['skipped'] = [];
+      const targets = new Map<string, CellMark>();
+      for (const m of planMarks(result.findings)) {
+        const key = `${m.sheet}!${m.address}`;
+        if (m.sheet === resultsSheet || m.sheet === ourOldSheet) continue;
+        if (!names.has(m.sheet)) skipped.push({ ref: key, reason: `工作表“${m.sheet}”不存在` });
+        else if (protectedSheets.has(m.sheet)) skipped.push({ ref: key, reason: `工作表“${m.sheet}”受保护，无法标记` });
+        else targets.set(key, m);
       }
-    }
-    await sync();
+      const prevByKey = new Map<string, MarkRecord>();
+      for (const m of previous?.marks ?? []) {
+        if (names.has(m.sheet) && !protectedSheets.has(m.sheet)) prevByKey.set(`${m.sheet}!${m.address}`, m);
+      }
 
-    // 3. All writes in one batch.
-    let noteCount = 0;
-    const records: MarkRecord[] = [];
-    for (const [key, old] of prevByKey) {
-      if (targets.has(key)) continue;
-      const current = props.get(key)!.value[0][0];
-      if (stillMarked(current, old.mark)) restore(range(key, old.sheet, old.address), old.original);
-      const note = notes.get(key);
-      if (old.note && note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
-    }
-    for (const [key, t] of targets) {
-      const old = prevByKey.get(key);
-      const current = props.get(key)!.value[0][0];
-      // A cell marked last time keeps its saved original, unless the user has refilled it since.
-      const original = old && stillMarked(current, old.mark) ? old.original : fillOf(current);
-      const color = MARK_COLOR[t.severity];
-      const cell = range(key, t.sheet, t.address);
-      paint(cell, color);
-      let wroteNote = false;
-      const note = notes.get(key);
-      if (note) {
-        const ours = !note.isNullObject && note.content.startsWith(NOTE_PREFIX);
-        if (note.isNullObject) {
-          wb.worksheets.getItem(t.sheet).notes.add(cell, noteText(t));
-          wroteNote = true;
-        } else if (ours) {
-          note.content = noteText(t);
-          wroteNote = true;
+      // 2. Current fills (and notes) of every cell involved.
+      const fills = new Map<string, ReadFill>();
+      const notes = new Map<string, Excel.Comment | Excel.Note>();
+      const range = (sheet: string, address: string) => wb.worksheets.getItem(sheet).getRange(address);
+      for (const key of new Set([...targets.keys(), ...prevByKey.keys()])) {
+        const t = targets.get(key) ?? prevByKey.get(key)!;
+        fills.set(key, queueFill(range(t.sheet, t.address), caps));
+        if (caps.notes) {
+          const note = wb.worksheets.getItem(t.sheet).notes.getItemOrNullObject(t.address);
+          note.load('content');
+          notes.set(key, note as Excel.Note);
         }
-        if (wroteNote) noteCount++;
       }
-      records.push({ sheet: t.sheet, address: t.address, original, mark: color, note: wroteNote });
+      await sync();
+
+      const noteNow = (key: string): string | null | undefined => {
+        const n = notes.get(key) as Excel.Note | undefined;
+        return n ? (n.isNullObject ? null : n.content) : undefined;
+      };
+      const ours = (key: string) => isOurNote(noteNow(key) ?? '');
+
+      // What this run will leave: a record per target cell.
+      const records: MarkRecord[] = [];
+      for (const [key, t] of targets) {
+        const old = prevByKey.get(key);
+        const cur = fills.get(key)!;
+        // A cell marked last time keeps its saved original, unless the user has refilled it since.
+        const original = old && stillMarked(cur, old.mark) ? old.original : savedFill(cur);
+        const note = caps.notes && (noteNow(key) === null || ours(key));
+        records.push({ sheet: t.sheet, address: t.address, original, mark: t.color, note });
+      }
+      const stale = [...prevByKey].filter(([key]) => !targets.has(key));
+      for (const [key] of [...targets, ...stale]) {
+        const [sheet, address] = [key.slice(0, key.lastIndexOf('!')), key.slice(key.lastIndexOf('!') + 1)];
+        touched.push({ sheet, address, before: savedFill(fills.get(key)!), noteBefore: noteNow(key) });
+      }
+      const counts = countBySeverity(result.findings);
+      const summaryOf = { counts, template: result.profile?.name, tables: result.tables.length, source: result.source };
+
+      // 3. The record of everything about to change, before any of it changes; then the 校验结果 sheet.
+      const pending: MarkState = {
+        version: 2,
+        resultsSheet,
+        marks: [...records, ...stale.map(([, m]) => m)],
+        markedAt: now.toISOString(),
+        pending: true,
+        summary: summaryOf,
+      };
+      wroteAnything = true;
+      const part = writeRecord(wb, stored.part, pending);
+      createdSheet = writeAs;
+      const newSheet = writeResultsSheet(wb, writeAs, result, now, caps);
+      await sync();
+
+      // 4. Paints, notes, restores of stale marks, the final record: one batch.
+      painting = true;
+      for (const [key, old] of stale) {
+        if (stillMarked(fills.get(key)!, old.mark)) restore(range(old.sheet, old.address), old.original, caps);
+        const note = notes.get(key) as Excel.Note | undefined;
+        if (old.note && note && !note.isNullObject && isOurNote(note.content)) note.delete();
+      }
+      let noteCount = 0;
+      for (const r of records) {
+        const key = `${r.sheet}!${r.address}`;
+        const t = targets.get(key)!;
+        const cell = range(r.sheet, r.address);
+        paint(cell, r.mark);
+        if (!r.note) continue;
+        const note = notes.get(key) as Excel.Note;
+        if (note.isNullObject) wb.worksheets.getItem(r.sheet).notes.add(cell, t.note);
+        else note.content = t.note;
+        noteCount++;
+      }
+      const final: MarkState = { version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf };
+      writeRecord(wb, part, final);
+      if (stored.legacy) wb.settings.getItem(STATE_SETTING_KEY).delete();
+      if (ourOldSheet) {
+        wb.worksheets.getItem(ourOldSheet).delete();
+        newSheet.name = resultsSheet;
+      }
+      if (opts.activateResults) newSheet.activate();
+      await sync();
+
+      const degraded: string[] = [];
+      if (!caps.notes) degraded.push('此版本的 Excel 不支持批注（需要 ExcelApi 1.18），问题只填色并列在“校验结果”表中。');
+      if (!caps.cellProperties) degraded.push('此版本的 Excel 只能读取填充颜色（ExcelApi 1.9 以下）：清除标记时图案填充恢复为同色纯色填充，白色填充恢复为无填充。');
+      if (!caps.hyperlinks) degraded.push('此版本的 Excel 不支持超链接（需要 ExcelApi 1.7），“校验结果”表中的单元格地址是文字。');
+      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded };
+    });
+  } catch (e) {
+    if (e instanceof MarkError || !wroteAnything) throw e;
+    // Undo what this run may have done, in a fresh batch: the failed one may be unusable.
+    try {
+      await rollback(host, caps, painting ? touched : [], stored!, createdSheet);
+    } catch {
+      throw new MarkError(
+        `标记过程中出错（${describeCause(e)}），且未能自动撤销：已改动的单元格都有记录，请点击“清除标记”恢复原样。`,
+        'failedNotRolledBack',
+      );
     }
+    if (isAccessDenied(e) && createdSheet) throw new MarkError(STRUCTURE_PROTECTED_MESSAGE, 'structureProtected');
+    throw new MarkError(`标记过程中出错（${describeCause(e)}），工作簿已恢复为检查前的样子，没有留下任何标记。`, 'failedRolledBack');
+  }
+}
 
-    if (ourOldSheet) wb.worksheets.getItem(ourOldSheet).delete();
-    writeResultsSheet(wb, resultsSheet, result, now, opts.activateResults ?? false);
+const STATE_SETTING_KEY = 'budgetCheck.marks';
 
-    const state: MarkState = { version: 1, resultsSheet, marks: records, markedAt: now.toISOString() };
-    wb.settings.add(STATE_SETTING, JSON.stringify(state));
-    await sync();
-    return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count };
+function isAccessDenied(e: unknown): boolean {
+  return (e as { code?: string })?.code === 'AccessDenied';
+}
+
+function describeCause(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return err?.code ? `${err.code}${err.message ? `：${err.message}` : ''}` : String(err?.message ?? e);
+}
+
+/** Puts back every touched cell's fill and note, removes a sheet this run created, and the record as it was. */
+async function rollback(host: ExcelHost, caps: Capabilities, touched: Touched[], stored: StoredRecord, createdSheet: string | undefined): Promise<void> {
+  await host.run(runOptions(host), async (context) => {
+    const wb = context.workbook;
+    const handles = queueRecord(wb);
+    const sheets = wb.worksheets;
+    sheets.load('items/name');
+    // Only cells that no longer show their earlier colour are put back (exact even where the host
+    // cannot write patterns back: a cell that was never painted is not touched).
+    const now = touched.map((t) => queueFill(wb.worksheets.getItem(t.sheet).getRange(t.address), caps));
+    const notes = touched.map((t) => {
+      if (!caps.notes || t.noteBefore === undefined) return undefined;
+      const n = wb.worksheets.getItem(t.sheet).notes.getItemOrNullObject(t.address);
+      n.load('content');
+      return n;
+    });
+    await context.sync();
+    for (const [i, t] of touched.entries()) {
+      if (!sameColor(currentColor(now[i]) ?? '#FFFFFF', t.before?.color ?? '#FFFFFF') || (caps.cellProperties && !sameFill(savedFill(now[i]), t.before)))
+        restore(wb.worksheets.getItem(t.sheet).getRange(t.address), t.before, caps);
+      const n = notes[i];
+      if (!n) continue;
+      if (t.noteBefore === null) {
+        if (!n.isNullObject) n.delete();
+      } else if (n.isNullObject) wb.worksheets.getItem(t.sheet).notes.add(wb.worksheets.getItem(t.sheet).getRange(t.address), t.noteBefore!);
+      else if (n.content !== t.noteBefore) n.content = t.noteBefore!;
+    }
+    if (createdSheet && sheets.items.some((s) => s.name === createdSheet)) wb.worksheets.getItem(createdSheet).delete();
+    // the record as it was before the run
+    if (handles.part.isNullObject) {
+      if (stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
+    } else if (stored.xml !== undefined) handles.part.setXml(stored.xml);
+    else handles.part.delete();
+    await context.sync();
   });
+}
+/** Sync 1 (and 2 when a record exists): the stored record and the sheet list with protection; `also` queues more loads into sync 1. */
+async function recordAndSheets(wb: Excel.Workbook, sync: () => Promise<void>, also?: () => void): Promise<{ stored: StoredRecord; sheets: Excel.WorksheetCollection }> {
+  const handles = queueRecord(wb);
+  const sheets = wb.worksheets;
+  sheets.load('items/name,items/protection/protected');
+  also?.();
+  await sync();
+  return { stored: await readRecord(handles, sync), sheets };
 }
 
 /** 校验结果, unless the user has a sheet of that name that is not ours. */
-function pickResultsSheetName(existing: Set<string>, ours: string | undefined): string {
+function pickResultsSheetName(existing: Set<string>, ours: string | undefined, base = RESULTS_SHEET): string {
   if (ours) return ours;
-  if (!existing.has(RESULTS_SHEET)) return RESULTS_SHEET;
+  if (!existing.has(base)) return base;
   for (let i = 2; ; i++) {
-    const name = `${RESULTS_SHEET}${i}`;
+    const name = `${base}${i}`;
     if (!existing.has(name)) return name;
   }
 }
 
-function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult, now: Date, activate: boolean): void {
+function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult, now: Date, caps: Capabilities): Excel.Worksheet {
   const ws = wb.worksheets.add(name);
   const { title, summary, header, rows } = resultRows(result, now);
   const width = header.length;
@@ -335,7 +460,7 @@ function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult
     const body = ws.getRange(`A4:${last}${3 + rows.length}`);
     body.numberFormat = rows.map((r) => r.map(() => '@'));
     body.values = rows;
-    result.findings.forEach((f, i) => {
+    if (caps.hyperlinks) result.findings.forEach((f, i) => {
       const p = f.cells[0] ? parseRef(f.cells[0]) : null;
       if (!p) return;
       ws.getRange(`H${4 + i}`).hyperlink = {
@@ -347,28 +472,28 @@ function writeResultsSheet(wb: Excel.Workbook, name: string, result: CheckResult
   } else {
     ws.getRange('A4').values = [[result.profile ? '未发现问题。' : '未识别出预算公开模板，未做检查。']];
   }
-  ws.freezePanes.freezeRows(3);
+  if (caps.hyperlinks) ws.freezePanes.freezeRows(3); // ExcelApi 1.7
   ws.getRange(`A3:${last}${3 + Math.max(1, rows.length)}`).format.autofitColumns();
   ws.getRange('D:D').format.columnWidth = 360;
   ws.getRange('D:D').format.wrapText = true;
-  if (activate) ws.activate();
+  return ws;
 }
 
 export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
   const caps = capabilities(host);
-  return host.run(RUN_OPTIONS, async (context) => {
+  return host.run(runOptions(host), async (context) => {
     const counter = countingSync(context);
     const sync = counter.sync;
     const wb = context.workbook;
-    const setting = wb.settings.getItemOrNullObject(STATE_SETTING);
-    setting.load('value');
-    const sheets = wb.worksheets;
-    sheets.load('items/name,items/protection/protected');
-    await sync();
+    const { stored, sheets } = await recordAndSheets(wb, sync);
 
     const out: ClearSummary = { restored: 0, keptUserChanges: 0, notesRemoved: 0, resultsSheetRemoved: false, syncs: 0 };
-    const state = setting.isNullObject ? null : parseState(setting.value);
+    const state = stored.state;
     if (!state) {
+      if (stored.part || stored.legacy) {
+        deleteRecord(wb, stored); // a damaged record
+        await sync();
+      }
       out.syncs = counter.count;
       return out;
     }
@@ -376,7 +501,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
     const marks = state.marks.filter((m) => names.has(m.sheet) && !protectedSheets.has(m.sheet));
 
-    const props = marks.map((m) => wb.worksheets.getItem(m.sheet).getRange(m.address).getCellProperties(FILL_PROPS));
+    const fills = marks.map((m) => queueFill(wb.worksheets.getItem(m.sheet).getRange(m.address), caps));
     const notes = marks.map((m) => {
       if (!m.note || !caps.notes) return undefined;
       const note = wb.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.address);
@@ -386,12 +511,12 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
     await sync();
 
     marks.forEach((m, i) => {
-      if (stillMarked(props[i].value[0][0], m.mark)) {
-        restore(wb.worksheets.getItem(m.sheet).getRange(m.address), m.original);
+      if (stillMarked(fills[i], m.mark)) {
+        restore(wb.worksheets.getItem(m.sheet).getRange(m.address), m.original, caps);
         out.restored++;
       } else out.keptUserChanges++;
       const note = notes[i];
-      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+      if (note && !note.isNullObject && isOurNote(note.content)) {
         note.delete();
         out.notesRemoved++;
       }
@@ -400,26 +525,44 @@ export async function clearMarks(host: ExcelHost): Promise<ClearSummary> {
       wb.worksheets.getItem(state.resultsSheet).delete();
       out.resultsSheetRemoved = true;
     }
-    wb.settings.getItem(STATE_SETTING).delete();
+    deleteRecord(wb, stored);
     await sync();
     out.syncs = counter.count;
     return out;
   });
 }
 
-/** Activates the sheet of the first reference and selects every referenced cell on that sheet. */
-export async function selectCells(host: ExcelHost, refs: string[]): Promise<void> {
+/** The saved short result of the last check (for a pane that did not run it: another runtime). */
+export async function readMarkState(host: ExcelHost): Promise<MarkState | null> {
+  return host.run(runOptions(host), async (context) => {
+    const handles = queueRecord(context.workbook);
+    await context.sync();
+    return (await readRecord(handles, () => context.sync())).state;
+  });
+}
+
+export interface SelectOutcome {
+  /** The areas selected, "B6" or "B6,D4". */
+  selected: string;
+  /** Set when the host could select only the first of several areas (ExcelApi < 1.18). */
+  firstOf?: number;
+}
+
+/** Activates the sheet of the first reference and selects every referenced cell on that sheet (the first area where the host cannot select several). */
+export async function selectCells(host: ExcelHost, refs: string[]): Promise<SelectOutcome | undefined> {
   const parsed = refs.map(parseRef).filter((p): p is NonNullable<typeof p> => !!p);
-  if (parsed.length === 0) return;
+  if (parsed.length === 0) return undefined;
   const sheet = parsed[0].sheet;
   const addresses = parsed
     .filter((p) => p.sheet === sheet)
     .map((p) => (p.endRow ? `${a1(p.row, p.col)}:${a1(p.endRow, p.endCol!)}` : a1(p.row, p.col)));
-  await host.run(RUN_OPTIONS, async (context) => {
+  const several = addresses.length > 1 && capabilities(host).multiSelect;
+  await host.run(runOptions(host), async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
-    if (addresses.length === 1) ws.getRange(addresses[0]).select();
-    else ws.getRanges(addresses.join(',')).select();
+    if (several) ws.getRanges(addresses.join(',')).select();
+    else ws.getRange(addresses[0]).select();
     await context.sync();
   });
+  return several || addresses.length === 1 ? { selected: addresses.join(',') } : { selected: addresses[0], firstOf: addresses.length };
 }

@@ -14,7 +14,7 @@
  */
 import type { Narrative, NarrativeParagraph } from '../core/narrative/types';
 import { a1, parseRef } from '../core/grid';
-import { ExcelHost, RUN_OPTIONS, countingSync } from './host';
+import { ExcelHost, capabilities, countingSync, runOptions } from './host';
 
 export const NARRATIVE_SHEET = '公开说明';
 /** Hidden name scoped to our 公开说明 sheet: the proof that we created it. */
@@ -140,7 +140,7 @@ export interface NarrativeWriteOptions {
 export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: NarrativeWriteOptions = {}): Promise<NarrativeWriteOutcome> {
   const name = NARRATIVE_SHEET;
   const { rows, bold } = narrativeSheetRows(n);
-  return host.run(RUN_OPTIONS, async (context) => {
+  return host.run(runOptions(host), async (context) => {
     const counter = countingSync(context);
     const sync = counter.sync;
     const wb = context.workbook;
@@ -195,7 +195,7 @@ export async function writeNarrativeSheet(host: ExcelHost, n: Narrative, opts: N
     ws.getRange('A:A').format.columnWidth = 420;
     ws.getRange('B:B').format.columnWidth = 200;
     all.format.autofitRows();
-    ws.freezePanes.freezeRows(1);
+    if (capabilities(host).hyperlinks) ws.freezePanes.freezeRows(1); // ExcelApi 1.7
     const marker = ws.names.add(NARRATIVE_MARKER, all, JSON.stringify({ v: 1, rows: last, fp: fingerprint(normalise(rows)) } satisfies MarkerComment));
     marker.visible = false;
     ws.activate();

@@ -12,8 +12,8 @@
  * The result mirrors src/file/read.ts (ExcelJS) cell for cell, so the engine sees the same Grid
  * whether it checks a file from disk or the workbook open in Excel.
  */
-import { CellData, CellValue, Grid, MergedArea, Sheet, lettersToCol } from '../core/grid';
-import { Capabilities, ExcelHost, RESULTS_SHEET, RUN_OPTIONS, capabilities, countingSync } from './host';
+import { CellData, CellValue, Grid, MergedArea, Sheet, a1, lettersToCol } from '../core/grid';
+import { Capabilities, ExcelHost, RESULTS_SHEET, capabilities, countingSync, runOptions } from './host';
 
 /** Same limits as src/file/read.ts (not imported: that module pulls in ExcelJS and fs). */
 export const MAX_ROWS_PER_SHEET = 5000;
@@ -74,14 +74,14 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
   const caps = capabilities(host);
   const budget = Math.max(1, opts.cellsPerSync ?? CELLS_PER_SYNC);
   const skip = new Set([RESULTS_SHEET, ...(opts.skipSheets ?? [])]);
-  return host.run(RUN_OPTIONS, async (context) => {
+  return host.run(runOptions(host), async (context) => {
     const counter = countingSync(context);
     const sync = counter.sync;
     const warnings: string[] = [];
 
     // 1. Sheet list.
     const wb = context.workbook;
-    wb.load('name');
+    if (caps.hyperlinks) wb.load('name'); // Workbook.name is ExcelApi 1.7
     const worksheets = wb.worksheets;
     worksheets.load('items/name,items/visibility');
     await sync();
@@ -134,6 +134,9 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
         inBatch += n * p.cols;
       }
     }
+    if (!caps.cellProperties) {
+      warnings.push('此版本的 Excel 不支持读取单元格缩进（需要 ExcelApi 1.9），层级只按科目编码和文字识别。');
+    }
     if (!caps.mergedAreas) {
       warnings.push('此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），表头识别只使用各合并区域左上角的单元格。');
     }
@@ -146,9 +149,10 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
       if (batch.length === 0) continue;
       // Queue this batch's loads only now, so each sync carries one batch.
       for (const c of batch) {
-        c.range = c.plan.ws.getRangeByIndexes(c.row0, c.plan.col0, c.rows, c.plan.cols);
+        // getRange(address) is ExcelApi 1.1 (getRangeByIndexes would need 1.7)
+        c.range = c.plan.ws.getRange(`${a1(c.row0 + 1, c.plan.col0 + 1)}:${a1(c.row0 + c.rows, c.plan.col0 + c.plan.cols)}`);
         c.range.load('values,formulas,numberFormat,valueTypes');
-        c.indents = c.range.getCellProperties({ format: { indentLevel: true } });
+        if (caps.cellProperties) c.indents = c.range.getCellProperties({ format: { indentLevel: true } });
       }
       await sync();
       for (const c of batch) {
@@ -170,7 +174,7 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
       return sheet;
     });
     return {
-      grid: { source: wb.name || '当前工作簿', sheets },
+      grid: { source: (caps.hyperlinks && wb.name) || '当前工作簿', sheets },
       stats: { syncs: counter.count, sheets: sheets.length, cells, chunks: total, warnings, capabilities: caps },
     };
   });
@@ -178,7 +182,7 @@ export async function readOpenWorkbook(host: ExcelHost, opts: ReadOptions = {}):
 
 function fillRows(rows: (CellData | undefined)[][], c: Chunk): number {
   const { values, formulas, numberFormat, valueTypes } = c.range!;
-  const indents = c.indents!.value;
+  const indents = c.indents ? c.indents.value : [];
   let n = 0;
   for (let i = 0; i < c.rows; i++) {
     const r = c.row0 + i; // 0-based sheet row

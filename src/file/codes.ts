@@ -12,56 +12,14 @@ import ExcelJS from 'exceljs';
 import { CodeCatalogue } from '../core/codes/catalogue';
 import { parseCsv } from '../core/codes/csv';
 import { CodeFileError, LoadMode, UserCodeRow, catalogueFromRows } from '../core/codes/user';
+import { codeRowsFromTable, findCodeHeader } from '../core/codes/table';
 import { convertValue } from './read';
 
 export { CodeFileError };
 
-const CODE_HEADER = /^(code|编码|代码|科目编码|科目代码|功能科目编码|经济科目编码|科目编号)$/i;
-const NAME_HEADER = /^(name|名称|科目名称|功能科目名称|经济科目名称)$/i;
-const SCHEME_HEADER = /^(scheme|类别|科目类别|分类|类型|科目类型|体系)$/i;
-
-function clean(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, '');
-}
-
-interface Header {
-  code: number;
-  name: number;
-  scheme?: number;
-}
-
-/** Finds the header among the first rows: a 编码 column and a 名称 column. */
-function findHeader(rows: string[][]): { header: Header; at: number } | undefined {
-  for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const cells = rows[i].map(clean);
-    const code = cells.findIndex((c) => CODE_HEADER.test(c));
-    const name = cells.findIndex((c) => NAME_HEADER.test(c));
-    if (code >= 0 && name >= 0) {
-      const scheme = cells.findIndex((c) => SCHEME_HEADER.test(c));
-      return { header: { code, name, scheme: scheme >= 0 ? scheme : undefined }, at: i };
-    }
-  }
-  return undefined;
-}
-
-/** Table rows (strings) → UserCodeRow[], skipping the header and blank rows. */
-function toCodeRows(rows: string[][], lineOf: (i: number) => number): UserCodeRow[] {
-  const found = findHeader(rows);
-  const h: Header = found?.header ?? { code: 0, name: 1, scheme: 2 };
-  const start = found ? found.at + 1 : 0;
-  const out: UserCodeRow[] = [];
-  for (let i = start; i < rows.length; i++) {
-    const r = rows[i];
-    if (!r || r.every((c) => !c || !c.trim())) continue;
-    let code = (r[h.code] ?? '').trim();
-    let name = (r[h.name] ?? '').trim();
-    // "2080109 社会保险经办机构" in one cell, as some exports print it.
-    const joined = /^(\d{3,7})[\s\u3000]+(.+)$/.exec(code);
-    if (joined && !name) [code, name] = [joined[1], joined[2].trim()];
-    out.push({ line: lineOf(i), code, name, scheme: h.scheme !== undefined ? r[h.scheme] : undefined });
-  }
-  return out;
-}
+// The header detection and row reading are shared with the add-in (src/core/codes/table.ts).
+const toCodeRows = codeRowsFromTable;
+const findHeader = findCodeHeader;
 
 function decodeText(buf: Buffer): string {
   try {

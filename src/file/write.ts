@@ -14,19 +14,20 @@ import Decimal from 'decimal.js';
 import { a1, parseRef } from '../core/grid';
 import { Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import { formatYuan } from '../core/money';
+import { MARK_CAPS, markArgb } from '../core/marks';
 
 /** The name of the sheet we add. A sheet of that name in the input is ours from an earlier run and is replaced. */
 export const RESULT_SHEET = '校验结果';
 
-/** Fill colours (ARGB) by severity: red-ish, amber, blue-ish, as Excel's own "bad / neutral" styles. */
+/** Fill colours (ARGB) by severity: the add-in's colours (src/core/marks.ts), so both layers look the same. */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
+  error: markArgb('error'),
+  warning: markArgb('warning'),
+  info: markArgb('info'),
 };
 
 /** At most this many cells of one range reference are marked (a range names a block, not a sheet). */
-const MAX_RANGE_CELLS = 400;
+const MAX_RANGE_CELLS = MARK_CAPS.cellsPerRef; // the add-in's cap (src/core/marks.ts)
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -7,6 +7,7 @@ import { SeverityFilter } from './SeverityFilter';
 import { TemplateInfo } from './TemplateInfo';
 import { FindingsList } from './FindingsList';
 import { Notices } from './Notices';
+import { CodesImport } from './CodesImport';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -21,6 +22,7 @@ export function CheckTab({ api, session }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const outcome = session.outcome;
+  const units = React.useMemo(() => new Map((outcome?.result.tables ?? []).map((t) => [t.title, t.unit])), [outcome]);
   // Errors are already in the session state (Chinese); the promise rejections need no handling here.
   const run = () => void api.check().catch(() => undefined);
   const clear = () => void api.clearMarks().catch(() => undefined);
@@ -32,9 +34,10 @@ export function CheckTab({ api, session }: CheckTabProps): React.JSX.Element {
         <>
           <SeverityFilter findings={outcome.result.findings} shown={shown} onChange={setShown} />
           <TemplateInfo result={outcome.result} />
-          <FindingsList findings={outcome.result.findings} shown={shown} onSelect={(refs) => void api.select(refs)} />
+          <FindingsList findings={outcome.result.findings} units={units} shown={shown} onSelect={(refs) => void api.select(refs)} />
         </>
       )}
+      <CodesImport api={api} codes={session.codes} busy={session.busy} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Finding, SEVERITY_LABEL } from '../../src/core/finding';
-import { formatFigure } from '../format';
+import { cardMessage, figureInUnit } from '../format';
 
 const useStyles = makeStyles({
   card: {
@@ -23,7 +23,8 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   target: { cursor: 'pointer', borderRadius: tokens.borderRadiusSmall, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXXS },
-  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  more: { fontSize: tokens.fontSizeBase200 },
+  details: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: tokens.spacingVerticalXXS },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   figures: {
     display: 'grid',
@@ -43,12 +44,18 @@ const BADGE: Record<Finding['severity'], 'danger' | 'warning' | 'informative'> =
 export interface FindingItemProps {
   finding: Finding;
   onSelect(refs: string[]): void;
+  /** The unit the finding's table is printed in (元 / 万元): figures are shown in it. */
+  tableUnit?: string;
 }
 
 /** One finding: clicking it selects all its cells (both ends of a cross-table pair); each cell link jumps to that cell. */
-export function FindingItem({ finding: f, onSelect }: FindingItemProps): React.JSX.Element {
+export function FindingItem({ finding: f, onSelect, tableUnit }: FindingItemProps): React.JSX.Element {
   const styles = useStyles();
   const hasFigures = f.expected !== undefined || f.actual !== undefined;
+  const message = hasFigures ? cardMessage(f) : f.message;
+  // A very long sentence (a list of every title looked for) is folded; 展开全文 shows it.
+  const long = message.length > 200;
+  const [expanded, setExpanded] = React.useState(false);
   return (
     <div className={mergeClasses(styles.card, styles[f.severity])} data-rule={f.rule}>
       <div
@@ -69,24 +76,28 @@ export function FindingItem({ finding: f, onSelect }: FindingItemProps): React.J
           <Badge size="small" appearance="filled" color={BADGE[f.severity]}>
             {SEVERITY_LABEL[f.severity]}
           </Badge>
-          <span className={styles.rule}>{f.rule}</span>
         </div>
-        <div className={styles.message}>{f.message}</div>
+        <div className={styles.message}>{long && !expanded ? `${message.slice(0, 140)}……` : message}</div>
         {hasFigures && (
           <div className={styles.figures}>
             <span className={styles.label}>应为</span>
-            <span>{formatFigure(f.expected, f.unit)}</span>
+            <span>{figureInUnit(f.expected, f.unit, tableUnit)}</span>
             <span className={styles.label}>实为</span>
-            <span>{formatFigure(f.actual, f.unit)}</span>
+            <span>{figureInUnit(f.actual, f.unit, tableUnit)}</span>
             {f.difference !== undefined && f.difference !== '' && (
               <>
                 <span className={styles.label}>差额</span>
-                <span className={styles.diff}>{formatFigure(f.difference, f.unit)}</span>
+                <span className={styles.diff}>{figureInUnit(f.difference, f.unit, tableUnit)}</span>
               </>
             )}
           </div>
         )}
       </div>
+      {long && (
+        <Link as="button" className={styles.more} onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
+          {expanded ? '收起' : '展开全文'}
+        </Link>
+      )}
       {f.cells.length > 0 && (
         <div className={styles.cells}>
           {f.cells.slice(0, 8).map((ref) => (
@@ -97,6 +108,11 @@ export function FindingItem({ finding: f, onSelect }: FindingItemProps): React.J
           {f.cells.length > 8 ? <span>等 {f.cells.length} 个单元格</span> : null}
         </div>
       )}
+      <details className={styles.details}>
+        <summary>详情</summary>
+        规则编号 {f.rule}
+        {f.cells.length > 8 ? `；单元格 ${f.cells.join('、')}` : ''}
+      </details>
     </div>
   );
 }

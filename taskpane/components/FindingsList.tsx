@@ -31,11 +31,13 @@ export function groupByTable(findings: Finding[]): [string, Finding[]][] {
 
 export interface FindingsListProps {
   findings: Finding[];
+  /** Unit of each table by its title (元 / 万元). */
+  units?: Map<string, string>;
   shown: Record<Severity, boolean>;
   onSelect(refs: string[]): void;
 }
 
-export function FindingsList({ findings, shown, onSelect }: FindingsListProps): React.JSX.Element {
+export function FindingsList({ findings, shown, onSelect, units }: FindingsListProps): React.JSX.Element {
   const styles = useStyles();
   const visible = findings.filter((f) => shown[f.severity]);
   if (findings.length === 0) return <Text>未发现问题。</Text>;
@@ -50,7 +52,7 @@ export function FindingsList({ findings, shown, onSelect }: FindingsListProps): 
           <ul className={styles.list}>
             {fs.map((f, i) => (
               <li key={`${f.rule}-${i}-${f.cells[0] ?? ''}`}>
-                <FindingItem finding={f} onSelect={onSelect} />
+                <FindingItem finding={f} onSelect={onSelect} tableUnit={f.table ? units?.get(f.table) : undefined} />
               </li>
             ))}
           </ul>

@@ -44,7 +44,8 @@ export function NarrativeCheckPanel({ api, disclosure, sheetFindings, checked }:
   const area = React.useRef<HTMLTextAreaElement>(null);
   const run = () => {
     const paragraphs = splitParagraphs(text);
-    setFindings(sortFindings(checkNarrative(paragraphs, disclosure, { codes: builtinCatalogue() })));
+    // the user's own 科目表 when one is kept in this workbook (导入本地科目表), as the CLI's --codes
+    setFindings(sortFindings(checkNarrative(paragraphs, disclosure, { codes: api.state().codes?.catalogue ?? builtinCatalogue() })));
   };
   const showText = (f: Finding) => {
     const el = area.current;

@@ -37,6 +37,11 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
         <Tab value="generate">生成说明</Tab>
         <Tab value="check">核对说明</Tab>
       </TabList>
+      {session.selectNote && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{session.selectNote}</MessageBarBody>
+        </MessageBar>
+      )}
       {session.error && (
         <MessageBar intent="error">
           <MessageBarBody>{session.error}</MessageBarBody>

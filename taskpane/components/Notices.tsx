@@ -4,7 +4,18 @@ import type { SessionState } from '../../src/excel/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** A read warning that only says what this host cannot do. */
+const isHostLimit = (w: string) => w.startsWith('此版本的 Excel');
+
+function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '此前';
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
 
 /** Errors, read warnings, cells that could not be marked, and the result of 清除标记. */
 export function Notices({ session }: { session: SessionState }): React.JSX.Element | null {
@@ -18,8 +29,50 @@ export function Notices({ session }: { session: SessionState }): React.JSX.Eleme
     );
   }
   const o = session.outcome;
+  if (!o && !session.busy && !session.cleared && !session.error) {
+    const saved = session.saved;
+    if (saved?.summary) {
+      const c = saved.summary.counts;
+      items.push(
+        <MessageBar key="saved" intent="info" layout="multiline" data-notice="saved">
+          <MessageBarBody>
+            本工作簿已有校验标记（{formatWhen(saved.markedAt)} 检查：错误 {c.error} 个，警告 {c.warning} 个，提示 {c.info} 个）。点击“重新检查”查看问题清单，或点击“清除标记”恢复原样。
+          </MessageBarBody>
+        </MessageBar>,
+      );
+    } else {
+      items.push(
+        <MessageBar key="before" intent="info" layout="multiline" data-notice="before-first-check">
+          <MessageBarBody>检查会给有问题的单元格填色（Excel 支持时另加批注），并新增“校验结果”工作表；不改动任何数值，“清除标记”可全部恢复原样。</MessageBarBody>
+        </MessageBar>,
+      );
+    }
+  }
+  if (session.selectNote) {
+    items.push(
+      <MessageBar key="select" intent="info" layout="multiline">
+        <MessageBarBody>{session.selectNote}</MessageBarBody>
+      </MessageBar>,
+    );
+  }
   if (o) {
-    for (const [i, w] of o.read.warnings.entries()) {
+    // What this version of Excel cannot do: one box, not one per item.
+    const limits = [...o.read.warnings.filter(isHostLimit), ...o.marks.degraded];
+    if (limits.length) {
+      items.push(
+        <MessageBar key="limits" intent="info" layout="multiline" data-notice="host-limits">
+          <MessageBarBody>
+            <MessageBarTitle>此版本 Excel 的限制（{limits.length} 项）</MessageBarTitle>
+            <ul className={styles.list}>
+              {limits.map((l, i) => (
+                <li key={i}>{l.replace(/^此版本的 Excel /, '')}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>,
+      );
+    }
+    for (const [i, w] of o.read.warnings.filter((x) => !isHostLimit(x)).entries()) {
       items.push(
         <MessageBar key={`w${i}`} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/core/engine';
+import { countTables, tablesText } from '../../src/excel/marks';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -19,15 +20,17 @@ export function TemplateInfo({ result }: { result: CheckResult }): React.JSX.Ele
       </Text>
     );
   }
+  const n = countTables(result.tables);
   return (
     <div className={styles.box}>
       <Text weight="semibold">模板：{result.profile.name}</Text>
-      <Text className={styles.muted}>
-        识别表格 {result.tables.length} 张{result.missing.length ? `，缺少 ${result.missing.length} 张` : ''}
+      <Text className={styles.muted} data-table-count>
+        {tablesText(result.tables)}
+        {result.missing.length ? `，缺少 ${result.missing.length} 张` : ''}
       </Text>
       <Accordion collapsible multiple>
         <AccordionItem value="tables">
-          <AccordionHeader size="small">已识别的表格（{result.tables.length}）</AccordionHeader>
+          <AccordionHeader size="small">已识别的表格（{n.blocks > n.tables ? `${n.tables} 张，${n.blocks} 个区块` : `${n.tables} 张`}）</AccordionHeader>
           <AccordionPanel>
             <ul className={styles.list}>
               {result.tables.map((t) => (

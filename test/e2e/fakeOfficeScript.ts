@@ -30,7 +30,7 @@ export function fakeOfficeScript(): string {
   };
   var exports = {};
   ${js}
-  var fake = new exports.FakeExcel(window.__FAKE_MODEL__, { apiVersion: 18 });
+  var fake = new exports.FakeExcel(window.__FAKE_MODEL__, window.__FAKE_SETS__ ? { sets: window.__FAKE_SETS__ } : { apiVersion: 20 });
   window.__fake = fake;
   window.__actions = {};
   window.Excel = { run: function (options, batch) { return fake.run(options, batch); } };
@@ -40,9 +40,16 @@ export function fakeOfficeScript(): string {
       var info = { host: 'Excel', platform: 'OfficeOnline' };
       return Promise.resolve(info).then(function (i) { if (cb) cb(i); return i; });
     },
-    context: { requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } } },
+    context: {
+      requirements: { isSetSupported: function (n, v) { return fake.isSetSupported(n, v); } },
+      ui: { displayDialogAsync: function (url, options, cb) { (window.__dialogs = window.__dialogs || []).push(url); if (cb) cb({ status: 'succeeded' }); } },
+    },
     actions: { associate: function (name, fn) { window.__actions[name] = fn; } },
-    addin: { showAsTaskpane: function () { window.__paneShown = (window.__paneShown || 0) + 1; return Promise.resolve(); } },
+    addin: {
+      showAsTaskpane: function () { fake.requireSet('SharedRuntime', '1.1', 'Office.addin.showAsTaskpane'); window.__paneShown = (window.__paneShown || 0) + 1; return Promise.resolve(); },
+      setStartupBehavior: function (b) { fake.requireSet('SharedRuntime', '1.1', 'Office.addin.setStartupBehavior'); window.__startup = b; return Promise.resolve(); },
+    },
+    StartupBehavior: { load: 'load', none: 'none' },
   };
 })();`;
 }

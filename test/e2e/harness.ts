@@ -90,7 +90,12 @@ export interface PaneSession {
 }
 
 /** Builds if needed, serves dist/ and opens taskpane.html over the fake Excel holding `model`. */
-export async function openPane(model: FakeWorkbookModel, viewport = { width: 320, height: 900 }): Promise<PaneSession> {
+export async function openPane(
+  model: FakeWorkbookModel,
+  viewport = { width: 320, height: 900 },
+  /** Window globals set before the page loads: __FAKE_SETS__ (a host profile's requirement sets), __forceOldBrowser. */
+  init: Record<string, unknown> = {},
+): Promise<PaneSession> {
   ensureBuild();
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -103,6 +108,7 @@ export async function openPane(model: FakeWorkbookModel, viewport = { width: 320
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.addInitScript((m) => ((window as unknown as { __FAKE_MODEL__: unknown }).__FAKE_MODEL__ = m), model);
+  await page.addInitScript((g) => Object.assign(window, g), init);
   const fake = fakeOfficeScript();
   await page.route('**/*', (route) => {
     const url = route.request().url();

@@ -55,14 +55,35 @@ export interface FakeWorkbookModel {
   name: string;
   sheets: FakeSheetModel[];
   settings: Record<string, unknown>;
+  /** Custom XML parts (ExcelApi 1.5), stored in the file and not tied to an add-in id. */
+  customXml?: { id: string; xml: string }[];
+  /** 保护工作簿 (structure): sheets cannot be added or deleted. */
+  structureProtected?: boolean;
   activeSheet?: string;
   selection?: { sheet: string; address: string };
 }
 
 export interface FakeOptions {
-  /** Highest ExcelApi minor version supported (default 18). */
+  /** Highest ExcelApi minor version supported (default 18); ignored when `sets` is given. */
   apiVersion?: number;
+  /**
+   * The host's requirement sets, highest version of each ("ExcelApi": "1.8", "SharedRuntime":
+   * "1.1"); a set not listed is not supported. Calling an API above them throws ApiNotFound, as
+   * Excel does, and is recorded in FakeExcel.violations.
+   */
+  sets?: Record<string, string>;
 }
+
+/** Makes the n-th (0-based) occurrence of an operation fail, to test what a failed write leaves. */
+export interface FailRule {
+  op: FakeOp;
+  /** Occurrences let through before the failing one (default 0). */
+  after?: number;
+  code?: string;
+}
+
+/** Operations a test can make fail. */
+export type FakeOp = 'fill' | 'note' | 'worksheets.add' | 'customXml.write' | 'settings.add' | 'values';
 
 // ------------------------------------------------------------------ addresses
 
@@ -175,15 +196,30 @@ function propList(props: unknown): string[] {
 export class FakeWorkbookProxy extends Proxy_ {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  private _xml: FakeCustomXmlPartCollection;
+  private _protection: FakeWorkbookProtection;
   constructor(context: FakeContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.settings = new FakeSettingCollection(context);
+    this._xml = new FakeCustomXmlPartCollection(context);
+    this._protection = new FakeWorkbookProtection(context);
+  }
+  /** ExcelApi 1.5 */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.context.fake.requireApi(5, 'Workbook.customXmlParts');
+    return this._xml;
+  }
+  /** ExcelApi 1.7 */
+  get protection(): FakeWorkbookProtection {
+    this.context.fake.requireApi(7, 'Workbook.protection');
+    return this._protection;
   }
   get name(): string {
     return this.get('name');
   }
   load(props?: unknown): this {
+    if (propList(props).includes('name')) this.context.fake.requireApi(7, 'Workbook.name');
     this.context.push(() => {
       this.nullState = false;
       this.snapshot(propList(props), (p) => (p === 'name' ? this.context.fake.model.name : undefined));
@@ -200,6 +236,7 @@ export class FakeWorksheetCollection extends Proxy_ {
   }
   load(props?: unknown): this {
     const wanted = propList(props).map((p) => p.replace(/^items\//, ''));
+    if (wanted.some((p) => p.startsWith('protection'))) this.context.fake.requireApi(2, 'Worksheet.protection');
     this.context.push(() => {
       this.nullState = false;
       this._items = this.context.fake.model.sheets.map((s) => {
@@ -218,12 +255,15 @@ export class FakeWorksheetCollection extends Proxy_ {
     });
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.fake.requireApi(4, 'WorksheetCollection.getItemOrNullObject');
     return new FakeWorksheet(this.context, () => this.context.fake.sheet(name) ?? null);
   }
   add(name?: string): FakeWorksheet {
     const model = this.context.fake.model;
     let created: FakeSheetModel | undefined;
     this.context.push(() => {
+      this.context.fake.hit('worksheets.add');
+      if (model.structureProtected) throw fakeError('AccessDenied', '工作簿结构受保护');
       const n = name ?? `Sheet${model.sheets.length + 1}`;
       if (this.context.fake.sheet(n)) throw fakeError('ItemAlreadyExists', `工作表 ${n} 已存在`);
       created = { name: n, cells: {}, merges: [], notes: {}, visibility: 'Visible' };
@@ -252,7 +292,10 @@ export class FakeWorksheet extends Proxy_ {
     this.notes = new FakeNoteCollection(context, () => this.must());
     this.names = new FakeNamedItemCollection(context, () => this.must());
     this.freezePanes = {
-      freezeRows: (n: number) => this.context.push(() => void (this.must().frozenRows = n)),
+      freezeRows: (n: number) => {
+        this.context.fake.requireApi(7, 'Worksheet.freezePanes');
+        this.context.push(() => void (this.must().frozenRows = n));
+      },
     };
   }
   must(): FakeSheetModel {
@@ -262,6 +305,16 @@ export class FakeWorksheet extends Proxy_ {
   }
   get name(): string {
     return this.get('name');
+  }
+  set name(n: string) {
+    this.context.push(() => {
+      const s = this.must();
+      if (this.context.fake.model.structureProtected) throw fakeError('AccessDenied', '工作簿结构受保护');
+      if (this.context.fake.sheet(n) && this.context.fake.sheet(n) !== s) throw fakeError('ItemAlreadyExists', `工作表 ${n} 已存在`);
+      const model = this.context.fake.model;
+      if (model.activeSheet === s.name) model.activeSheet = n;
+      s.name = n;
+    });
   }
   get visibility(): string {
     return this.get('visibility');
@@ -286,18 +339,21 @@ export class FakeWorksheet extends Proxy_ {
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.context.fake.requireApi(7, 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.context, () => ({
       sheet: this.must(),
       box: { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols },
     }));
   }
   getRanges(address: string): FakeRangeAreas {
+    this.context.fake.requireApi(9, 'Worksheet.getRanges');
     return new FakeRangeAreas(this.context, () => {
       const s = this.must();
       return address.split(',').map((a) => ({ sheet: s, box: parseBox(a.trim()) }));
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context.fake.requireApi(4, 'Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(this.context, () => {
       const s = this.must();
       let box: Box | null = null;
@@ -335,6 +391,7 @@ export class FakeWorksheet extends Proxy_ {
     this.context.push(() => {
       const s = this.must();
       const model = this.context.fake.model;
+      if (model.structureProtected) throw fakeError('AccessDenied', '工作簿结构受保护');
       model.sheets = model.sheets.filter((x) => x !== s);
       if (model.activeSheet === s.name) model.activeSheet = model.sheets[0]?.name;
     });
@@ -377,7 +434,11 @@ function valueType(cell: FakeCell | undefined): string {
   return typeof cell.value === 'number' ? 'Double' : typeof cell.value === 'boolean' ? 'Boolean' : 'String';
 }
 
-const NO_FILL = { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: 0 };
+/**
+ * What Excel reports for a cell without fill. OfficeDev/office-js #4900 and #6218: `pattern` comes
+ * back null and the colour #FFFFFF, the same as some white fills; the fake reports the worst case.
+ */
+const NO_FILL = { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: 0 };
 
 function setFill(cell: FakeCell, fill: Partial<FakeFill> & { pattern?: string }): void {
   if (fill.pattern === 'None') {
@@ -408,12 +469,46 @@ export class FakeRange extends Proxy_ {
       for (const { a } of cellsOf(t)) fn(cellAt(t, a, true)!);
     };
     const push = (op: () => void) => this.context.push(op);
+    const fake = () => this.context.fake;
+    const fillData: Record<string, unknown> = {};
+    const fillLoaded = new Set<string>();
+    const self = this;
     this.format = {
       fill: {
-        set color(c: string) {
-          push(each((cell) => setFill(cell, { color: c, pattern: 'Solid' })));
+        get color(): string {
+          if (!fillLoaded.has('color')) throw new NotLoaded('color');
+          return fillData.color as string;
         },
-        clear: () => push(each((cell) => delete cell.fill)),
+        set color(c: string) {
+          push(() => {
+            fake().hit('fill');
+            each((cell) => setFill(cell, { color: c, pattern: 'Solid' }))();
+          });
+        },
+        get pattern(): string {
+          if (!fillLoaded.has('pattern')) throw new NotLoaded('pattern');
+          return fillData.pattern as string;
+        },
+        load(props?: unknown) {
+          const wanted = propList(props);
+          if (wanted.includes('pattern') || wanted.includes('patternColor') || wanted.includes('tintAndShade')) fake().requireApi(9, 'RangeFill.pattern');
+          push(() => {
+            const t = self.must();
+            const cell = t.sheet.cells[addr(t.box.top, t.box.left)];
+            // Excel reports a cell without fill as white (OfficeDev/office-js #4900, #6218).
+            const f = cell?.fill ?? NO_FILL;
+            for (const p of wanted) {
+              fillData[p] = (f as any)[p] ?? null;
+              fillLoaded.add(p);
+            }
+          });
+          return this;
+        },
+        clear: () =>
+          push(() => {
+            fake().hit('fill');
+            each((cell) => delete cell.fill)();
+          }),
       },
       font: {
         set bold(b: boolean) {
@@ -421,6 +516,7 @@ export class FakeRange extends Proxy_ {
         },
       },
       set columnWidth(_w: number) {
+        fake().requireApi(2, 'RangeFormat.columnWidth');
         push(() => void 0);
       },
       set wrapText(_w: boolean) {
@@ -429,8 +525,8 @@ export class FakeRange extends Proxy_ {
       set verticalAlignment(_v: string) {
         push(() => void 0);
       },
-      autofitColumns: () => push(() => void 0),
-      autofitRows: () => push(() => void 0),
+      autofitColumns: () => (fake().requireApi(2, 'RangeFormat.autofitColumns'), push(() => void 0)),
+      autofitRows: () => (fake().requireApi(2, 'RangeFormat.autofitRows'), push(() => void 0)),
     };
   }
   must(): RangeTarget {
@@ -476,6 +572,7 @@ export class FakeRange extends Proxy_ {
     return this.get('address');
   }
   set hyperlink(h: FakeCell['hyperlink']) {
+    this.context.fake.requireApi(7, 'Range.hyperlink');
     this.context.push(() => {
       const t = this.must();
       for (const { a } of cellsOf(t)) {
@@ -485,8 +582,19 @@ export class FakeRange extends Proxy_ {
       }
     });
   }
+  /** Range.clear(): contents and formats go (ExcelApi 1.1). */
+  clear(): void {
+    this.context.push(() => {
+      const t = this.must();
+      for (const a of Object.keys(t.sheet.cells)) {
+        const b = parseBox(a);
+        if (b.top >= t.box.top && b.top <= t.box.bottom && b.left >= t.box.left && b.left <= t.box.right) delete t.sheet.cells[a];
+      }
+    });
+  }
   private write(v: any[][], set: (cell: FakeCell, x: any) => void): void {
     this.context.push(() => {
+      this.context.fake.hit('values');
       const t = this.must();
       const rows = t.box.bottom - t.box.top + 1;
       const cols = t.box.right - t.box.left + 1;
@@ -539,6 +647,7 @@ export class FakeRange extends Proxy_ {
     });
   }
   getCellProperties(opts: any): { value: any[][] } {
+    this.context.fake.requireApi(9, 'Range.getCellProperties');
     const out: { value: any[][] } = {
       get value(): any[][] {
         throw new NotLoaded('value');
@@ -561,7 +670,9 @@ export class FakeRange extends Proxy_ {
     return out;
   }
   setCellProperties(props: any[][]): void {
+    this.context.fake.requireApi(9, 'Range.setCellProperties');
     this.context.push(() => {
+      this.context.fake.hit('fill');
       const t = this.must();
       props.forEach((row, i) =>
         row.forEach((p, j) => {
@@ -601,6 +712,7 @@ export class FakeRangeAreas extends Proxy_ {
     return this;
   }
   select(): void {
+    this.context.fake.requireApi(18, 'RangeAreas.select');
     this.context.push(() => {
       const ts = this.resolve();
       if (!ts) throw fakeError('ItemNotFound', '区域不存在');
@@ -612,13 +724,17 @@ export class FakeRangeAreas extends Proxy_ {
 
 export class FakeSettingCollection extends Proxy_ {
   getItemOrNullObject(key: string): FakeSetting {
+    this.context.fake.requireApi(4, 'SettingCollection');
     return new FakeSetting(this.context, key, false);
   }
   getItem(key: string): FakeSetting {
+    this.context.fake.requireApi(4, 'SettingCollection');
     return new FakeSetting(this.context, key, true);
   }
   add(key: string, value: unknown): FakeSetting {
+    this.context.fake.requireApi(4, 'SettingCollection');
     this.context.push(() => {
+      this.context.fake.hit('settings.add');
       this.context.fake.model.settings[key] = JSON.parse(JSON.stringify(value));
     });
     return new FakeSetting(this.context, key, true);
@@ -671,6 +787,7 @@ export class FakeNoteCollection extends Proxy_ {
     this.context.fake.requireApi(18, 'NoteCollection');
     let a = '';
     this.context.push(() => {
+      this.context.fake.hit('note');
       const s = this.sheet();
       a = typeof cell === 'string' ? cell.replace(/^.*!/, '') : boxAddress(cell.must().box);
       if (a.includes(':')) throw fakeError('InvalidArgument', '批注只能加在单个单元格上');
@@ -726,9 +843,11 @@ export class FakeNamedItemCollection extends Proxy_ {
     super(context);
   }
   getItemOrNullObject(name: string): FakeNamedItem {
+    this.context.fake.requireApi(4, 'NamedItemCollection.getItemOrNullObject');
     return new FakeNamedItem(this.context, this.sheet, name);
   }
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this.context.fake.requireApi(4, 'Worksheet.names');
     this.context.push(() => {
       const s = this.sheet();
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw fakeError('InvalidArgument', `名称 ${name} 无效`);
@@ -788,6 +907,99 @@ export class FakeNamedItem extends Proxy_ {
   }
 }
 
+/** Workbook.protection (ExcelApi 1.7): only `protected` (the structure). */
+export class FakeWorkbookProtection extends Proxy_ {
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.context.push(() => {
+      this.nullState = false;
+      this.snapshot(wanted, () => !!this.context.fake.model.structureProtected);
+    });
+    return this;
+  }
+}
+
+/** Workbook.customXmlParts (ExcelApi 1.5): add, getByNamespace(…).getOnlyItemOrNullObject(), getXml, setXml, delete. */
+export class FakeCustomXmlPartCollection extends Proxy_ {
+  add(xml: string): FakeCustomXmlPart {
+    let id = '';
+    this.context.push(() => {
+      this.context.fake.hit('customXml.write');
+      const model = this.context.fake.model;
+      model.customXml = model.customXml ?? [];
+      id = `{${String(model.customXml.length + 1).padStart(8, '0')}-0000-0000-0000-000000000000}`;
+      model.customXml.push({ id, xml });
+    });
+    return new FakeCustomXmlPart(this.context, () => this.context.fake.model.customXml?.find((p) => p.id === id) ?? null);
+  }
+  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
+    const find = () => {
+      const parts = (this.context.fake.model.customXml ?? []).filter((p) => namespaceOf(p.xml) === ns);
+      if (parts.length > 1) throw fakeError('InvalidOperation', '该命名空间下有多个部件');
+      return parts[0] ?? null;
+    };
+    return { getOnlyItemOrNullObject: () => new FakeCustomXmlPart(this.context, find) };
+  }
+}
+
+function namespaceOf(xml: string): string | undefined {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml)?.[1];
+}
+
+export class FakeCustomXmlPart extends Proxy_ {
+  constructor(
+    context: FakeContext,
+    readonly resolve: () => { id: string; xml: string } | null,
+  ) {
+    super(context);
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.context.push(() => {
+      const p = this.resolve();
+      this.nullState = !p;
+      if (p) this.snapshot(wanted, (k) => (k === 'id' ? p.id : undefined));
+    });
+    return this;
+  }
+  getXml(): { value: string } {
+    const out: { value: string } = {
+      get value(): string {
+        throw new NotLoaded('value');
+      },
+    } as any;
+    this.context.push(() => {
+      const p = this.resolve();
+      if (!p) throw fakeError('ItemNotFound', '自定义 XML 部件不存在');
+      Object.defineProperty(out, 'value', { value: p.xml });
+    });
+    return out;
+  }
+  setXml(xml: string): void {
+    this.context.push(() => {
+      this.context.fake.hit('customXml.write');
+      const p = this.resolve();
+      if (!p) throw fakeError('ItemNotFound', '自定义 XML 部件不存在');
+      p.xml = xml;
+    });
+  }
+  delete(): void {
+    this.context.push(() => {
+      const p = this.resolve();
+      if (!p) throw fakeError('ItemNotFound', '自定义 XML 部件不存在');
+      const model = this.context.fake.model;
+      model.customXml = (model.customXml ?? []).filter((x) => x !== p);
+      if (model.customXml.length === 0) delete model.customXml;
+    });
+  }
+}
+
 // ------------------------------------------------------------------ the fake host
 
 export class FakeExcel {
@@ -798,27 +1010,64 @@ export class FakeExcel {
   maxCellsPerSync = 0;
   runOptions: unknown[] = [];
   readonly apiVersion: number;
+  readonly sets: Record<string, string>;
+  /** APIs called above the host's requirement sets ("Range.getCellProperties 需要 ExcelApi 1.9"). */
+  violations: string[] = [];
+  /** isSetSupported questions asked, "ExcelApi 1.9". */
+  asked = new Set<string>();
+  private fails: FailRule[] = [];
+  private hits: Partial<Record<FakeOp, number>> = {};
   constructor(
     public model: FakeWorkbookModel,
     opts: FakeOptions = {},
   ) {
-    this.apiVersion = opts.apiVersion ?? 18;
+    this.sets = opts.sets ?? { ExcelApi: `1.${opts.apiVersion ?? 20}`, SharedRuntime: '1.2', AddinCommands: '1.1', RibbonApi: '1.1', DialogApi: '1.2' };
+    this.apiVersion = Number((this.sets.ExcelApi ?? '1.0').split('.')[1]);
   }
   sheet(name: string): FakeSheetModel | undefined {
     return this.model.sheets.find((s) => s.name === name);
   }
-  requireApi(minor: number, what: string): void {
-    if (this.apiVersion < minor) throw fakeError('ApiNotFound', `${what} 需要 ExcelApi 1.${minor}`);
+  /** Throws ApiNotFound (and records it) when `what` is above the host's requirement sets. */
+  requireSet(set: string, version: string, what: string): void {
+    if (this.supports(set, version)) return;
+    const v = `${what} 需要 ${set} ${version}`;
+    this.violations.push(v);
+    throw fakeError('ApiNotFound', v);
   }
-  isSetSupported(name: string, version: string): boolean {
-    if (name !== 'ExcelApi') return name === 'SharedRuntime';
-    const minor = Number(version.split('.')[1] ?? 0);
-    return minor <= this.apiVersion;
+  requireApi(minor: number, what: string): void {
+    this.requireSet('ExcelApi', `1.${minor}`, what);
+  }
+  private supports(name: string, version: string): boolean {
+    const have = this.sets[name];
+    if (!have) return false;
+    const [a1_, b1] = have.split('.').map(Number);
+    const [a2, b2] = version.split('.').map(Number);
+    return a1_ > a2 || (a1_ === a2 && (b1 ?? 0) >= (b2 ?? 0));
+  }
+  isSetSupported(name: string, version?: string): boolean {
+    this.asked.add(`${name} ${version ?? ''}`.trim());
+    return this.supports(name, version ?? '1.1');
+  }
+  /** Makes an operation fail (see FailRule); rules are used once. */
+  failOn(rule: FailRule): void {
+    this.fails.push(rule);
+    this.hits = {};
+  }
+  /** Called by the fake's operations as they run: throws when a FailRule matches. */
+  hit(op: FakeOp): void {
+    const n = this.hits[op] ?? 0;
+    this.hits[op] = n + 1;
+    const i = this.fails.findIndex((f) => f.op === op && (f.after ?? 0) === n);
+    if (i >= 0) {
+      const rule = this.fails.splice(i, 1)[0];
+      throw fakeError(rule.code ?? 'GeneralException', `模拟故障：${op}`);
+    }
   }
   /** Excel.run(options, batch): a fresh context; pending commands are flushed at the end. */
   async run<T>(options: unknown, batch: (context: any) => Promise<T>): Promise<T> {
     this.runs++;
     this.runOptions.push(options);
+    if (options && typeof options === 'object' && 'delayForCellEdit' in options) this.requireApi(11, 'RunOptions.delayForCellEdit');
     const context = new FakeContext(this);
     const out = await batch(context);
     if (context.queue.length) await context.sync();

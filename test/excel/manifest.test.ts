@@ -76,14 +76,10 @@ describe('manifest.xml', () => {
     expect(inOrder(childNames(resources), ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'])).toBe(true);
   });
 
-  test('requirement sets: the ExcelApi version the code assumes, and SharedRuntime 1.1', () => {
+  test('base requirement: only the ExcelApi version the core needs (≤ 1.8, so Excel 2019 installs it); nothing else', () => {
     const sets = [plain.OfficeApp.Requirements.Sets.Set].flat();
-    expect(sets).toEqual(
-      expect.arrayContaining([
-        { '@Name': REQUIRED_API.name, '@MinVersion': REQUIRED_API.version },
-        { '@Name': 'SharedRuntime', '@MinVersion': '1.1' },
-      ]),
-    );
+    expect(sets).toEqual([{ '@Name': REQUIRED_API.name, '@MinVersion': REQUIRED_API.version }]);
+    expect(Number(REQUIRED_API.version.split('.')[1])).toBeLessThanOrEqual(8);
   });
 
   test('every resid is defined once, in the right resource kind, with ids and strings within limits', () => {
@@ -156,8 +152,11 @@ describe('manifest.xml', () => {
       .map((f) => readFileSync(path.join(ROOT, 'commands', f), 'utf8'))
       .join('\n');
     for (const n of names) expect(code).toMatch(new RegExp(`Office\\.actions\\.associate\\(\\s*'${n}'`));
-    // and the pane entry registers the commands at load (shared runtime)
-    expect(readFileSync(path.join(ROOT, 'taskpane/index.tsx'), 'utf8')).toMatch(/registerCommands\(/);
+    // the commands entry registers them at its top level (not inside Office.onReady, not after
+    // the engine): a cold first click finds them (OfficeDev/office-js #5176, #3378, #2744)
+    const entry = readFileSync(path.join(ROOT, 'commands/index.ts'), 'utf8');
+    expect(entry).toMatch(/^registerCommands\(/m);
+    expect(entry).not.toMatch(/^import (?!type)[^;]*(core\/engine|excel\/session|excel\/api)/m);
   });
 
   test('every URL is a file the webpack build emits (HtmlWebpackPlugin pages and copied files)', async () => {

@@ -1,7 +1,8 @@
 import { CheckResult } from '../../src/core/engine';
 import { Finding } from '../../src/core/finding';
-import { MARK_COLOR, NOTE_PREFIX, applyMarks, clearMarks, parseState, selectCells } from '../../src/excel/marks';
+import { MARK_COLOR, MarkError, MarkState, NOTE_PREFIX, STRUCTURE_PROTECTED_MESSAGE, applyMarks, clearMarks, selectCells } from '../../src/excel/marks';
 import { STATE_SETTING } from '../../src/excel/host';
+import { RECORD_NAMESPACE, stateFromXml } from '../../src/excel/record';
 import { FakeExcel } from './fakeExcel';
 import { fakeAndFileGrid, smallWorkbook } from './helpers';
 
@@ -40,6 +41,13 @@ async function setup(apiVersion = 18): Promise<FakeExcel> {
   return fake;
 }
 
+/** The mark record as stored in the workbook (a custom XML part in our namespace). */
+function storedState(fake: FakeExcel): MarkState | null {
+  const parts = (fake.model.customXml ?? []).filter((p) => p.xml.includes(`xmlns="${RECORD_NAMESPACE}"`));
+  expect(parts.length).toBeLessThanOrEqual(1);
+  return parts[0] ? stateFromXml(parts[0].xml) : null;
+}
+
 const snapshot = (fake: FakeExcel) => JSON.parse(JSON.stringify({ fills: fake.fills(), contents: fake.contents(), notes: fake.model.sheets.map((s) => [s.name, s.notes]) }));
 
 describe('applyMarks / clearMarks', () => {
@@ -48,7 +56,7 @@ describe('applyMarks / clearMarks', () => {
     const before = snapshot(fake);
     const summary = await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
     expect(summary.cells).toBe(5); // B6, B4, B5 and C4:D4
-    expect(summary.syncs).toBe(3);
+    expect(summary.syncs).toBe(4); // no record yet: 1 (sheets, record), 3 (fills), 4 (record + 校验结果), 5 (paints)
     const fills = fake.fills();
     expect(fills[`${S1}!B5`]).toEqual({ color: MARK_COLOR.error, pattern: 'Solid', patternColor: '#00B050' });
     expect(fills[`${S1}!B5`].color).toBe(MARK_COLOR.error); // error beats warning
@@ -79,12 +87,13 @@ describe('applyMarks / clearMarks', () => {
     await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
     expect(snapshot(fake)).not.toEqual(before);
     const cleared = await clearMarks(fake.host());
-    expect(cleared).toMatchObject({ restored: 5, keptUserChanges: 0, notesRemoved: 4, resultsSheetRemoved: true, syncs: 3 });
+    expect(cleared).toMatchObject({ restored: 5, keptUserChanges: 0, notesRemoved: 4, resultsSheetRemoved: true, syncs: 4 });
     expect(snapshot(fake)).toEqual(before);
     expect(fake.fills()[`${S1}!B5`]).toEqual({ color: '#DDEBF7', pattern: 'Checker', patternColor: '#00B050' });
     expect(fake.fills()[`${S1}!B6`]).toBeUndefined();
     expect(fake.sheet('校验结果')).toBeUndefined();
     expect(fake.model.settings[STATE_SETTING]).toBeUndefined();
+    expect(fake.model.customXml).toBeUndefined();
   });
 
   test('re-running replaces the marks instead of stacking them, and clear still restores the originals', async () => {
@@ -94,7 +103,8 @@ describe('applyMarks / clearMarks', () => {
     await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE]));
     await applyMarks(fake.host(), result([F_TEXT])); // fewer findings: B4, B6 and C4:D4 go back
     expect(fake.model.sheets.filter((s) => s.name.startsWith('校验结果'))).toHaveLength(1);
-    const state = parseState(fake.model.settings[STATE_SETTING])!;
+    const state = storedState(fake)!;
+    expect(state.pending).toBeUndefined();
     expect(state.marks).toEqual([{ sheet: S1, address: 'B5', original: { color: '#DDEBF7', pattern: 'Checker', patternColor: '#00B050', tintAndShade: 0 }, mark: MARK_COLOR.warning, note: true }]);
     expect(fake.fills()[`${S1}!B4`]).toEqual(before.fills[`${S1}!B4`]);
     expect(fake.fills()[`${S1}!B6`]).toBeUndefined();
@@ -155,6 +165,116 @@ describe('applyMarks / clearMarks', () => {
     expect(fake.model.selection).toEqual({ sheet: S2, address: 'C4,D4' });
     await selectCells(fake.host(), [`${S1}!B6`]);
     expect(fake.model.selection).toEqual({ sheet: S1, address: 'B6' });
+  });
+});
+
+/** Everything a run may change: fills, values, notes, sheets, settings and custom XML parts. */
+const whole = (fake: FakeExcel) =>
+  JSON.parse(JSON.stringify({ ...snapshot(fake), sheets: fake.model.sheets.map((s) => s.name), settings: fake.model.settings, xml: fake.model.customXml ?? null }));
+
+describe('a failed run leaves nothing behind', () => {
+  const cases: [string, Parameters<FakeExcel['failOn']>[0]][] = [
+    ['the 3rd paint', { op: 'fill', after: 2 }],
+    ['the 2nd note', { op: 'note', after: 1 }],
+    ['the 校验结果 values', { op: 'values', after: 0 }],
+    ['the final record', { op: 'customXml.write', after: 1 }],
+  ];
+  for (const [what, rule] of cases) {
+    test(`failing at ${what}: the workbook is exactly as before, first run and re-run`, async () => {
+      const fake = await setup();
+      const before = whole(fake);
+      fake.failOn(rule);
+      const err = await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE])).catch((e) => e);
+      expect(err).toBeInstanceOf(MarkError);
+      expect(err.message).toContain('工作簿已恢复为检查前的样子');
+      expect(whole(fake)).toEqual(before);
+
+      // a workbook already marked: the failed re-run puts the earlier marks and record back
+      await applyMarks(fake.host(), result([F_SUM]));
+      const marked = whole(fake);
+      fake.failOn(rule.op === 'customXml.write' ? { ...rule, after: 0 } : rule);
+      await expect(applyMarks(fake.host(), result([F_TEXT, F_CODE]))).rejects.toBeInstanceOf(MarkError);
+      expect(whole(fake)).toEqual(marked);
+      await clearMarks(fake.host());
+      expect(whole(fake)).toEqual(before);
+    });
+  }
+
+  test('when even the undo fails, the pending record lets 清除标记 take every paint off', async () => {
+    const fake = await setup();
+    const before = whole(fake);
+    fake.failOn({ op: 'note', after: 1 });
+    fake.failOn({ op: 'fill', after: 4 }); // fills: 校验结果 header, B6, B4, B5, then the note on B5 fails; the undo's first fill fails
+    const err = await applyMarks(fake.host(), result([F_SUM, F_TEXT, F_CODE])).catch((e) => e);
+    expect(err.message).toContain('请点击“清除标记”恢复原样');
+    expect(storedState(fake)?.pending).toBe(true);
+    await clearMarks(fake.host());
+    expect(whole(fake)).toEqual(before);
+  });
+
+  test.each([
+    ['ExcelApi 1.7+ (workbook protection readable)', 18],
+    ['ExcelApi 1.6 (only the failing sheet add tells)', 6],
+  ])('a workbook with protected structure: a Chinese message and no paint — %s', async (_label, api) => {
+    const fake = await setup(api);
+    fake.model.structureProtected = true;
+    const before = whole(fake);
+    const err = await applyMarks(fake.host(), result([F_SUM, F_TEXT])).catch((e) => e);
+    expect(err).toBeInstanceOf(MarkError);
+    expect(err.message).toBe(STRUCTURE_PROTECTED_MESSAGE);
+    expect(whole(fake)).toEqual(before);
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('marks on older hosts and older records', () => {
+  test('Excel 2019 (ExcelApi 1.8): colour-only fills, no notes, no API above 1.8, clear puts the colours back', async () => {
+    const { fake } = await fakeAndFileGrid(smallWorkbook(), '小样.xlsx');
+    const old = new FakeExcel(fake.model, { sets: { ExcelApi: '1.8', AddinCommands: '1.1' } });
+    old.sheet(S1)!.cells['A4'].fill = { color: '#F2F2F2', pattern: 'Solid' };
+    const before = whole(old);
+    const s = await applyMarks(old.host(), result([F_SUM, F_TEXT]));
+    expect(s.notes).toBe(0);
+    expect(s.degraded.join('')).toContain('ExcelApi 1.9');
+    expect(old.fills()[`${S1}!B6`].color).toBe(MARK_COLOR.error);
+    expect(old.runOptions).toEqual([{}, {}].slice(0, old.runOptions.length)); // no delayForCellEdit below 1.11
+    await clearMarks(old.host());
+    const after = whole(old);
+    // solid fills and no fill come back exactly; the patterned B5 comes back as its colour, solid (documented)
+    expect(after.fills[`${S1}!B4`]).toEqual(before.fills[`${S1}!B4`]);
+    expect(after.fills[`${S1}!B6`]).toBeUndefined();
+    expect(after.fills[`${S1}!B5`]).toEqual({ color: '#DDEBF7', pattern: 'Solid', patternColor: '#00B050' });
+    expect(old.violations).toEqual([]);
+    expect(old.sheet('校验结果')).toBeUndefined();
+  });
+
+  test('a record written by an earlier version in the workbook settings is still cleared', async () => {
+    const fake = await setup();
+    const before = whole(fake);
+    await applyMarks(fake.host(), result([F_SUM]));
+    // as the earlier version stored it: the same record in the add-in's settings
+    fake.model.settings[STATE_SETTING] = JSON.stringify({ ...storedState(fake)!, version: 1 });
+    delete fake.model.customXml;
+    const cleared = await clearMarks(fake.host());
+    expect(cleared.restored).toBe(3);
+    expect(whole(fake)).toEqual(before);
+  });
+
+  test('the record does not depend on the add-in id: it lives in a custom XML part, not in the settings', async () => {
+    const fake = await setup();
+    await applyMarks(fake.host(), result([F_SUM]));
+    expect(fake.model.settings).toEqual({});
+    // another manifest (another <Id>) sees no settings of ours but the same workbook parts
+    const other = new FakeExcel({ ...JSON.parse(JSON.stringify(fake.model)), settings: {} });
+    expect((await clearMarks(other.host())).restored).toBe(3);
+  });
+
+  test('without RangeAreas.select (ExcelApi < 1.18) the first area is selected and the caller is told', async () => {
+    const { fake } = await fakeAndFileGrid(smallWorkbook(), '小样.xlsx', 17);
+    const out = await selectCells(fake.host(), [`${S2}!C4`, `${S1}!B6`, `${S2}!D4`]);
+    expect(out).toEqual({ selected: 'C4', firstOf: 2 });
+    expect(fake.model.selection).toEqual({ sheet: S2, address: 'C4' });
+    expect(fake.violations).toEqual([]);
   });
 });
 

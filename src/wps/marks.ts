@@ -221,11 +221,12 @@ export function applyWpsMarks(app: WpsApplication, result: CheckResult, opts: Ma
         notes++;
       }
     }
+    store.set(RECORD_NAMESPACE, stateToXml({ version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf }));
+    // Last: the earlier 校验结果 gives way to the new one (a failure before this leaves it as it was).
     if (ourOldSheet) {
       wb.Worksheets.Item(ourOldSheet).Delete();
       created.Name = resultsSheet;
     }
-    store.set(RECORD_NAMESPACE, stateToXml({ version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf }));
     if (opts.activateResults) created.Activate();
     return { cells: records.length, notes, resultsSheet, skipped, syncs: 0, degraded: [] };
   } catch (e) {

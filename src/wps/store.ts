@@ -114,6 +114,16 @@ function hiddenSheetStore(wb: WpsWorkbook): XmlStore {
       const target = ws.Range(`A${r}:${colName(width)}${r}`);
       target.NumberFormat = '@';
       target.Value2 = [row];
+      // Nothing left to keep: the sheet goes, the workbook is as it was before the first check.
+      if (xml === undefined) {
+        const used = ws.UsedRange;
+        let any = false;
+        for (let k = used.Row; k < used.Row + used.Rows.Count && !any; k++) {
+          const v = ws.Range(`A${k}`).Value2;
+          any = v !== undefined && v !== null && v !== '';
+        }
+        if (!any) ws.Delete();
+      }
     },
   };
 }

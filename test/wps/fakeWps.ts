@@ -126,8 +126,8 @@ export type WpsOp =
 export interface WpsFakeOptions {
   /** No CustomXMLParts on the workbook (src/wps falls back to a very hidden sheet). */
   noCustomXml?: boolean;
-  /** Makes the n-th (0-based) occurrence of an operation throw. */
-  fail?: { op: WpsOp; after?: number };
+  /** Makes the n-th (0-based) occurrence of an operation throw (every one from then on with `repeat`). */
+  fail?: { op: WpsOp; after?: number; repeat?: boolean };
 }
 
 /** Counts of object-model calls, to show that a sheet is read in bulk. */
@@ -157,7 +157,7 @@ export class FakeWpsApp {
     const n = this.opCounts.get(op) ?? 0;
     this.opCounts.set(op, n + 1);
     const f = this.options.fail;
-    if (f && f.op === op && n === (f.after ?? 0)) throw new WpsError(`模拟失败：${op}`);
+    if (f && f.op === op && (f.repeat ? n >= (f.after ?? 0) : n === (f.after ?? 0))) throw new WpsError(`模拟失败：${op}`);
   }
 }
 
@@ -375,7 +375,12 @@ class FakeInterior {
     return first as T;
   }
   private set(fn: (c: FakeCell) => void) {
-    for (const { r, c } of this.range.cells()) fn(this.range.cell(r, c, true)!);
+    for (const { r, c } of this.range.cells()) {
+      const cell = this.range.cell(r, c, true)!;
+      fn(cell);
+      // a cell left with nothing (no value, format or fill) is no cell, as in a saved file
+      if (cell.value === '' && Object.keys(cell).length === 1) this.range.drop(r, c);
+    }
   }
   /** BGR long; a cell without fill reports white (16777215), as Excel does. */
   get Color(): number | null {
@@ -449,6 +454,9 @@ export class FakeRange {
     let cell = this.ws.sheet.cells[a];
     if (!cell && create) cell = this.ws.sheet.cells[a] = { value: '' };
     return cell;
+  }
+  drop(r: number, c: number): void {
+    delete this.ws.sheet.cells[addr(r, c)];
   }
   private get single(): boolean {
     return this.box.top === this.box.bottom && this.box.left === this.box.right;

@@ -69,14 +69,16 @@ class OfflineCopyPlugin {
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
+  // test/wps/pane.test.ts: an unminified build without source maps into its own folder (quick)
+  const e2e = !!(env && env.out);
   const url = addinUrl(env);
   const online = `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jspluginonline name="${NAME}" type="et" url="${xmlEscape(url)}" />\n</jsplugins>\n`;
   const offline = `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="${NAME}" type="et" version="${version}" url="${xmlEscape(url)}${NAME}.7z" />\n</jsplugins>\n`;
   return {
-    devtool: dev ? 'source-map' : false,
+    devtool: dev && !e2e ? 'source-map' : false,
     entry: { main: './wps/main.ts', taskpane: './wps/taskpane.tsx' },
     output: {
-      path: path.resolve(__dirname, 'dist-wps'),
+      path: e2e ? path.resolve(env.out) : path.resolve(__dirname, 'dist-wps'),
       // main.js keeps its name: WPS's index.html loads it by name
       filename: (pathData) => (pathData.chunk.name === 'main' ? 'main.js' : '[name].[contenthash:8].js'),
       chunkFilename: '[name].[contenthash:8].js',

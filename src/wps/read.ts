@@ -16,6 +16,9 @@ import { WpsApplication, WpsRange, WpsWorksheet, XL_SHEET_VISIBLE } from './mode
 import { RECORD_SHEET } from './store';
 import { boxAddress } from './address';
 
+/** What WPS may call the General format (the Chinese UI's name: docs/real-wps-checklist.md, item 3). */
+export const GENERAL_FORMATS = new Set(['General', 'G/通用格式']);
+
 export interface WpsReadStats {
   sheets: number;
   cells: number;
@@ -37,10 +40,11 @@ const CVERR: Record<number, string> = {
 const ERROR_TEXT = new Set(Object.values(CVERR).concat(['#SPILL!', '#CALC!', '#GETTING_DATA']));
 
 /** One Value2 cell (with its Formula) as an office.js-like (value, type) pair for toCell. */
-function typed(value: unknown, formula: unknown): { value: unknown; type: string } {
+function typed(value: unknown, fmt?: string): { value: unknown; type: string } {
   if (value === undefined || value === null || value === '') return { value: '', type: 'Empty' };
   if (typeof value === 'number' && CVERR[value] !== undefined) return { value: CVERR[value], type: 'Error' };
-  if (typeof value === 'string' && ERROR_TEXT.has(value) && typeof formula === 'string' && formula.startsWith('=')) return { value, type: 'Error' };
+  // Where WPS gives errors as text: "#REF!" typed into a cell is an error value too, unless the cell is formatted as text.
+  if (typeof value === 'string' && ERROR_TEXT.has(value) && fmt !== '@') return { value, type: 'Error' };
   if (typeof value === 'boolean') return { value, type: 'Boolean' };
   if (typeof value === 'number') return { value, type: 'Double' };
   return { value: String(value), type: 'String' };
@@ -135,7 +139,7 @@ export function readWpsWorkbook(app: WpsApplication, opts: WpsReadOptions = {}):
     const values = matrix(block.Value2, rows, cols);
     const formulas = matrix(block.Formula, rows, cols);
     // Which cells hold something (a prefix sum per row answers "does this block hold a value?").
-    const filled: Uint8Array[] = values.map((row, i) => Uint8Array.from(row, (v, j) => (typed(v, formulas[i]?.[j]).type !== 'Empty' || isFormula(formulas[i]?.[j]) ? 1 : 0)));
+    const filled: Uint8Array[] = values.map((row, i) => Uint8Array.from(row, (v, j) => (typed(v).type !== 'Empty' || isFormula(formulas[i]?.[j]) ? 1 : 0)));
     const wanted = (b: Block) => {
       for (let i = b.r0 - r0; i < b.r0 - r0 + b.rows; i++) {
         const row = filled[i];
@@ -153,8 +157,9 @@ export function readWpsWorkbook(app: WpsApplication, opts: WpsReadOptions = {}):
       let out: (CellData | undefined)[] | undefined;
       for (let j = 0; j < cols; j++) {
         if (!filled[i][j]) continue;
-        const t = typed(values[i]?.[j], formulas[i]?.[j]);
-        const cell = toCell(t.value, formulas[i]?.[j], fmt[i][j], t.type);
+        const t = typed(values[i]?.[j], fmt[i][j]);
+        const f = fmt[i][j];
+        const cell = toCell(t.value, formulas[i]?.[j], f && GENERAL_FORMATS.has(f) ? undefined : f, t.type);
         if (!cell) continue;
         const level = indent[i][j];
         if (level) cell.indent = level;

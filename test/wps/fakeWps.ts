@@ -126,6 +126,10 @@ export type WpsOp =
 export interface WpsFakeOptions {
   /** No CustomXMLParts on the workbook (src/wps falls back to a very hidden sheet). */
   noCustomXml?: boolean;
+  /** Value2 gives error cells as text ("#REF!") instead of CVErr numbers (checklist item 1). */
+  errorsAsText?: boolean;
+  /** The General format is reported under the Chinese UI's name (checklist item 3). */
+  generalName?: string;
   /** Makes the n-th (0-based) occurrence of an operation throw (every one from then on with `repeat`). */
   fail?: { op: WpsOp; after?: number; repeat?: boolean };
 }
@@ -505,7 +509,7 @@ export class FakeRange {
     this.ws.app.calls.cellsInValue2 += (this.box.bottom - this.box.top + 1) * (this.box.right - this.box.left + 1);
     return this.matrix((c) => {
       if (!c || (c.value === '' && !c.formula)) return undefined;
-      if (c.type === 'Error') return CVERR[String(c.value)] ?? CVERR['#VALUE!'];
+      if (c.type === 'Error') return this.ws.app.options.errorsAsText ? String(c.value) : (CVERR[String(c.value)] ?? CVERR['#VALUE!']);
       return c.value;
     });
   }
@@ -544,7 +548,8 @@ export class FakeRange {
     });
   }
   get NumberFormat(): string | null {
-    return this.uniform((c) => c?.numberFormat ?? 'General');
+    const general = this.ws.app.options.generalName ?? 'General';
+    return this.uniform((c) => (!c?.numberFormat || c.numberFormat === 'General' ? general : c.numberFormat));
   }
   set NumberFormat(v: string) {
     for (const { r, c } of this.cells()) this.cell(r, c, true)!.numberFormat = v;

@@ -24,6 +24,13 @@ describe('readWpsWorkbook (WPS object model → Grid)', () => {
     expect(grid.sheets.find((s) => s.name === '隐藏表')?.hidden).toBe(true);
   });
 
+  test('error cells given as text, and General under its Chinese name, read the same', async () => {
+    const { app, fileGrid } = await wpsAndFileGrid(smallWorkbook(), '小样.xlsx', { errorsAsText: true, generalName: 'G/通用格式' });
+    const { grid } = readWpsWorkbook(app);
+    expect(normalise(grid)).toEqual(normalise(fileGrid));
+    expect(grid.sheets[0].rows[3][3]).toEqual({ v: { error: '#REF!' } });
+  });
+
   test.each(files)('%s: same Grid as the file reader', async (rel) => {
     const { app, fileGrid } = await wpsAndFileGridFromFile(path.join(ROOT, rel), path.basename(rel));
     const { grid, stats } = readWpsWorkbook(app);

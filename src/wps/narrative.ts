@@ -5,22 +5,9 @@
  * without it is the user's and is never touched; ours, edited since, is replaced only on request.
  */
 import type { Narrative } from '../core/narrative/types';
-import { NARRATIVE_MARKER, NARRATIVE_SHEET, NarrativeWriteOptions, NarrativeWriteOutcome, fingerprint, narrativeSheetRows } from '../excel/narrative';
+import { NARRATIVE_MARKER, NARRATIVE_SHEET, NarrativeWriteOptions, NarrativeWriteOutcome, fingerprint, narrativeSheetRows, normalise } from '../excel/narrative';
 import { matrix } from './read';
 import type { WpsApplication, WpsWorksheet } from './model';
-
-/** Values as a matrix anchored at A1 without trailing empties (as src/excel/narrative.ts normalises them). */
-function normalise(values: unknown[][], row0 = 0, col0 = 0): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < row0; i++) out.push([]);
-  for (const r of values) {
-    const row = [...Array<string>(col0).fill(''), ...r.map((v) => (v === null || v === undefined ? '' : String(v)))];
-    while (row.length && row[row.length - 1] === '') row.pop();
-    out.push(row);
-  }
-  while (out.length && out[out.length - 1].length === 0) out.pop();
-  return out;
-}
 
 function marker(ws: WpsWorksheet): { Comment: string } | undefined {
   try {

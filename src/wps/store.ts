@@ -13,6 +13,7 @@
  */
 import type { WpsApplication, WpsWorkbook, WpsWorksheet } from './model';
 import { XL_SHEET_VERY_HIDDEN } from './model';
+import { colLetters as colName } from '../core/grid';
 
 /** The very hidden sheet of the fallback store; the readers skip it. */
 export const RECORD_SHEET = '_预算公开校验记录';
@@ -128,13 +129,3 @@ function hiddenSheetStore(wb: WpsWorkbook): XmlStore {
   };
 }
 
-function colName(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

@@ -314,7 +314,7 @@ export class FakeWorksheet {
   }
   get Names() {
     const sheet = this.sheet;
-    const names = (sheet.names ??= {});
+    const names: NonNullable<FakeSheetModel['names']> = sheet.names ?? {};
     const handle = (name: string) => ({
       get Name() {
         return name;
@@ -344,6 +344,7 @@ export class FakeWorksheet {
         return handle(name);
       },
       Add(name: string, refersTo: string, visible?: boolean) {
+        sheet.names = names;
         names[name] = { reference: refersTo, visible: visible !== false };
         return handle(name);
       },

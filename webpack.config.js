@@ -81,7 +81,12 @@ module.exports = async (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (base === DEV_URL ? content : content.toString().split(DEV_URL).join(base)),
+            // URLs in attributes and element text (not the comments): "https://localhost:3000/x" → base + x,
+            // the bare origin (AppDomain) → the production origin.
+            transform: (content) =>
+              base === DEV_URL
+                ? content
+                : content.toString().replace(/(["'>])https:\/\/localhost:3000(\/?)/g, (_m, q, slash) => q + (slash ? base : new URL(base).origin)),
           },
         ],
       }),

@@ -48,6 +48,8 @@ export interface SessionState {
   saved?: MarkState;
   /** The user's own 科目表 kept in this workbook (导入本地科目表), used by 检查 and 核对说明. */
   codes?: UserCodes;
+  /** True once refreshSaved has read the workbook after the last check (so `saved` is current). */
+  savedRead?: boolean;
 }
 
 export interface CheckRunOptions {
@@ -119,7 +121,7 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
           await yieldToUi();
           const marks = await applyMarks(host, result, { activateResults: opts.activateResults });
           const outcome: CheckOutcome = { result, read: stats, marks };
-          set({ busy: false, progress: undefined, outcome, saved: undefined });
+          set({ busy: false, progress: undefined, outcome, saved: undefined, savedRead: false });
           return outcome;
         } catch (e) {
           set({ busy: false, progress: undefined, error: describeError(e, '检查') });
@@ -143,7 +145,7 @@ export function createWorkbookApi(host: ExcelHost, checkFn: CheckFn): WorkbookAp
     async refreshSaved() {
       try {
         const [saved, codes] = await Promise.all([readMarkState(host), loadSavedCodes(host)]);
-        set({ saved: saved ?? undefined, codes: codes ?? undefined });
+        set({ saved: saved ?? undefined, codes: codes ?? undefined, savedRead: true });
       } catch {
         /* nothing saved, or not readable: the pane simply offers 检查 */
       }

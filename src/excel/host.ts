@@ -66,7 +66,8 @@ export function safeSupported(host: ExcelHost, name: string, version: string): b
 /** The real host: only call inside Office (after Office.onReady). */
 export function officeHost(): ExcelHost {
   return {
-    run: (options, batch) => Excel.run(options, batch),
+    // Without options (hosts below ExcelApi 1.11) the plain Excel.run(batch) form, never Excel.run({}, batch).
+    run: (options, batch) => (Object.keys(options).length ? Excel.run(options, batch) : Excel.run(batch)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }

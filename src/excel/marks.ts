@@ -45,6 +45,8 @@ export interface MarkSummary {
   syncs: number;
   /** What this host could not do (no notes, colour-only fills, no links), in Chinese. */
   degraded: string[];
+  /** The record's time stamp (ISO): another runtime's later check has another one. */
+  markedAt: string;
 }
 
 export interface ClearSummary {
@@ -309,7 +311,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
         touched.push({ sheet, address, before: savedFill(fills.get(key)!), noteBefore: noteNow(key) });
       }
       const counts = countBySeverity(result.findings);
-      const summaryOf = { counts, template: result.profile?.name, tables: result.tables.length, source: result.source };
+      const summaryOf = { counts, template: result.profile?.name, tables: countTables(result.tables).tables, source: result.source };
 
       // 3. The record of everything about to change, before any of it changes; then the 校验结果 sheet.
       const pending: MarkState = {
@@ -348,6 +350,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       const final: MarkState = { version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf };
       writeRecord(wb, part, final);
       if (stored.legacy) wb.settings.getItem(STATE_SETTING_KEY).delete();
+      for (const x of stored.extras) x.delete();
       if (ourOldSheet) {
         wb.worksheets.getItem(ourOldSheet).delete();
         newSheet.name = resultsSheet;
@@ -359,7 +362,7 @@ export async function applyMarks(host: ExcelHost, result: CheckResult, opts: Mar
       if (!caps.notes) degraded.push('此版本的 Excel 不支持批注（需要 ExcelApi 1.18），问题只填色并列在“校验结果”表中。');
       if (!caps.cellProperties) degraded.push('此版本的 Excel 只能读取填充颜色（ExcelApi 1.9 以下）：清除标记时图案填充恢复为同色纯色填充，白色填充恢复为无填充。');
       if (!caps.hyperlinks) degraded.push('此版本的 Excel 不支持超链接（需要 ExcelApi 1.7），“校验结果”表中的单元格地址是文字。');
-      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded };
+      return { cells: records.length, notes: noteCount, resultsSheet, skipped, syncs: counter.count, degraded, markedAt: final.markedAt };
     });
   } catch (e) {
     if (e instanceof MarkError || !wroteAnything) throw e;
@@ -416,11 +419,13 @@ async function rollback(host: ExcelHost, caps: Capabilities, touched: Touched[],
       else if (n.content !== t.noteBefore) n.content = t.noteBefore!;
     }
     if (createdSheet && sheets.items.some((s) => s.name === createdSheet)) wb.worksheets.getItem(createdSheet).delete();
-    // the record as it was before the run
-    if (handles.part.isNullObject) {
-      if (stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
-    } else if (stored.xml !== undefined) handles.part.setXml(stored.xml);
-    else handles.part.delete();
+    // the record as it was before the run: the part we read gets its XML back; a part this run added goes
+    const ids = new Set([stored.part, ...stored.extras].filter((p): p is Excel.CustomXmlPart => !!p).map((p) => p.id));
+    for (const p of handles.parts.items) {
+      if (!ids.has(p.id)) p.delete();
+      else if (stored.part && p.id === stored.part.id && stored.xml !== undefined) p.setXml(stored.xml);
+    }
+    if (stored.part && !handles.parts.items.some((p) => p.id === stored.part!.id) && stored.xml !== undefined) wb.customXmlParts.add(stored.xml);
     await context.sync();
   });
 }

@@ -70,17 +70,19 @@ export function stateFromXml(xml: string): MarkState | null {
 
 /** Handles of the stored record, queued before a sync. */
 export interface RecordHandles {
-  part: Excel.CustomXmlPart;
+  parts: Excel.CustomXmlPartScopedCollection;
   legacy: Excel.Setting;
 }
 
 /** Queues the lookups (one sync). */
 export function queueRecord(wb: Excel.Workbook): RecordHandles {
-  const part = wb.customXmlParts.getByNamespace(RECORD_NAMESPACE).getOnlyItemOrNullObject();
-  part.load('id');
+  // The collection, not getOnlyItemOrNullObject: that is a null object when there are two parts
+  // (a copied part, a crash between add and delete), and the record would look absent.
+  const parts = wb.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+  parts.load('items/id');
   const legacy = wb.settings.getItemOrNullObject(STATE_SETTING);
   legacy.load('value');
-  return { part, legacy };
+  return { parts, legacy };
 }
 
 export interface StoredRecord {
@@ -88,18 +90,24 @@ export interface StoredRecord {
   /** The XML as it was, to put back if a run fails. */
   xml?: string;
   part?: Excel.CustomXmlPart;
+  /** Further parts in our namespace (should not exist): removed when the record is next written. */
+  extras: Excel.CustomXmlPart[];
   legacy: boolean;
 }
 
 /** After the lookup sync: reads the part's XML (one more sync, only when the part exists). */
 export async function readRecord(h: RecordHandles, sync: () => Promise<void>): Promise<StoredRecord> {
   const legacy = !h.legacy.isNullObject;
-  if (!h.part.isNullObject) {
-    const xml = h.part.getXml();
+  const items = h.parts.items;
+  if (items.length > 0) {
+    const xmls = items.map((p) => p.getXml());
     await sync();
-    return { state: stateFromXml(xml.value), xml: xml.value, part: h.part, legacy };
+    // the newest readable record wins (the last one added)
+    let at = items.length - 1;
+    while (at > 0 && !stateFromXml(xmls[at].value)) at--;
+    return { state: stateFromXml(xmls[at].value), xml: xmls[at].value, part: items[at], extras: items.filter((_, i) => i !== at), legacy };
   }
-  return { state: legacy ? parseState(h.legacy.value) : null, legacy };
+  return { state: legacy ? parseState(h.legacy.value) : null, extras: [], legacy };
 }
 
 /** Queues writing the record; returns the part to write to next time in the same batch. */
@@ -115,5 +123,6 @@ export function writeRecord(wb: Excel.Workbook, part: Excel.CustomXmlPart | unde
 /** Queues removing the record (and an earlier version's setting). */
 export function deleteRecord(wb: Excel.Workbook, stored: StoredRecord, part?: Excel.CustomXmlPart): void {
   (part ?? stored.part)?.delete();
+  for (const x of stored.extras) x.delete();
   if (stored.legacy) wb.settings.getItem(STATE_SETTING).delete();
 }

@@ -55,6 +55,20 @@ export function Notices({ session }: { session: SessionState }): React.JSX.Eleme
       </MessageBar>,
     );
   }
+  if (o && session.saved && session.saved.markedAt !== o.marks.markedAt && !session.busy) {
+    // the ribbon (another runtime, no shared runtime) or another pane checked the workbook since
+    items.push(
+      <MessageBar key="stale" intent="warning" layout="multiline" data-notice="stale">
+        <MessageBarBody>工作簿在 {formatWhen(session.saved.markedAt)} 又检查过一次（例如从功能区），下面的清单可能已过时：请点击“重新检查”。</MessageBarBody>
+      </MessageBar>,
+    );
+  } else if (o && !session.saved && session.cleared === undefined && o.marks.markedAt && session.savedRead && !session.busy) {
+    items.push(
+      <MessageBar key="gone" intent="warning" layout="multiline" data-notice="stale">
+        <MessageBarBody>工作簿中的校验标记已被清除（例如从功能区），下面的清单不再对应单元格上的标记：请点击“重新检查”。</MessageBarBody>
+      </MessageBar>,
+    );
+  }
   if (o) {
     // What this version of Excel cannot do: one box, not one per item.
     const limits = [...o.read.warnings.filter(isHostLimit), ...o.marks.degraded];

@@ -33,7 +33,8 @@ export function fakeOfficeScript(): string {
   var fake = new exports.FakeExcel(window.__FAKE_MODEL__, window.__FAKE_SETS__ ? { sets: window.__FAKE_SETS__ } : { apiVersion: 20 });
   window.__fake = fake;
   window.__actions = {};
-  window.Excel = { run: function (options, batch) { return fake.run(options, batch); } };
+  // Excel.run(batch) and Excel.run(options, batch), as office.js accepts both
+  window.Excel = { run: function (a, b) { return typeof a === 'function' ? fake.run(undefined, a) : fake.run(a, b); } };
   window.Office = {
     HostType: { Excel: 'Excel' },
     onReady: function (cb) {

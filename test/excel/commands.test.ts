@@ -16,7 +16,7 @@ describe('commands bundle, cold', () => {
     let ready: (() => void) | undefined;
     const g = globalThis as unknown as Record<string, unknown>;
     delete g.__budgetCheckSession__;
-    g.Excel = { run: (o: unknown, b: never) => fake.run(o, b) };
+    g.Excel = { run: (o: unknown, b?: never) => (typeof o === 'function' ? fake.run(undefined, o as never) : fake.run(o, b!)) };
     g.Office = {
       onReady: (cb: () => void) => void (ready = cb), // never fired during this test: the click comes first
       actions: { associate: (name: string, fn: never) => void (actions[name] = fn) },

@@ -935,13 +935,44 @@ export class FakeCustomXmlPartCollection extends Proxy_ {
     });
     return new FakeCustomXmlPart(this.context, () => this.context.fake.model.customXml?.find((p) => p.id === id) ?? null);
   }
-  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
-    const find = () => {
-      const parts = (this.context.fake.model.customXml ?? []).filter((p) => namespaceOf(p.xml) === ns);
-      if (parts.length > 1) throw fakeError('InvalidOperation', '该命名空间下有多个部件');
-      return parts[0] ?? null;
-    };
-    return { getOnlyItemOrNullObject: () => new FakeCustomXmlPart(this.context, find) };
+  getByNamespace(ns: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.context, ns);
+  }
+}
+
+export class FakeCustomXmlPartScopedCollection extends Proxy_ {
+  private _items: FakeCustomXmlPart[] | undefined;
+  constructor(
+    context: FakeContext,
+    readonly ns: string,
+  ) {
+    super(context);
+  }
+  private parts(): { id: string; xml: string }[] {
+    return (this.context.fake.model.customXml ?? []).filter((p) => namespaceOf(p.xml) === this.ns);
+  }
+  get items(): FakeCustomXmlPart[] {
+    if (!this._items) throw new NotLoaded('items');
+    return this._items;
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.context.push(() => {
+      this.nullState = false;
+      this._items = this.parts().map((p) => {
+        const part = new FakeCustomXmlPart(this.context, () => this.context.fake.model.customXml?.find((x) => x.id === p.id) ?? null);
+        part.loadNow(wanted);
+        return part;
+      });
+    });
+    return this;
+  }
+  /** Excel: "If the collection contains no items or more than one item, … isNullObject true". */
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, () => {
+      const parts = this.parts();
+      return parts.length === 1 ? parts[0] : null;
+    });
   }
 }
 
@@ -959,13 +990,14 @@ export class FakeCustomXmlPart extends Proxy_ {
   get id(): string {
     return this.get('id');
   }
+  loadNow(wanted: string[]): void {
+    const p = this.resolve();
+    this.nullState = !p;
+    if (p) this.snapshot(wanted, (k) => (k === 'id' ? p.id : undefined));
+  }
   load(props?: unknown): this {
     const wanted = propList(props);
-    this.context.push(() => {
-      const p = this.resolve();
-      this.nullState = !p;
-      if (p) this.snapshot(wanted, (k) => (k === 'id' ? p.id : undefined));
-    });
+    this.context.push(() => this.loadNow(wanted));
     return this;
   }
   getXml(): { value: string } {

@@ -155,6 +155,12 @@ export async function runHost(profile: HostProfile, opts: RunHostOptions = {}): 
     const ev = event();
     await step('功能区清除', () => clearMarksCommand(deps, ev));
   } else await step('清除', () => paneApi.clearMarks());
+  // a pane in another runtime learns that its list no longer matches the workbook
+  if (profile.ribbon && !shared) {
+    await step('面板读取记录', () => paneApi.refreshSaved());
+    const st = paneApi.state();
+    if (!(st.outcome && st.savedRead && !st.saved)) failures.push('另一运行时清除标记后，面板不知道清单已过时');
+  }
   const clearedOk = userView(fake) === before && !fake.sheet('校验结果') && !fake.model.customXml?.some((p) => p.xml.includes('budgetCheckMarks'));
   if (!clearedOk) failures.push('清除标记后工作簿与检查前不同');
 

@@ -159,6 +159,26 @@ describe('manifest.xml', () => {
     expect(entry).not.toMatch(/^import (?!type)[^;]*(core\/engine|excel\/session|excel\/api)/m);
   });
 
+  test('--env url=https://… gives dist/manifest.xml that address everywhere; http is refused', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
+    const config = await makeConfig({ url: 'https://addins.example.gov.cn/budget-check' }, { mode: 'production' });
+    const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
+    const pat = copy.patterns.find((x: { to: string }) => x.to === 'manifest.xml');
+    const out: string = pat.transform(readFileSync(path.join(ROOT, 'manifest.xml')));
+    const urls = [...out.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https:\/\/[^"<\s]+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect([u, u.startsWith('https://addins.example.gov.cn/budget-check/') || u === 'https://addins.example.gov.cn']).toEqual([u, true]);
+    expect(out.replace(/<!--[\s\S]*?-->/g, '')).not.toContain('localhost');
+    expect(out).toContain('<AppDomain>https://addins.example.gov.cn</AppDomain>');
+    expect(out).toContain(`<Id>${plain.OfficeApp.Id}</Id>`); // the same add-in id as in development
+    await expect(makeConfig({ url: 'http://addins.example.gov.cn/' }, { mode: 'production' })).rejects.toThrow(/https/);
+    // without --env url the manifest is copied as it is
+    const dev = await makeConfig({}, { mode: 'production' });
+    const devPat = dev.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin').patterns.find((x: { to: string }) => x.to === 'manifest.xml');
+    expect(String(devPat.transform(readFileSync(path.join(ROOT, 'manifest.xml'))))).toBe(readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'));
+  });
+
   test('every URL is a file the webpack build emits (HtmlWebpackPlugin pages and copied files)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require(path.join(ROOT, 'webpack.config.js'));

@@ -89,7 +89,7 @@ export function createWpsApi(app: () => WpsApplication, checkFn: CheckFn): Workb
               marks,
             };
           },
-          (outcome) => ({ outcome, saved: undefined }),
+          (outcome) => ({ outcome, saved: undefined, savedRead: false }),
         ),
       );
     },
@@ -99,7 +99,7 @@ export function createWpsApi(app: () => WpsApplication, checkFn: CheckFn): Workb
     async refreshSaved() {
       try {
         const a = app();
-        set({ saved: readWpsMarkState(a) ?? undefined, codes: loadWpsCodes(a) ?? undefined });
+        set({ saved: readWpsMarkState(a) ?? undefined, codes: loadWpsCodes(a) ?? undefined, savedRead: true });
       } catch {
         /* nothing saved or no workbook: the pane offers 检查 */
       }

@@ -21,7 +21,7 @@ import { CheckResult } from '../core/engine';
 import { countBySeverity } from '../core/finding';
 import { a1, parseRef } from '../core/grid';
 import { CellMark, RESULTS_SHEET_NAME, planMarks } from '../core/marks';
-import { ClearSummary, MarkError, MarkOptions, MarkSummary, STRUCTURE_PROTECTED_MESSAGE, isOurNote, quoteSheet, resultRows } from '../excel/marks';
+import { ClearSummary, MarkError, MarkOptions, MarkSummary, STRUCTURE_PROTECTED_MESSAGE, countTables, isOurNote, quoteSheet, resultRows } from '../excel/marks';
 import { MarkRecord, MarkState, RECORD_NAMESPACE, SavedFill, stateFromXml, stateToXml } from '../excel/record';
 import { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet, XL_NONE, XL_SOLID } from './model';
 import { RECORD_SHEET, XmlStore, xmlStore } from './store';
@@ -188,7 +188,7 @@ export function applyWpsMarks(app: WpsApplication, result: CheckResult, opts: Ma
     const f = fills.get(key)!;
     return { sheet: key.slice(0, bang), address: key.slice(bang + 1), before: f.fill, noteBefore: f.note };
   });
-  const summaryOf = { counts: countBySeverity(result.findings), template: result.profile?.name, tables: result.tables.length, source: result.source };
+  const summaryOf = { counts: countBySeverity(result.findings), template: result.profile?.name, tables: countTables(result.tables).tables, source: result.source };
 
   let created: WpsWorksheet | undefined;
   let painting = false;
@@ -221,14 +221,15 @@ export function applyWpsMarks(app: WpsApplication, result: CheckResult, opts: Ma
         notes++;
       }
     }
-    store.set(RECORD_NAMESPACE, stateToXml({ version: 2, resultsSheet, marks: records, markedAt: now.toISOString(), summary: summaryOf }));
+    const markedAt = now.toISOString();
+    store.set(RECORD_NAMESPACE, stateToXml({ version: 2, resultsSheet, marks: records, markedAt, summary: summaryOf }));
     // Last: the earlier 校验结果 gives way to the new one (a failure before this leaves it as it was).
     if (ourOldSheet) {
       wb.Worksheets.Item(ourOldSheet).Delete();
       created.Name = resultsSheet;
     }
     if (opts.activateResults) created.Activate();
-    return { cells: records.length, notes, resultsSheet, skipped, syncs: 0, degraded: [] };
+    return { cells: records.length, notes, resultsSheet, skipped, syncs: 0, degraded: [], markedAt };
   } catch (e) {
     try {
       rollback(wb, store, painting ? touched : [], stored.xml, created);

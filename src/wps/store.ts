@@ -46,8 +46,9 @@ export function xmlStore(app: WpsApplication): XmlStore {
     return {
       kind: 'customXml',
       get(ns) {
+        // the newest part wins (the last added: set() adds before it deletes, so a failure in between leaves two)
         const found = p.SelectByNamespace(ns);
-        return found.Count > 0 ? found.Item(1).XML : undefined;
+        return found.Count > 0 ? found.Item(found.Count).XML : undefined;
       },
       set(ns, xml) {
         const found = p.SelectByNamespace(ns);

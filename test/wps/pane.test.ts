@@ -90,6 +90,24 @@ maybe('task pane under the WPS host (headless Chromium)', () => {
     if (server) await new Promise((r) => server.close(r));
   });
 
+  test('the build holds what WPS loads: index.html → main.js with window.ribbon, ribbon.xml, jsplugins.xml/publish.xml for type et', async () => {
+    expect(readFileSync(path.join(OUT, 'index.html'), 'utf8')).toMatch(/<script src="?main\.js"?>/);
+    for (const f of ['ribbon.xml', 'main.js', 'taskpane.html', 'images/icon-32.png', 'offline/publish.xml']) expect([f, existsSync(path.join(OUT, f))]).toEqual([f, true]);
+    expect(readFileSync(path.join(OUT, 'jsplugins.xml'), 'utf8')).toContain('<jspluginonline name="budget-check" type="et" url="http://127.0.0.1:3889/" />');
+    // the ribbon page: a click on 检查本工作簿 runs the check on the workbook and activates 校验结果
+    const ribbonPage = await browser.newPage();
+    await ribbonPage.addInitScript((m) => ((window as unknown as { __FAKE_MODEL__: unknown }).__FAKE_MODEL__ = m), JSON.parse(JSON.stringify(model)));
+    await ribbonPage.addInitScript({ content: fakeWpsScript() });
+    await ribbonPage.goto(page.url().replace(/taskpane\.html.*$/, 'index.html'));
+    const ran = await ribbonPage.evaluate(async () => {
+      const w = window as unknown as { ribbon: { OnAction(c: { Id: string }): Promise<void>; GetImage(c: { Id: string }): string } } & W;
+      await w.ribbon.OnAction({ Id: 'btnCheckWorkbook' });
+      return { active: w.__fake.model.activeSheet, image: w.ribbon.GetImage({ Id: 'btnShowPane' }) };
+    });
+    expect(ran).toEqual({ active: '校验结果', image: 'images/icon-32.png' });
+    await ribbonPage.close();
+  });
+
   test('检查, click a finding, 写入公开说明, 清除标记 — the same pane, on WPS’s object model', async () => {
     const before = fills(model);
     await page.getByRole('button', { name: '检查', exact: true }).click();

@@ -85,7 +85,7 @@ export function narrativeSheetRows(n: Narrative): NarrativeSheetLayout {
 }
 
 /** Cell values as a matrix anchored at A1, without trailing empty cells and rows. */
-function normalise(values: unknown[][], row0 = 0, col0 = 0): string[][] {
+export function normalise(values: unknown[][], row0 = 0, col0 = 0): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < row0; i++) out.push([]);
   for (const r of values) {

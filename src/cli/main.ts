@@ -16,7 +16,7 @@ import { checkFiles, cores, defaultJobs } from './pool';
 import { addToTotals, emptyTotals, formatFile, formatFileLine, formatTotals, wrap } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
-import { checkNarrativeFile, checkNarrativeOnly, registerNarrativeCommand } from './narrative';
+import { checkNarrativeFile, checkNarrativeOnly, loadResult, registerNarrativeCommand } from './narrative';
 import type { CheckResult } from '../core/engine';
 import { systemReason } from '../file/errors';
 
@@ -44,6 +44,8 @@ interface CheckCliOptions {
   codes?: string;
   codesMode?: 'replace' | 'extend';
   narrative?: string;
+  /** Last year's workbook: the 说明's 较上年 and 上年 figures are checked against it (only with --narrative). */
+  prior?: string;
   progress?: boolean;
   jobs?: number;
 }
@@ -151,7 +153,16 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
     return EXIT_UNREADABLE;
   }
   const narrative = o.narrative;
-  const extra = narrative ? (result: CheckResult) => checkNarrativeFile(narrative, result, codes) : undefined;
+  if (o.prior && !narrative) {
+    io.stderr.write(`--prior 用于核对说明中的“较上年”和上年数，需与 --narrative 一起使用。\n`);
+    return EXIT_UNREADABLE;
+  }
+  let prior: CheckResult | null = null;
+  if (o.prior) {
+    prior = await loadResult(o.prior, io, '上年工作簿');
+    if (!prior) return EXIT_UNREADABLE;
+  }
+  const extra = narrative ? (result: CheckResult) => checkNarrativeFile(narrative, result, codes, prior?.disclosure ?? null) : undefined;
 
   const oneLine = o.summary || o.quiet;
   const useBar = files.length > 1 && !!io.stderr.isTTY && o.progress !== false;
@@ -266,6 +277,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .default('extend'),
     )
     .option('--narrative <file>', '同时检查此预算公开说明（.docx、.txt 或 .md）：数字与报表是否一致、文字自身的计算；不给工作簿时只检查文字自身')
+    .option('--prior <last-year.xlsx>', '与 --narrative 一起：上年同一模板的工作簿，说明中的“较上年”增减和上年数与它核对（不给时不核对这些数）')
     .option('--no-progress', '不显示进度条')
     .addOption(
       new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数，本机 ${cores()} 核）；默认 1 即逐个检查，空闲的多核电脑上检查大量文件时可设为核数`).argParser((v: string) => {

@@ -12,6 +12,7 @@ import { NarrativeFileError, narrativeToDocx, readNarrativeFile } from '../file/
 import { checkGrid, CheckResult } from '../core/engine';
 import { Finding, SEVERITY_LABEL, countBySeverity, sortFindings } from '../core/finding';
 import type { CodeCatalogue } from '../core/codes/catalogue';
+import type { Disclosure } from '../core/disclosure';
 import { checkNarrative, generateNarrative, narrativeToText } from '../core/narrative';
 import type { Narrative } from '../core/narrative/types';
 import { wrap } from './format';
@@ -27,7 +28,7 @@ const EXIT_ERRORS = 1;
 const EXIT_UNREADABLE = 2;
 
 /** Checks a separate 说明 file (.txt/.md/.docx) against a workbook's result (or alone when null). */
-export async function checkNarrativeFile(file: string, result: CheckResult | null, codes?: CodeCatalogue): Promise<Finding[]> {
+export async function checkNarrativeFile(file: string, result: CheckResult | null, codes?: CodeCatalogue, prior: Disclosure | null = null): Promise<Finding[]> {
   let paragraphs: string[];
   try {
     paragraphs = await readNarrativeFile(file);
@@ -35,7 +36,7 @@ export async function checkNarrativeFile(file: string, result: CheckResult | nul
     return [{ rule: 'narrative.read', severity: 'error', message: (e as Error).message, cells: [] }];
   }
   const name = path.basename(file);
-  return checkNarrative(paragraphs, result?.disclosure ?? null, { codes, source: name }).map((f) => ({ ...f, message: `说明“${name}”${f.message}` }));
+  return checkNarrative(paragraphs, result?.disclosure ?? null, { codes, source: name, prior }).map((f) => ({ ...f, message: `说明“${name}”${f.message}` }));
 }
 
 /** `check --narrative <file>` with no workbook: the text alone. Returns the exit code. */
@@ -79,7 +80,7 @@ export function narrativeJson(n: Narrative): unknown {
   };
 }
 
-async function loadResult(file: string, io: NarrativeIo, what: string): Promise<CheckResult | null> {
+export async function loadResult(file: string, io: NarrativeIo, what: string): Promise<CheckResult | null> {
   try {
     const { grid } = await readWorkbookFile(file);
     const r = checkGrid(grid);

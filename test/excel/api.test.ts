@@ -43,7 +43,8 @@ describe('WorkbookApi on the seed-000 workbook', () => {
     for (const x of out.result.findings) expect(fake.fills()[x.cells[0]]).toBeDefined();
     const rs = fake.sheet('校验结果')!;
     const links = Object.values(rs.cells).filter((c) => c.hyperlink).map((c) => c.value);
-    expect(links).toEqual(out.result.findings.map((x) => x.cells[0]));
+    // a link per finding, then (below them) a link per cell a cause says to change
+    expect(links).toEqual([...out.result.findings.map((x) => x.cells[0]), ...(out.result.causes ?? []).flatMap((c) => c.changes.map((ch) => ch.cell))]);
     expect(Object.values(rs.cells).some((c) => c.value === '1,400,400.00')).toBe(true);
     expect(api.state().outcome).toBe(out);
 

@@ -5,10 +5,11 @@
  *  - Excel 2019's requirement sets (ExcelApi 1.7, no shared runtime): the ribbon's 检查本工作簿
  *    works on a cold click, the pane checks, a multi-cell finding selects its first area and says
  *    so, 清除标记 restores; nothing calls an API above 1.8;
- *  - a 江苏 corpus workbook (when /work/shared is there), screenshot at 320 px.
+ *  - a 江苏 corpus workbook (test/corpus/jiangsu): its 12 tables recognised, screenshot at 320 px.
  * Screenshots: test-artifacts/boot-old-browser.png, excel2019.png, jiangsu.png.
  */
 import { existsSync } from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { build000, buildShaanxi000 } from '../fixtures/shaanxi';
 import { modelFromExcelJS } from '../excel/fakeFromExcelJS';
@@ -123,7 +124,7 @@ maybe('older hosts in headless Chromium', () => {
     }
   });
 
-  const JIANGSU = '/work/shared/corpus/workbooks/jiangsu-renda-2019.xlsx';
+  const JIANGSU = path.join(__dirname, '../corpus/jiangsu/jiangsu-renda-2019.xlsx');
   (existsSync(JIANGSU) ? test : test.skip)('a 江苏 corpus workbook at 320 px (screenshot)', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(JIANGSU);
@@ -134,6 +135,10 @@ maybe('older hosts in headless Chromium', () => {
       await pane.page.getByRole('button', { name: '重新检查' }).waitFor({ timeout: 60000 });
       await pane.page.screenshot({ path: artifact('jiangsu.png'), fullPage: true });
       expect(pane.pageErrors).toEqual([]);
+      // read by the national layer: its 12 tables, and no error on its correct figures
+      const text = await pane.page.locator('body').innerText();
+      expect(text).toContain('识别表格 12 张');
+      expect(text).toMatch(/错误\s*0/);
     } finally {
       await pane.close();
     }

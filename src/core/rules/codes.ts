@@ -417,6 +417,27 @@ function checkNames(sets: CodeSet[], codes: CodeCatalogue, year?: number): Findi
       }
     }
   }
+  // A workbook older than the list: one 提示 per scheme naming every code the list does not have.
+  const olderGroups = new Map<CodeScheme, { its: Coded[]; tables: Table[]; shown: string[] }>();
+  for (const [key, u] of unknown) {
+    if (!olderThanList(year, codes, u.scheme)) continue;
+    const g = olderGroups.get(u.scheme) ?? { its: [], tables: [], shown: [] };
+    const named = u.its.find((i) => i.name);
+    g.its.push(...u.its);
+    g.tables.push(...u.tables);
+    g.shown.push(named ? show(named) : key.split(':')[1]);
+    olderGroups.set(u.scheme, g);
+    unknown.delete(key);
+  }
+  for (const [scheme, g] of olderGroups) {
+    out.push({
+      rule: 'code.unknown',
+      severity: 'info',
+      message: `${[...new Set(g.tables.map((t) => `“${t.title}”`))].join('、')}中的 ${g.shown.length} 个${SCHEME_LABEL[scheme]}（${g.shown.join('、')}）不在${codes.label}中${olderThanList(year, codes, scheme)}。`,
+      cells: g.its.flatMap((i) => cellsOf(i)),
+      table: g.tables[0].title,
+    });
+  }
   for (const [key, u] of unknown) {
     const code = key.split(':')[1];
     const older = olderThanList(year, codes, u.scheme);

@@ -156,6 +156,29 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const index = indexDisclosure(d);
   const { outputs: base, readers } = trackedBaseline(d, index, families, ctx);
   let runs = families.length;
+  // Families whose findings on a table depend on that table alone, run once per table: a change then
+  // re-runs them on the tables it touches only (the rest of their findings are the baseline's).
+  const tableBase = new Map<number, Finding[][]>();
+  families.forEach((fam, i) => {
+    if (!fam.perTable) return;
+    try {
+      tableBase.set(i, d.tables.map((t) => fam.run({ ...ctx, disclosure: { ...d, tables: [t] } })));
+    } catch {
+      /* run whole below */
+    }
+  });
+  /** The tables an edit of amounts changes (path ['tables', i, …]); undefined when it is not only amounts. */
+  const tablesOf = (edits: Edit[]): Set<number> | undefined => {
+    const out = new Set<number>();
+    for (const e of edits) {
+      if (e.kind !== 'amount') return undefined;
+      for (const s2 of index.amounts.get(e.cell) ?? []) {
+        if (s2.path[0] !== 'tables' || typeof s2.path[1] !== 'number') return undefined;
+        out.add(s2.path[1]);
+      }
+    }
+    return out;
+  };
 
   const baseKeys = new Set<string>();
   const baseInfo = new Set<string>();
@@ -191,8 +214,15 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         return;
       }
       runs++;
+      const perTable = tableBase.get(i);
+      const touched = perTable ? tablesOf(edits) : undefined;
       try {
-        found.push(...fam.run({ ...ctx, disclosure: amended }));
+        if (perTable && touched) {
+          perTable.forEach((fs, ti) => {
+            if (!touched.has(ti)) found.push(...fs);
+          });
+          found.push(...fam.run({ ...ctx, disclosure: { ...amended, tables: amended.tables.filter((_, ti) => touched.has(ti)) } }));
+        } else found.push(...fam.run({ ...ctx, disclosure: amended }));
       } catch (e) {
         found.push({ rule: `${fam.id}.internal`, severity: 'error', message: String(e), cells: [] });
       }

@@ -174,11 +174,13 @@ function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
     const sb = block(s, fb.key);
     if (!sb) continue;
     const sLines = lineKeys(sb);
+    const fGrand = grandTotal(fb);
+    const fYear = yearTotal(fb);
     for (const [key, fr] of lineKeys(fb)) {
       // Income lines are nested differently (部门预算 › 财政拨款 › … vs 财政拨款 › …): only their 其中 lines compare.
       if (fb.key === 'income' && !key.includes('/其中/')) continue;
       if (fr.level === 0 && !fr.isTotal && !/支出$/.test(fr.label ?? '')) continue; // "一、部门预算" vs "一、财政拨款"
-      if (fr === grandTotal(fb) && fr !== yearTotal(fb)) continue; // 总计 includes 结转, which only the summary has
+      if (fr === fGrand && fr !== fYear) continue; // 总计 includes 结转, which only the summary has
       const sr = sLines.get(key);
       const fa = fr.amounts.amount;
       const sa = sr?.amounts.amount;

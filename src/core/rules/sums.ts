@@ -156,6 +156,7 @@ function items(t: Table): Finding[] {
 
 export const sumRules: RuleFamily = {
   id: 'sum',
+  perTable: true,
   title: '表内合计',
   rules: [
     { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },

@@ -26,6 +26,11 @@ export interface RuleInfo {
 export interface RuleFamily {
   id: string;
   title: string;
+  /**
+   * The family's findings on a table depend on that table alone (sums within a table, a summary
+   * table's balance): the diagnosis may re-run it on the tables a change touches only.
+   */
+  perTable?: boolean;
   rules: RuleInfo[];
   run(ctx: RuleContext): Finding[];
 }

@@ -245,3 +245,16 @@ describe('the misreadings reported on a correct 陕西 说明 (issue 12)', () =>
     expect(s.growth?.value.toString()).toBe('18.87');
   });
 });
+
+describe('the year in a heading against the tables’ year', () => {
+  const d = { year: 2024 } as unknown as Parameters<typeof checkNarrative>[1];
+  test('a heading left from another year is a warning', () => {
+    const f = checkNarrative(['2023年部门预算公开说明', '本部门当年收入预算 100.00 万元。'], d).filter((x) => x.rule === 'narrative.year');
+    expect(f.map((x) => [x.severity, x.actual, x.expected])).toEqual([['warning', '2023', '2024']]);
+  });
+  test('years in the text, 决算 headings and the right year are not', () => {
+    const paras = ['2024年部门预算公开说明', '截至2023年12月31日，本部门共有车辆 2 辆。', '2023年部门决算情况说明', '（一）2023年预算执行情况'];
+    expect(checkNarrative(paras, d).filter((x) => x.rule === 'narrative.year')).toEqual([]);
+    expect(checkNarrative(['2023年部门预算公开说明'], null).filter((x) => x.rule === 'narrative.year')).toEqual([]);
+  });
+});

@@ -27,5 +27,26 @@ export function checkNarrative(paragraphs: string[], d: Disclosure | null, opts:
   const out = new TextFindings(x, { paragraphCells: opts.paragraphCells });
   checkTextArithmetic(x, out);
   checkAgainstTables(x, d, out, opts.codes, opts.prior);
+  if (d?.year) headingYears(paragraphs, d.year, out);
   return out.findings;
+}
+
+/**
+ * A heading of the 说明 that names the budget year (“2023年部门预算公开说明”) against the year of the
+ * workbook's tables: another year there is a heading left from last year's document. Only headings —
+ * a short paragraph about the 预算 that ends as a title does — are read; years in the text (截至2023年
+ * 12月31日, 2023年执行数) are legitimately other years.
+ */
+function headingYears(paragraphs: string[], year: number, out: TextFindings): void {
+  paragraphs.forEach((raw, i) => {
+    const p = raw.trim();
+    if (p.length > 40 || !/预算/.test(p) || /决算|执行|完成/.test(p)) return;
+    if (!/(预算|公开|说明|情况|报告)[)）]?$/.test(p.replace(/[。.\s]+$/, ''))) return;
+    const years = [...p.matchAll(/((?:19|20)\d{2})\s*年/g)];
+    if (years.length !== 1) return;
+    const y = Number(years[0][1]);
+    if (y === year) return;
+    const m = years[0];
+    out.add('narrative.year', 'warning', i + 1, m.index!, m.index! + m[0].length, `标题写的是 ${y} 年，而报表是 ${year} 年度的；请核对标题是否沿用了其他年度的说明。`, { expected: String(year), actual: String(y), unit: 'text' });
+  });
 }

@@ -49,7 +49,7 @@ describe('fast reader = ExcelJS', () => {
   });
 
   test('the examples and the real 江苏 workbooks', async () => {
-    const dirs = [path.join(ROOT, 'examples'), '/work/shared/corpus/workbooks'];
+    const dirs = [path.join(ROOT, 'examples'), path.join(ROOT, 'test/corpus/jiangsu'), path.join(ROOT, 'test/corpus/real')];
     let n = 0;
     for (const d of dirs) {
       const names = await fs.readdir(d).catch(() => [] as string[]);

@@ -316,3 +316,27 @@ describe('the 财政部 standard 财政拨款收支总表 (支出 side by source
     expect(r.findings.some((f) => f.rule === 'summary.block' && f.severity === 'error' && f.cells.includes('财政拨款!E5'))).toBe(true);
   });
 });
+
+describe('收入总表 with 财政拨款 printed as the subtotal of its sources', () => {
+  const rows = (gp: number): (string | number | null)[][] => [
+    ['2024年部门财务收入预算总表'],
+    [null, null, null, null, null, null, null, '单位：万元'],
+    ['功能分类科目编码', '功能分类科目名称', '合计', '财政拨款收入', null, null, '事业收入', '其他收入'],
+    [null, null, null, '小计', '一般公共预算', '政府性基金', null, null],
+    [null, '合计', 130.5, 120.5, gp, 20, 6, 4],
+    ['201', '一般公共服务支出', 130.5, 120.5, gp, 20, 6, 4],
+  ];
+  const merges = [{ top: 3, left: 4, bottom: 3, right: 6 }, { top: 3, left: 1, bottom: 4, right: 1 }, { top: 3, left: 2, bottom: 4, right: 2 }, { top: 3, left: 3, bottom: 4, right: 3 }, { top: 3, left: 7, bottom: 4, right: 7 }, { top: 3, left: 8, bottom: 4, right: 8 }];
+
+  test('财政拨款 is counted once: no finding on consistent figures', () => {
+    const r = checkGrid(grid('收入', rows(100.5), merges));
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['code', 'name', 'total', 'fiscal', 'gp', 'fund', 'business', 'other']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a 一般公共预算 figure that breaks the 财政拨款 subtotal', () => {
+    const r = checkGrid(grid('收入', rows(101.5), merges));
+    expect(r.findings.some((f) => f.rule === 'sum.columns' && f.severity === 'error' && f.cells.includes('收入!E5'))).toBe(true);
+  });
+});

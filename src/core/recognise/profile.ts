@@ -49,6 +49,12 @@ export interface ColumnSum {
    * that also has a 基本支出 column.)
    */
   exclusive?: boolean;
+  /** With `exclusive`: further columns the table may have (subtotals of some parts). */
+  besides?: string[];
+  /** Check only when every one of these columns was found. */
+  requires?: string[];
+  /** Check only when at least one of these columns was found. */
+  requiresAny?: string[];
 }
 
 export interface BlockSpec {

@@ -1331,9 +1331,11 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
       const complete = parts.length === s.parts.length;
       // A missing part is zero only when nothing in the table could be that part.
       if (!complete && (s.all || table.unmapped?.length)) continue;
+      if (s.requires && !s.requires.every((k) => present.has(k))) continue;
+      if (s.requiresAny && !s.requiresAny.some((k) => present.has(k))) continue;
       if (s.exclusive) {
         const amountKeys = table.columns.filter((c) => columnType(hit.spec, c.key) === 'amount').map((c) => c.key);
-        if (amountKeys.some((k) => k !== s.total && !s.parts.includes(k) && !k.startsWith('of_which'))) continue;
+        if (amountKeys.some((k) => k !== s.total && !s.parts.includes(k) && !k.startsWith('of_which') && !(s.besides ?? []).includes(k))) continue;
       }
       table.sums.push({ total: s.total, parts });
     }

@@ -88,12 +88,27 @@ const INCOME_COLUMNS: ColumnSpec[] = [
   { ...TOTAL, exclude: /基本支出|项目支出|其中|本年收入/ },
 ];
 
-const INCOME_SOURCES = ['gp', 'fund', 'state_capital', 'special_account', 'fiscal', 'unit_funds', 'business', 'operating', 'superior', 'affiliated', 'business_fund', 'other'];
+/** The 财政拨款 sources; 财政拨款 itself may be printed as their subtotal, or alone. */
+const FISCAL_SOURCES = ['gp', 'fund', 'state_capital'];
+const OTHER_SOURCES = ['special_account', 'unit_funds', 'business', 'operating', 'superior', 'affiliated', 'business_fund', 'other'];
+
+/**
+ * 合计 = 本年收入 + 上年结转, and 本年收入 = Σ sources — counting 财政拨款 once: by its sources where
+ * they are printed (a 财政拨款 column beside them is their subtotal), else by its own column.
+ */
+function incomeSums(total: string, extra: string[]): ColumnSum[] {
+  return [
+    { total, parts: [...FISCAL_SOURCES, ...OTHER_SOURCES, ...extra], exclusive: true, besides: ['fiscal', 'subtotal', 'carryover'].filter((k) => !extra.includes(k) && k !== total), requiresAny: FISCAL_SOURCES },
+    { total, parts: ['fiscal', ...OTHER_SOURCES, ...extra], exclusive: true, besides: [...FISCAL_SOURCES, 'subtotal', 'carryover'].filter((k) => !extra.includes(k) && k !== total), requires: ['fiscal'] },
+  ];
+}
 
 const INCOME_SUMS: ColumnSum[] = [
   { total: 'total', parts: ['subtotal', 'carryover'], all: true },
-  { total: 'subtotal', parts: INCOME_SOURCES },
-  { total: 'total', parts: [...INCOME_SOURCES, 'carryover'] },
+  ...incomeSums('subtotal', []),
+  ...incomeSums('total', ['carryover']).map((x) => ({ ...x, besides: [...(x.besides ?? []), 'subtotal'] })),
+  // 财政拨款 printed as the subtotal of its sources.
+  { total: 'fiscal', parts: FISCAL_SOURCES, requires: ['fiscal'], requiresAny: FISCAL_SOURCES },
 ];
 
 /** 合计 | 基本支出 | 项目支出 | 经营支出 | 上缴上级 | 对附属单位补助 | 预留 | 结转下年. */

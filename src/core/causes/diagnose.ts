@@ -148,6 +148,8 @@ function renumber(marker: string, n: number): string | undefined {
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { disclosure: d, families, codes, grid } = input;
+  // Nothing to explain (a clean workbook): no baseline, no runs.
+  if (!input.findings.some(serious)) return { causes: [], causeOf: new Map(), runs: 0 };
   const maxRuns = input.maxRuns ?? 800;
   const deadline = Date.now() + (input.maxMs ?? 2000);
   /** Set when a budget stopped the search: an unseen rival might exist, so nothing is 'sure'. */

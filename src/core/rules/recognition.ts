@@ -14,5 +14,6 @@ export const RECOGNITION_RULES: RuleInfo[] = [
 ];
 
 export const SHARED_RULES: RuleInfo[] = [
+  { id: 'cause.internal', title: '未能找出各项问题的根源（诊断出错，请反馈）', severity: 'info' },
   { id: 'unit.mixup', title: '元与万元混用（两数相差 10000 倍）', severity: 'error' },
 ];

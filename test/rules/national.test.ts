@@ -340,3 +340,14 @@ describe('收入总表 with 财政拨款 printed as the subtotal of its sources'
     expect(r.findings.some((f) => f.rule === 'sum.columns' && f.severity === 'error' && f.cells.includes('收入!E5'))).toBe(true);
   });
 });
+
+describe('表号 of 预算/决算 exports', () => {
+  test.each([
+    ['预算01表', '公开表01'],
+    ['预算01-1表 财政拨款收支总表', '公开表01-1'],
+  ])('%s', (text, number) => expect(tableNumber(text).number).toBe(number));
+  test('a 预算 title with a numeral word is not a 表号', () => {
+    expect(tableNumber('部门预算三公经费支出表').number).toBeUndefined();
+    expect(classifyTitle(canonicalTitle('部门预算三公经费支出表'))).toBe('n_three_public');
+  });
+});

@@ -51,7 +51,7 @@ interface TitleHit {
   text: string;
 }
 
-const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+))/;
+const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?(?:公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)|(?:预算|决算)\s*[0-9０-９]+\s*表))/;
 /** A line that is a count, not money: 团组数, 人次, 公务用车保有量(辆) … */
 const COUNT_LABEL = /团组数|人数|人次|批次|数量|保有量|购置数|\((个|人|批|辆|次|台|团)\)$/;
 /** A line after which the rows are no longer the table's: 二、相关统计数, a 说明 paragraph. */

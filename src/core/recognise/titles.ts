@@ -18,7 +18,7 @@ const DIGITS = '[0-9０-９]+';
  */
 const NUMBER_FORMS: RegExp[] = [
   new RegExp(`^(?:附)?表\\s*(${DIGITS}(?:\\s*[-－—]\\s*${DIGITS})?|${CN_NUM})`),
-  new RegExp(`^(?:[\\u4e00-\\u9fa5]{0,6}?)公开\\s*(?:表\\s*)?(${DIGITS}|${CN_NUM})\\s*(?:号)?表?`),
+  new RegExp(`^(?:[\\u4e00-\\u9fa5]{0,6}?)(?:公开\\s*(?:表\\s*)?(${DIGITS}(?:\\s*[-－—]\\s*${DIGITS})?|${CN_NUM})\\s*(?:号)?表?|(?:预算|决算)\\s*(${DIGITS}(?:\\s*[-－—]\\s*${DIGITS})?)\\s*(?:号)?表)`),
   new RegExp(`^附件\\s*(${DIGITS}(?:\\s*[-－—]\\s*${DIGITS})?)`),
 ];
 
@@ -36,7 +36,7 @@ export function tableNumber(text: string): { number?: string; rest: string } {
     const m = NUMBER_FORMS[i].exec(t);
     if (!m) continue;
     // "表内…", "表格…" are words, not numbers: the form requires the digits or numerals right after.
-    const n = halfWidth(m[1]).replace(/\s/g, '').replace(/[－—]/g, '-');
+    const n = halfWidth(m[1] ?? m[2]).replace(/\s/g, '').replace(/[－—]/g, '-');
     const number = i === 1 ? `公开表${n}` : i === 2 ? `附件${n}` : `表${n}`;
     return { number, rest: t.slice(m[0].length).replace(/^[\s:：、.．\-—]+/, '') };
   }

@@ -258,3 +258,16 @@ describe('the year in a heading against the tables’ year', () => {
     expect(checkNarrative(['2023年部门预算公开说明'], null).filter((x) => x.rule === 'narrative.year')).toEqual([]);
   });
 });
+
+describe('the unit named in a heading against the workbook’s units', () => {
+  const d = { year: 2024, unitName: '上海市嘉定区财政局', unitNames: [{ name: '上海市嘉定区财政局', cell: '封面!B3' }], tables: [] } as unknown as Parameters<typeof checkNarrative>[1];
+  test('another unit’s name at the head of a 预算 heading is a warning', () => {
+    const f = checkNarrative(['上海市嘉定区司法局2024年部门预算公开说明'], d).filter((x) => x.rule === 'narrative.unit_name');
+    expect(f.map((x) => [x.severity, x.actual])).toEqual([['warning', '上海市嘉定区司法局']]);
+  });
+  test('the unit itself, a placeholder name, or no workbook: nothing', () => {
+    expect(checkNarrative(['上海市嘉定区财政局2024年部门预算公开说明'], d).filter((x) => x.rule === 'narrative.unit_name')).toEqual([]);
+    expect(checkNarrative(['上海市XX局2024年部门预算公开说明'], d).filter((x) => x.rule === 'narrative.unit_name')).toEqual([]);
+    expect(checkNarrative(['上海市嘉定区司法局2024年部门预算公开说明'], null).filter((x) => x.rule === 'narrative.unit_name')).toEqual([]);
+  });
+});

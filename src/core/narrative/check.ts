@@ -28,6 +28,7 @@ export function checkNarrative(paragraphs: string[], d: Disclosure | null, opts:
   checkTextArithmetic(x, out);
   checkAgainstTables(x, d, out, opts.codes, opts.prior);
   if (d?.year) headingYears(paragraphs, d.year, out);
+  if (d) headingUnits(paragraphs, d, out);
   return out.findings;
 }
 
@@ -48,5 +49,32 @@ function headingYears(paragraphs: string[], year: number, out: TextFindings): vo
     if (y === year) return;
     const m = years[0];
     out.add('narrative.year', 'warning', i + 1, m.index!, m.index! + m[0].length, `标题写的是 ${y} 年，而报表是 ${year} 年度的；请核对标题是否沿用了其他年度的说明。`, { expected: String(year), actual: String(y), unit: 'text' });
+  });
+}
+
+const UNIT_SUFFIX = /(局|委员会|委|办公室|办|院|中心|厅|部|所|站|馆|队|政府|街道|镇|乡|协会|联合会|联|会|处|社|校|学院|医院)$/;
+
+/**
+ * The unit named at the head of the 说明 (“上海市嘉定区司法局2024年部门预算公开说明”) against every
+ * name the workbook gives its 部门 and 单位 (cover, 表头, 单位 rows): a name found nowhere in the
+ * workbook is a heading left from another unit's document. Only a name standing before the year at
+ * the start of a 预算 heading is read.
+ */
+function headingUnits(paragraphs: string[], d: Disclosure, out: TextFindings): void {
+  const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const known = new Set<string>();
+  for (const u of d.unitNames ?? []) if (u.name) known.add(norm(u.name));
+  for (const t of d.tables ?? []) for (const r of t.rows) if (t.scheme === 'unit' && r.name) known.add(norm(r.name));
+  if (d.unitName) known.add(norm(d.unitName));
+  if (known.size === 0) return;
+  paragraphs.forEach((raw, i) => {
+    const p = norm(raw.trim());
+    if (p.length > 50 || !/预算/.test(p)) return;
+    const m = /^(.{4,30}?)(?:(?:19|20)\d{2}年(?:度)?)/.exec(p);
+    if (!m || !UNIT_SUFFIX.test(m[1]) || /XX|××|某/.test(m[1])) return;
+    const name = m[1];
+    if ([...known].some((k) => k.includes(name) || name.includes(k))) return;
+    const start = raw.indexOf(name[0]);
+    out.add('narrative.unit_name', 'warning', i + 1, Math.max(0, start), Math.max(0, start) + name.length, `标题中的单位“${name}”在报表中没有出现（报表中的单位：${[...known].slice(0, 3).join('、')}）；请核对标题是否沿用了其他单位的说明。`, { expected: [...known][0], actual: name, unit: 'text' });
   });
 }

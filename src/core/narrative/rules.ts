@@ -20,6 +20,7 @@ export const NARRATIVE_RULES: RuleInfo[] = [
   { id: 'narrative.conflict', title: '同一事项前后两个数字不一致（同一数字一处写元、一处写万元；增减额前后不一）', severity: 'error' },
   { id: 'narrative.claim', title: '文字说法与数字相反（原因写“增加”而所列为减少；“决算数小于预算数”与所列数字不符；“与预算相比无变化”而表中预算数不同）', severity: 'error' },
   { id: 'narrative.punctuation', title: '标点残留：重复的“。。”，括号、引号、书名号不成对', severity: 'warning' },
+  { id: 'narrative.unit_name', title: '说明标题中的单位名称在报表中没有出现（沿用了其他单位的说明）', severity: 'warning' },
   { id: 'narrative.year', title: '说明标题中的预算年度与报表年度不符（沿用了其他年度的说明）', severity: 'warning' },
   { id: 'narrative.residue', title: '模板残留：待填写、XX、“增加（减少）”、“增加 0 万元”、零变化写原因', severity: 'warning' },
   { id: 'narrative.placeholder', title: '尚待填写的占位符（【请填写原因】等）', severity: 'info' },

@@ -271,3 +271,13 @@ describe('the unit named in a heading against the workbook’s units', () => {
     expect(checkNarrative(['上海市嘉定区司法局2024年部门预算公开说明'], null).filter((x) => x.rule === 'narrative.unit_name')).toEqual([]);
   });
 });
+
+describe('a budget compared with its own year', () => {
+  const d = { year: 2024 } as unknown as Parameters<typeof checkNarrative>[1];
+  test('“比2024年预算增加” in the 2024 说明 is a warning; “比2023年预算” and a 决算 clause are not', () => {
+    const f = checkNarrative(['本部门2024年收入预算 120.00 万元，比2024年预算增加 10.00 万元。'], d).filter((x) => x.rule === 'narrative.year');
+    expect(f.map((x) => [x.severity, x.actual, x.expected])).toEqual([['warning', '2024', '2023']]);
+    expect(checkNarrative(['本部门2024年收入预算 120.00 万元，比2023年预算增加 10.00 万元。'], d).filter((x) => x.rule === 'narrative.year')).toEqual([]);
+    expect(checkNarrative(['2024年决算数 110.00 万元，比2024年预算减少 10.00 万元。'], d).filter((x) => x.rule === 'narrative.year')).toEqual([]);
+  });
+});

@@ -40,6 +40,13 @@ export function checkNarrative(paragraphs: string[], d: Disclosure | null, opts:
  */
 function headingYears(paragraphs: string[], year: number, out: TextFindings): void {
   paragraphs.forEach((raw, i) => {
+    // This year's budget compared with itself: “比2024年预算增加” in the 2024 budget's 说明.
+    for (const m of raw.matchAll(/(?:比|较|与)\s*((?:19|20)\d{2})\s*年(?:度)?(?:年初)?预算(?:数)?(?:相比)?\s*(?:增加|减少|增长|下降|持平|相比|,|，)/g)) {
+      if (Number(m[1]) !== year || /决算|执行/.test(raw.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+      out.add('narrative.year', 'warning', i + 1, m.index!, m.index! + m[0].length, `${year} 年的预算在与“${m[1]}年预算”比较，比较的应是上一年度（${year - 1} 年）；请核对年份。`, { expected: String(year - 1), actual: m[1], unit: 'text' });
+    }
+  });
+  paragraphs.forEach((raw, i) => {
     const p = raw.trim();
     if (p.length > 40 || !/预算/.test(p) || /决算|执行|完成/.test(p)) return;
     if (!/(预算|公开|说明|情况|报告)[)）]?$/.test(p.replace(/[。.\s]+$/, ''))) return;

@@ -155,6 +155,39 @@ function catalogue(d: Disclosure, out: Finding[], grid?: Grid): void {
   }
 }
 
+/**
+ * An empty table (no figure, or only zeros) is published with its reason: a 注 under it (“注：本部门无
+ * 该项目”), a line saying 本部门（单位）无…, or the 目录's 理由. Without any, a 提示.
+ */
+function emptyNotes(d: Disclosure, grid: Grid | undefined, out: Finding[]): void {
+  if (!grid) return;
+  for (const t of d.tables) {
+    if (!t.empty || t.kind === 'catalogue' || t.kind === 'perf_project') continue;
+    const listed = d.catalogue?.find((e) => e.declaredEmpty && e.reason && titleKey(e.title) && titleKey(t.title).endsWith(titleKey(e.title)));
+    if (listed) continue;
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) continue;
+    let noted = false;
+    for (let r = t.headerTop; r <= Math.min(sheet.rows.length, t.lastRow + 3) && !noted; r++) {
+      for (const c of sheet.rows[r - 1] ?? []) {
+        const v = c && typeof c.v === 'string' ? normalise(c.v) : '';
+        if (/^(注|说明|备注)[:：]?/.test(v) || /本(部门|单位)(没有|无|未)|无(此|该)(项|类)|不涉及|空表/.test(v)) {
+          noted = true;
+          break;
+        }
+      }
+    }
+    if (noted) continue;
+    out.push({
+      rule: 'table.empty_note',
+      severity: 'info',
+      message: `“${t.title}”是空表，但表下没有注明原因（如“注：本部门无该项收支”）；公开空表应说明理由。`,
+      cells: [t.titleCell],
+      table: t.title,
+    });
+  }
+}
+
 function perf(d: Disclosure, out: Finding[]): void {
   for (const t of d.tables) {
     if (t.kind !== 'perf_project' && t.kind !== 'perf_fund') continue;
@@ -246,6 +279,7 @@ export const tableRules: RuleFamily = {
     { id: 'catalogue.missing_table', title: '目录列出的表都已公开（有标题而未能识别时仅提示）', severity: 'error|warning|info' },
     { id: 'catalogue.number', title: '目录表号与表上表号一致', severity: 'error|warning' },
     { id: 'catalogue.empty', title: '目录“是否空表”与表中数据相符', severity: 'error' },
+    { id: 'table.empty_note', title: '空表注明了原因（表下的“注”、“本部门无…”或目录中的理由）', severity: 'info' },
     { id: 'catalogue.reason', title: '空表在目录中写明理由', severity: 'warning' },
     { id: 'perf.fund_total', title: '绩效目标表资金总额等于财政拨款与其他资金之和', severity: 'error|warning' },
     { id: 'perf.plan_cumulative', title: '资金支出计划逐期累计不减少，年底等于预算数', severity: 'error|warning' },
@@ -254,6 +288,7 @@ export const tableRules: RuleFamily = {
     const out: Finding[] = [];
     numbers(d, out);
     catalogue(d, out, grid);
+    emptyNotes(d, grid, out);
     perf(d, out);
     plan(d, out);
     return out;

@@ -51,8 +51,12 @@ export interface Diagnosis {
 }
 
 const TEN_THOUSAND = new Decimal(10000);
-/** Rule re-runs allowed for pairs of changes that no finding implies directly. */
-const PAIR_RUNS = 60;
+/**
+ * Rule re-runs allowed for pairs of changes that no finding implies directly. 20 (down from 60): on
+ * the examples and the 330 mutations the causes found are the same, and 003's diagnosis drops from
+ * about 56 to 46 ms.
+ */
+const PAIR_RUNS = 20;
 const serious = (f: Finding) => f.severity !== 'info';
 
 /** Identity of a finding across runs: same rule, severity, cells and figures. */

@@ -19,6 +19,7 @@ import { checkGrid } from '../../src/core/engine';
 import { Grid, parseRef } from '../../src/core/grid';
 import { Amount } from '../../src/core/disclosure';
 import { readWorkbookFile } from '../../src/file/read';
+import { checkNarrative, generateNarrative, narrativeParagraphs } from '../../src/core/narrative';
 
 interface KeyFile {
   tables: number;
@@ -78,6 +79,20 @@ describe('real workbooks of provinces without a profile, against their keys', ()
     // no other error
     const stray = r.findings.filter((f, i) => f.severity === 'error' && !explained.has(i));
     expect(stray.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
+  test('the national 说明 written from each workbook with several tables checks clean against it', async () => {
+    let n = 0;
+    for (const c of cases) {
+      const r = checkGrid(await gridOf(c.folder, c.file));
+      if (r.tables.length < 5) continue;
+      const text = generateNarrative(r.disclosure!);
+      expect(text.sections.length).toBeGreaterThan(3);
+      const errors = checkNarrative(narrativeParagraphs(text), r.disclosure).filter((f) => f.severity === 'error');
+      expect([c.file, errors.map((f) => f.message)]).toEqual([c.file, []]);
+      n++;
+    }
+    expect(n).toBeGreaterThanOrEqual(4);
   });
 
   test('single-cell changes are reported on the changed cell (printed per table kind)', async () => {

@@ -54,8 +54,9 @@ function expenseYear(t: Table | undefined): Row | undefined {
   return undefined;
 }
 
-function rowFig(t: Table | undefined, r: Row | undefined, key = 'total'): Fig | undefined {
-  return fig(r?.amounts[key] ?? (key === 'total' ? r?.amounts.amount : undefined));
+/** A row's 合计 (a summary block's line: its amount). */
+function rowFig(r: Row | undefined): Fig | undefined {
+  return fig(r?.amounts.total ?? r?.amounts.amount);
 }
 
 /** Last year's counterpart of a line, by its label, in last year's table of the same kind. */
@@ -120,8 +121,8 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   const s = first(d, 'summary');
   const inc = blockYear(block(s, (b) => b.key === 'income'));
   const exp = expenseYear(s);
-  const incFig = rowFig(s, inc);
-  const expFig = rowFig(s, exp);
+  const incFig = rowFig(inc);
+  const expFig = rowFig(exp);
   if (s && incFig && expFig) {
     const p1 = new P().t(`${who}当年收入预算 `).wan(incFig).t(' 万元');
     const incLines = topLines(block(s, (b) => b.key === 'income'));
@@ -137,8 +138,8 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   // (二) 财政拨款收支预算总体情况
   const f = first(d, 'fiscal_summary');
   const fi = blockYear(block(f, (b) => b.key === 'income'));
-  const fiFig = rowFig(f, fi);
-  const feFig = rowFig(f, expenseYear(f));
+  const fiFig = rowFig(fi);
+  const feFig = rowFig(expenseYear(f));
   if (f && fiFig) {
     const p = new P().t(`${who}当年财政拨款收入 `).wan(fiFig).t(' 万元');
     const lines = topLines(block(f, (b) => b.key === 'income'));
@@ -152,7 +153,7 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   // (三) 一般公共预算支出预算情况（按功能分类的类）
   const gp = first(d, 'gp_func');
   const gpTotal = gp && totalRow(gp);
-  const gpFig = rowFig(gp, gpTotal);
+  const gpFig = rowFig(gpTotal);
   if (gp && gpFig) {
     const p = new P().t(`${who}当年一般公共预算拨款支出 `).wan(gpFig).t(' 万元');
     change(p, gpFig, priorCode(prior, 'gp_func', undefined));
@@ -172,7 +173,7 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   // (四) 一般公共预算基本支出预算情况（按经济分类的类）
   const basic = first(d, 'basic_econ') ?? first(d, 'fiscal_basic');
   const basicTotal = basic && totalRow(basic);
-  const basicFig = rowFig(basic, basicTotal);
+  const basicFig = rowFig(basicTotal);
   if (basic && basicFig) {
     const p = new P().t(`${who}当年一般公共预算基本支出 `).wan(basicFig).t(' 万元');
     change(p, basicFig, priorCode(prior, basic.kind, undefined));
@@ -211,7 +212,7 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   // (六) 政府性基金预算支出情况
   const fund = first(d, 'fund');
   if (fund) {
-    const ft = rowFig(fund, totalRow(fund));
+    const ft = rowFig(totalRow(fund));
     S.push(
       sectionOf('national.6', '（六）政府性基金预算支出情况', [
         !hasData(fund) || !ft ? new P().t(`${who}当年无政府性基金预算支出，并已公开空表。`) : new P().t(`${who}当年政府性基金预算支出 `).wan(ft).t(' 万元。'),
@@ -221,10 +222,10 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
 
   // (七) 机关运行经费, (八) 政府采购
   const office = first(d, 'office_cost');
-  const of = office && rowFig(office, totalRow(office));
+  const of = office && rowFig(totalRow(office));
   if (of) S.push(sectionOf('national.7', '（七）机关运行经费', [new P().t(`${who}当年机关运行经费预算 `).wan(of).t(' 万元。')]));
   const proc = first(d, 'procurement');
-  const pf = proc && rowFig(proc, totalRow(proc));
+  const pf = proc && rowFig(totalRow(proc));
   if (proc) {
     S.push(
       sectionOf('national.8', '（八）政府采购预算情况', [

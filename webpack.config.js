@@ -19,22 +19,12 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addressFromEnv, typescriptRule } = require('./webpack.common');
 
 const DEV_URL = 'https://localhost:3000/';
 
 /** The production address: https only, ending in '/'. */
-function productionUrl(env) {
-  const url = env && env.url;
-  if (!url) return DEV_URL;
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new Error(`--env url=${url}: 不是有效的网址`);
-  }
-  if (u.protocol !== 'https:') throw new Error(`--env url=${url}: Office 加载项必须使用 https 地址`);
-  return u.href.endsWith('/') ? u.href : `${u.href}/`;
-}
+const productionUrl = (env) => addressFromEnv(env, DEV_URL, ['https:'], 'Office 加载项必须使用 https 地址');
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
@@ -50,17 +40,7 @@ module.exports = async (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // ES modules so that Fluent UI and the engine tree-shake; type checking is `npm run typecheck`.
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: dev } },
-          },
-        },
-      ],
+      rules: [typescriptRule(dev)],
     },
     // One webpack runtime for both entries: the commands bundle and the pane share one module
     // registry, so they share one session (src/excel/session.ts).

@@ -19,23 +19,13 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addressFromEnv, typescriptRule } = require('./webpack.common');
 const { version } = require('./package.json');
 
 const DEV_URL = 'http://127.0.0.1:3889/';
 const NAME = 'budget-check';
 
-function addinUrl(env) {
-  const url = env && env.url;
-  if (!url) return DEV_URL;
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new Error(`--env url=${url}: 不是有效的网址`);
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`--env url=${url}: WPS 在线加载项需要 http 或 https 地址`);
-  return u.href.endsWith('/') ? u.href : `${u.href}/`;
-}
+const addinUrl = (env) => addressFromEnv(env, DEV_URL, ['https:', 'http:'], 'WPS 在线加载项需要 http 或 https 地址');
 
 const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -86,13 +76,7 @@ module.exports = (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: dev } } },
-        },
-      ],
+      rules: [typescriptRule(dev)],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'] }),

@@ -30,7 +30,7 @@ function newestMtime(p: string): number {
 
 function fresh(): boolean {
   const page = path.join(DIST, 'taskpane.html');
-  const inputs = ['src', 'taskpane', 'commands', 'assets', 'manifest.xml', 'webpack.config.js'].map((p) => path.join(ROOT, p));
+  const inputs = ['src', 'taskpane', 'commands', 'assets', 'manifest.xml', 'webpack.config.js', 'webpack.common.js'].map((p) => path.join(ROOT, p));
   return existsSync(page) && statSync(page).mtimeMs > Math.max(...inputs.filter(existsSync).map(newestMtime));
 }
 

@@ -32,7 +32,7 @@ function newest(p: string): number {
 
 function ensureWpsBuild(): void {
   const page = path.join(OUT, 'taskpane.html');
-  const inputs = ['src', 'taskpane', 'wps', 'webpack.wps.config.js'].map((p) => path.join(ROOT, p));
+  const inputs = ['src', 'taskpane', 'wps', 'webpack.wps.config.js', 'webpack.common.js'].map((p) => path.join(ROOT, p));
   if (existsSync(page) && statSync(page).mtimeMs > Math.max(...inputs.map(newest))) return;
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.wps.config.js', '--mode', 'development', '--env', `out=${OUT}`], {
     cwd: ROOT,

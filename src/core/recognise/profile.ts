@@ -134,6 +134,12 @@ export interface NarrativeTemplate {
   sections(d: Disclosure, prior: Disclosure | null | undefined, notes: string[]): NarrativeSection[];
 }
 
+/**
+ * A label or header that counts things, not money: 团组数, 人次, 批次, 公务用车保有量(辆) …
+ * (normalised text). Such rows and columns are never read as amounts.
+ */
+export const COUNT_WORDS = /团组|人数|人次|批次|数量|保有量|购置数|个数|\((个|人|批|辆|次|台|团)\)$/;
+
 const memo = new Map<string, string>();
 
 /** Normalises header/title/label text for matching: no whitespace, half-width brackets and colons. */

@@ -27,7 +27,7 @@ import {
 } from '../disclosure';
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
-import { ColumnSpec, Profile, TableSpec, normalise } from './profile';
+import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, normalise } from './profile';
 import { canonicalTitle, tableNumber } from './titles';
 
 export interface RecogniseResult {
@@ -51,9 +51,6 @@ interface TitleHit {
   text: string;
 }
 
-const TABLE_NUMBER = /^(?:附?表\s*(?:[0-9０-９]+|[一二三四五六七八九十]+(?!般))|[\u4e00-\u9fa5]{0,6}?(?:公开\s*表?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)|(?:预算|决算)\s*[0-9０-９]+\s*表))/;
-/** A line that is a count, not money: 团组数, 人次, 公务用车保有量(辆) … */
-const COUNT_LABEL = /团组数|人数|人次|批次|数量|保有量|购置数|\((个|人|批|辆|次|台|团)\)$/;
 /** A line after which the rows are no longer the table's: 二、相关统计数, a 说明 paragraph. */
 const ENDS_TABLE = /^([一二三四五六七八九十]+[、.．])?(相关)?统计数$|情况说明$|变化原因|原因(等)?说明$/;
 
@@ -61,9 +58,8 @@ const ENDS_TABLE = /^([一二三四五六七八九十]+[、.．])?(相关)?统�
 const THIS_YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)?小计$/;
 const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|金额合计|本年合计)$/;
 
-function stripNumber(text: string): { number?: string; rest: string } {
-  return tableNumber(text);
-}
+/** The text starts with a 表号 (公开01表, 表5, 表一 …; see titles.ts). */
+const startsWithNumber = (t: string): boolean => tableNumber(t).number !== undefined;
 
 const titleMemo = new WeakMap<Profile, Map<string, TableSpec | undefined>>();
 
@@ -79,7 +75,7 @@ function matchTitle(profile: Profile, text: string): TableSpec | undefined {
 }
 
 function matchTitleUncached(profile: Profile, text: string): TableSpec | undefined {
-  const { rest } = stripNumber(text);
+  const { rest } = tableNumber(text);
   const n = normalise(rest);
   if (n.length < 2 || n.length > 80) return undefined;
   if (profile.classify) {
@@ -145,7 +141,7 @@ function isMetaRow(sheet: Sheet, r: number, cols: number): boolean {
       continue;
     }
     if (/^(单位名称|部门名称|预算单位|编制单位|保密审查|单位主要负责人)/.test(n)) continue;
-    if (TABLE_NUMBER.test(n) && n.length <= 6) continue;
+    if (startsWithNumber(n) && n.length <= 6) continue;
     // "313中共河北…" — a part line (code + name) next to the unit or year.
     if (/^\d{3,}\D{2,}/.test(n)) {
       codeLine = true;
@@ -243,14 +239,14 @@ class TableReader {
   }
 
   number(): { number?: string; cell?: string } {
-    const own = stripNumber(this.hit.text);
+    const own = tableNumber(this.hit.text);
     if (own.number) return { number: own.number, cell: this.ref(this.hit.row, this.hit.col) };
     const { sheet } = this.ext;
     for (let r = this.hit.row; r >= Math.max(1, this.hit.row - 2); r--) {
       for (let c = 1; c <= Math.min(colCount(sheet), MAX_SCAN_COLS); c++) {
         if (r === this.hit.row && c === this.hit.col) continue;
         const t = textAt(sheet, r, c);
-        const m = stripNumber(t);
+        const m = tableNumber(t);
         if (m.number && m.rest === '') return { number: m.number, cell: this.ref(r, c) };
       }
     }
@@ -656,7 +652,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       break;
     }
     // A count (团组数, 人次, 辆 …) is not an amount.
-    if (name && !code && COUNT_LABEL.test(normalise(name))) {
+    if (name && !code && COUNT_WORDS.test(normalise(name))) {
       reader.issues.length = issuesBefore;
       continue;
     }
@@ -997,14 +993,14 @@ function readCatalogue(reader: TableReader, ext: Extent): CatalogueEntry[] {
     let title = titleCol > 0 ? textAt(sheet, r, titleCol) : '';
     if (!number || !title) {
       // "表1 单位综合预算收支总表" in one cell.
-      const joined = (number + ' ' + title).trim() || cells.find((t) => TABLE_NUMBER.test(t)) || '';
-      const s = stripNumber(joined);
+      const joined = (number + ' ' + title).trim() || cells.find((t) => startsWithNumber(t)) || '';
+      const s = tableNumber(joined);
       if (s.number) {
         number = s.number;
         title = title || s.rest;
       }
     }
-    const sn = stripNumber(number);
+    const sn = tableNumber(number);
     if (!sn.number) continue;
     const flag = emptyCol > 0 ? normalise(textAt(sheet, r, emptyCol)) : '';
     const reason = reasonCol > 0 ? textAt(sheet, r, reasonCol) : '';
@@ -1076,7 +1072,7 @@ function lastTableRowBefore(sheet: Sheet, nextTitleRow: number): number {
       const t = textAt(sheet, r, c);
       if (t) texts.push(t);
     }
-    if (texts.length === 0 || (texts.length === 1 && TABLE_NUMBER.test(texts[0]) && stripNumber(texts[0]).rest === '')) {
+    if (texts.length === 0 || (texts.length === 1 && startsWithNumber(texts[0]) && tableNumber(texts[0]).rest === '')) {
       r--;
       continue;
     }
@@ -1145,7 +1141,7 @@ function dropCatalogueListings(hits: TitleHit[]): TitleHit[] {
       const row = cat.sheet.rows[r - 1] ?? [];
       const texts = row.map((c) => (c && typeof c.v === 'string' ? c.v.trim() : '')).filter(Boolean);
       if (texts.length === 0) blanks++;
-      else if (texts.some((t) => TABLE_NUMBER.test(t))) {
+      else if (texts.some((t) => startsWithNumber(t))) {
         lastListing = r;
         blanks = 0;
       }
@@ -1170,7 +1166,7 @@ function unreadReason(reader: TableReader, ext: Extent, table: Table): string | 
   if (tableLike < 2) return undefined;
   const headers = [...reader.headerPaths(top, Math.max(top, table.headerBottom)).values()].map((p) => p.split('/').pop()!).filter(Boolean);
   const shown = [...new Set(headers)].slice(0, 6).map((h) => `“${h}”`).join('、');
-  const counts = headers.some((h) => COUNT_LABEL.test(h) || /数量|人次/.test(h));
+  const counts = headers.some((h) => COUNT_WORDS.test(h));
   return counts
     ? `表头${shown}是数量或人次，不是金额，未核对`
     : `表头${shown}中没有能识别的金额列（如“合计”“预算数”“金额”），该表未核对`;
@@ -1289,7 +1285,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
     const table: Table = {
       id: hit.spec.id,
       kind: hit.spec.kind,
-      title: stripNumber(hit.text).rest || hit.text,
+      title: tableNumber(hit.text).rest || hit.text,
       titleCell: cellRef(hit.sheet.name, hit.row, hit.col),
       number: num.number,
       numberCell: num.cell,

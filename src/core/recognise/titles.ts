@@ -54,7 +54,6 @@ export interface CanonicalTitle {
   core: string;
   /** A 功能/经济 qualifier stated in the title or its suffix. */
   scheme?: 'func' | 'econ';
-  number?: string;
   /** The title without 表号 and neutral qualifiers only (for profiles whose patterns name years and suffixes). */
   stripped: string;
 }
@@ -72,7 +71,7 @@ export function canonicalTitle(text: string): CanonicalTitle {
 }
 
 function canonicalUncached(text: string): CanonicalTitle {
-  const { number, rest } = tableNumber(text);
+  const { rest } = tableNumber(text);
   let stripped = normalise(rest);
   for (let guard = 0; guard < 3 && NEUTRAL_SUFFIX.test(stripped); guard++) stripped = stripped.replace(NEUTRAL_SUFFIX, '');
   let n = normalise(rest).replace(ORDINAL, '');
@@ -94,5 +93,5 @@ function canonicalUncached(text: string): CanonicalTitle {
   n = n.replace(new RegExp(YEAR.source, 'g'), '');
   if (!scheme && /功能(分类|科目)/.test(n)) scheme = 'func';
   if (!scheme && /经济(分类|科目)/.test(n)) scheme = 'econ';
-  return { core: n, scheme, number: number ?? inner.number, stripped };
+  return { core: n, scheme, stripped };
 }

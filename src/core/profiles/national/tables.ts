@@ -11,7 +11,7 @@
  * A province folder adds only what differs; a workbook from a province without one is read by this
  * profile alone.
  */
-import { ColumnSpec, ColumnSum, Profile, TableSpec } from '../../recognise/profile';
+import { COUNT_WORDS, ColumnSpec, ColumnSum, Profile, TableSpec } from '../../recognise/profile';
 import { CanonicalTitle } from '../../recognise/titles';
 import { CODE_COLUMNS, FISCAL_SOURCE_COLUMNS } from '../standard';
 
@@ -152,11 +152,9 @@ const QUALIFIERS: { key: string; re: RegExp }[] = [
   { key: 'budget', re: /预算数|^预算$|年初预算|全年预算/ },
 ];
 
-/** Counts (团组数, 人次, 辆, 批次) are not amounts: never an item, never an amount column. */
-const COUNTS = /数量|人次|人数|批次|团组|辆|保有量|购置数|个数|\((个|人|批|辆|次)\)/;
-
+/** The “三公” item a header segment or row label names; counts (COUNT_WORDS) are never an item. */
 function itemOf(seg: string): string | undefined {
-  if (COUNTS.test(seg)) return undefined;
+  if (COUNT_WORDS.test(seg)) return undefined;
   if (/机关运行/.test(seg)) return 'office';
   if (/出国|出境/.test(seg)) return 'abroad';
   if (/接待/.test(seg)) return 'reception';
@@ -197,7 +195,7 @@ export function threePublicColumn(path: string, hasMeetingOrTraining: boolean): 
 /** The key of an amount column that names no “三公” item: its qualifier, else 'total'. */
 function plainAmountColumn(path: string): string | undefined {
   const last = path.split('/').pop() ?? '';
-  if (COUNTS.test(last) || /率|幅|%|比例|比重/.test(last)) return undefined;
+  if (COUNT_WORDS.test(last) || /率|幅|%|比例|比重/.test(last)) return undefined;
   // 合计 | 一般公共预算 | 政府性基金 | 国有资本经营 by source.
   if (/一般公共预算|公共财政/.test(last)) return 'gp';
   if (/政府性基金/.test(last)) return 'fund';

@@ -351,11 +351,7 @@ function basicVsFull(d: Disclosure, out: Finding[]): void {
     const basic = first(d, basicKind);
     const full = first(d, fullKind);
     if (!basic || !full) continue;
-    const fullRows = new Map<string, Row>();
-    for (const r of full.rows) {
-      const k = rowKey(r);
-      if (k && !fullRows.has(k)) fullRows.set(k, r);
-    }
+    const fullRows = byCode(full);
     const seen = new Set<string>();
     for (const br of basic.rows) {
       const k = rowKey(br);

@@ -28,6 +28,9 @@ export function blockTotal(b: Block, re: RegExp): Row | undefined {
 export const THIS_YEAR = /^(本年|当年)(收入|支出)?(合计|小计)$/;
 export const GRAND = /总计$/;
 
+/** Which side a total line names: 收入, 支出, or neither. */
+const side = (r: Row): string => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
+
 /**
  * The year's total of a block: a line named 本年/当年…合计/小计, else — where a block has two total
  * lines (收入合计 … 收入总计, or 当年收入小计 … 收入合计) — the first of them.
@@ -37,7 +40,6 @@ export function yearTotal(b: Block): Row | undefined {
   if (named) return named;
   const totals = b.rows.filter((r) => r.isTotal);
   // Two totals of the same side (收入合计 … 收入总计): the first is the year's.
-  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
   return totals.length >= 2 && side(totals[0]) === side(totals[1]) ? totals[0] : undefined;
 }
 
@@ -45,7 +47,6 @@ export function yearTotal(b: Block): Row | undefined {
 export function grandTotal(b: Block): Row | undefined {
   const year = yearTotal(b);
   // 收入 and 支出 printed one under the other in one column: the 支出 total is not the 收入 grand total.
-  const side = (r: Row) => (/收入/.test(r.label ?? '') ? '收入' : /支出/.test(r.label ?? '') ? '支出' : '');
   const totals = b.rows.filter((r) => r.isTotal && (!year || !side(year) || !side(r) || side(r) === side(year)));
   if (year) {
     const after = totals.filter((r) => r.row > year.row);

@@ -5,18 +5,16 @@
  * its own words back; every number keeps its cells. Used for any profile that has no 说明 template
  * of its own.
  */
-import { Amount, Block, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../../disclosure';
+import { Amount, Block, Disclosure, Row, Table, TableKind, totalRow } from '../../disclosure';
 import { grandTotal, yearTotal } from '../../rules/summary';
-import { Fig, fig, hasData } from '../../narrative/figures';
+import { Fig, fig, hasData, primary } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
 import { P } from '../../narrative/builder';
 
 type Prior = Disclosure | null | undefined;
 
 function first(d: Disclosure | null | undefined, kind: TableKind): Table | undefined {
-  if (!d) return undefined;
-  const list = tablesOfKind(d, kind);
-  return list.find((t) => hasData(t)) ?? list[0];
+  return d ? primary(d, kind) : undefined;
 }
 
 function block(t: Table | undefined, pred: (b: Block) => boolean): Block | undefined {

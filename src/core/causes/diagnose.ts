@@ -8,8 +8,8 @@
  *    number of an enumeration. Nothing about a particular rule is assumed: candidates come from the
  *    documented Finding fields (cells, expected, actual, difference, unit) and the Disclosure.
  * 2. Verification. Each candidate is applied to a copy of the Disclosure and the rule families are
- *    run again (only the families that read the changed amount: a first run records which family
- *    reads which cell). A candidate explains the findings that disappear; it is kept only if no new
+ *    run again (only the families — or a family's separate `checks` — that read the changed amount:
+ *    a first run records which of them reads which cell). A candidate explains the findings that disappear; it is kept only if no new
  *    error or warning appears. Candidates that remove findings but add others are extended by a
  *    second change taken from the new findings (two cells that must change together).
  * 3. Choice. Explanations are taken greedily: most findings explained per changed cell, then fewer
@@ -64,6 +64,12 @@ export function findingKey(f: Finding): string {
   return `${f.rule}|${f.severity}|${f.cells.join(',')}|${f.expected ?? ''}|${f.actual ?? ''}|${f.text ? `${f.text.paragraph}:${f.text.start}` : ''}`;
 }
 
+interface Keyed {
+  key: string;
+  isSerious: boolean;
+}
+const keyed = (fs: Finding[]): Keyed[] => fs.map((f) => ({ key: findingKey(f), isSerious: serious(f) }));
+
 interface Eval {
   edits: Edit[];
   /** Baseline serious finding keys that disappear. */
@@ -78,7 +84,7 @@ interface Eval {
  * Runs each family once on a copy of the Disclosure whose amounts, rows, tables and stated names
  * record which family reads them: a change to a cell only needs the families that read it re-run.
  */
-function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: RuleFamily[], ctx: Omit<RuleContext, 'disclosure'>) {
+function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: Unit[], ctx: Omit<RuleContext, 'disclosure'>) {
   let current = -1;
   const readers = new Map<string, Set<number>>();
   const note = (cell: string | undefined) => {
@@ -87,6 +93,10 @@ function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: RuleFa
     set.add(current);
     readers.set(cell, set);
   };
+  /**
+   * A copy of `obj` whose `props` are getters that note `cellOf()` as read. Plain getters rather
+   * than a Proxy: every other property (a row's level, amounts, isTotal …) reads at full speed.
+   */
   const watch = <T extends object>(obj: T, cellOf: (prop: string | symbol) => string | undefined): T =>
     new Proxy(obj, {
       get(target, prop, receiver) {
@@ -135,6 +145,11 @@ function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: RuleFa
   return { outputs, readers };
 }
 
+/** What the diagnosis tracks and re-runs as one: a family, or one of its `checks`. */
+type Unit = Pick<RuleFamily, 'id' | 'perTable' | 'run'>;
+const unitsOf = (families: RuleFamily[]): Unit[] =>
+  families.flatMap((f): Unit[] => (f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run })) : [f]));
+
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 13 → "十三", 21 → "二十一" (the inverse of markerNumber for 1–99). */
 function chineseNumber(n: number): string {
@@ -151,7 +166,8 @@ function renumber(marker: string, n: number): string | undefined {
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
-  const { disclosure: d, families, codes, grid } = input;
+  const { disclosure: d, codes, grid } = input;
+  const families = unitsOf(input.families);
   // Nothing to explain (a clean workbook): no baseline, no runs.
   if (!input.findings.some(serious)) return { causes: [], causeOf: new Map(), runs: 0 };
   const maxRuns = input.maxRuns ?? 800;
@@ -186,9 +202,18 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     return out;
   };
 
+  const baseKeyed = base.map(keyed);
+  const tableKeyed = new Map([...tableBase].map(([i, perTable]) => [i, perTable.map(keyed)]));
   const baseKeys = new Set<string>();
   const baseInfo = new Set<string>();
-  for (const out of base) for (const f of out) (serious(f) ? baseKeys : baseInfo).add(findingKey(f));
+  /** How many times each baseline finding occurs (two parts may give the same one). */
+  const baseCount = new Map<string, number>();
+  for (const out of baseKeyed) {
+    for (const { key, isSerious } of out) {
+      (isSerious ? baseKeys : baseInfo).add(key);
+      baseCount.set(key, (baseCount.get(key) ?? 0) + 1);
+    }
+  }
   const baseSerious = base.flat().filter(serious);
   const unreadable = [...index.unreadable.values()];
   const causeOf = new Map<string, string>();
@@ -213,42 +238,46 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       // A cell that was unreadable had no Amount to watch: every family may read it now.
       rerun = new Set(families.map((_, i) => i));
     }
-    const found: Finding[] = [];
+    // Only the re-run parts can change: the findings they had (`old`) against what they give now.
+    const old: Keyed[] = [];
+    const fresh: Finding[] = [];
     families.forEach((fam, i) => {
-      if (!rerun.has(i)) {
-        found.push(...base[i]);
-        return;
-      }
+      if (!rerun.has(i)) return;
       runs++;
       const perTable = tableBase.get(i);
       const touched = perTable ? tablesOf(edits) : undefined;
       try {
         if (perTable && touched) {
-          perTable.forEach((fs, ti) => {
-            if (!touched.has(ti)) found.push(...fs);
-          });
-          found.push(...fam.run({ ...ctx, disclosure: { ...amended, tables: amended.tables.filter((_, ti) => touched.has(ti)) } }));
-        } else found.push(...fam.run({ ...ctx, disclosure: amended }));
+          for (const ti of touched) old.push(...tableKeyed.get(i)![ti]);
+          fresh.push(...fam.run({ ...ctx, disclosure: { ...amended, tables: amended.tables.filter((_, ti) => touched.has(ti)) } }));
+        } else {
+          old.push(...baseKeyed[i]);
+          fresh.push(...fam.run({ ...ctx, disclosure: amended }));
+        }
       } catch (e) {
-        found.push({ rule: `${fam.id}.internal`, severity: 'error', message: String(e), cells: [] });
+        fresh.push({ rule: `${fam.id}.internal`, severity: 'error', message: String(e), cells: [] });
       }
     });
-    const keys = new Set<string>();
+    const freshCount = new Map<string, number>();
     const added: Finding[] = [];
     let infoDelta = 0;
-    const infoKeys = new Set<string>();
-    for (const f of found) {
+    for (const f of fresh) {
       const k = findingKey(f);
+      freshCount.set(k, (freshCount.get(k) ?? 0) + 1);
       if (serious(f)) {
-        keys.add(k);
         if (!baseKeys.has(k)) added.push(f);
-      } else {
-        infoKeys.add(k);
-        if (!baseInfo.has(k)) infoDelta++;
-      }
+      } else if (!baseInfo.has(k)) infoDelta++;
     }
-    for (const k of baseInfo) if (!infoKeys.has(k)) infoDelta--;
-    const removed = new Set([...baseKeys].filter((k) => !keys.has(k)));
+    // A baseline finding is gone when no part gives it any more: none of the re-run parts, and no
+    // part that was not re-run (all its occurrences were in the re-run parts).
+    const oldCount = new Map<string, number>();
+    for (const o of old) oldCount.set(o.key, (oldCount.get(o.key) ?? 0) + 1);
+    const removed = new Set<string>();
+    for (const [k, n] of oldCount) {
+      if (freshCount.has(k) || (baseCount.get(k) ?? 0) > n) continue;
+      if (baseKeys.has(k)) removed.add(k);
+      else infoDelta--;
+    }
     const ev: Eval = { edits, removed, added, infoDelta };
     cache.set(key, ev);
     return ev;

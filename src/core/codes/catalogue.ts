@@ -106,11 +106,20 @@ const MARKER = /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其�
  * brackets and quotes removed. "因公出国(境)费用" and "因公出国（境）费用" compare equal.
  */
 export function normName(name: string): string {
-  return name
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(SPACES, '')
-    .replace(BRACKETS, '');
+  let n = normCache.get(name);
+  if (n === undefined) {
+    n = name
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(SPACES, '')
+      .replace(BRACKETS, '');
+    // The same few hundred names recur in every table and every workbook: normalise each once.
+    if (normCache.size >= NAME_CACHE_SIZE) normCache.clear();
+    normCache.set(name, n);
+  }
+  return n;
 }
+const NAME_CACHE_SIZE = 20000;
+const normCache = new Map<string, string>();
 
 /** A label as printed in a summary block ("　8、社会保障和就业支出", "(5)资本性支出(基本建设)") → bare name. */
 export function stripMarker(label: string): string {

@@ -16,7 +16,7 @@ import { ZERO } from '../money';
 import { normalise } from '../recognise/profile';
 import { parseRef } from '../grid';
 import { deptEconClassByName, funcClassByName, govEconClassByName } from '../codes/catalogue';
-import { RuleFamily } from './types';
+import { RuleContext, RuleFamily } from './types';
 import { grandTotal, yearTotal } from './summary';
 import { agrees, checkEqual, columnName, rowName, shown, sumAmounts, tableName, terms } from './compare';
 
@@ -842,6 +842,28 @@ function basicTotals(d: Disclosure, out: Finding[]): void {
   }
 }
 
+type Check = (d: Disclosure, out: Finding[]) => void;
+/** Checks run on each part of a workbook (the whole, when it has no parts), in report order. */
+const VIEW_CHECKS: [string, Check][] = [
+  ['totals', totals],
+  ['summaryVsFiscal', summaryVsFiscal],
+  ['fiscalVsDetail', fiscalVsDetail],
+  ['funcClasses', funcClasses],
+  ['econClasses', econClasses],
+  ['basicVsFull', basicVsFull],
+  ['special', special],
+  ['funcRows', funcRows],
+  ['fiscalTables', fiscalTables],
+  ['expenditureUses', expenditureUses],
+  ['incomeSources', incomeSources],
+  ['basicTotals', basicTotals],
+];
+/** Checks that compare the parts with one another. */
+const WHOLE_CHECKS: [string, Check][] = [
+  ['unitCodes', unitCodes],
+  ['parts', parts],
+];
+
 export const crossRules: RuleFamily = {
   id: 'cross',
   title: '表间核对',
@@ -862,22 +884,27 @@ export const crossRules: RuleFamily = {
   run({ disclosure: d }) {
     const out: Finding[] = [];
     // Templates with parts (河北: 部门, then each 单位) are checked part by part.
-    for (const view of partViews(d)) {
-      totals(view, out);
-      summaryVsFiscal(view, out);
-      fiscalVsDetail(view, out);
-      funcClasses(view, out);
-      econClasses(view, out);
-      basicVsFull(view, out);
-      special(view, out);
-      funcRows(view, out);
-      fiscalTables(view, out);
-      expenditureUses(view, out);
-      incomeSources(view, out);
-      basicTotals(view, out);
-    }
-    unitCodes(d, out);
-    parts(d, out);
+    for (const view of partViews(d)) for (const [, check] of VIEW_CHECKS) check(view, out);
+    for (const [, check] of WHOLE_CHECKS) check(d, out);
     return out;
   },
+  // The same checks one by one, for the diagnosis (it re-runs only those that read a changed cell).
+  checks: [
+    ...VIEW_CHECKS.map(([name, check]) => ({
+      name,
+      run: ({ disclosure: d }: RuleContext) => {
+        const out: Finding[] = [];
+        for (const view of partViews(d)) check(view, out);
+        return out;
+      },
+    })),
+    ...WHOLE_CHECKS.map(([name, check]) => ({
+      name,
+      run: ({ disclosure: d }: RuleContext) => {
+        const out: Finding[] = [];
+        check(d, out);
+        return out;
+      },
+    })),
+  ],
 };

@@ -33,4 +33,15 @@ export interface RuleFamily {
   perTable?: boolean;
   rules: RuleInfo[];
   run(ctx: RuleContext): Finding[];
+  /**
+   * The family as independent checks whose findings together are `run`'s (in any order). The
+   * diagnosis records which cells each check reads and re-runs only the checks that read a changed
+   * cell; without `checks` the whole family is one check.
+   */
+  checks?: RuleCheck[];
+}
+
+export interface RuleCheck {
+  name: string;
+  run(ctx: RuleContext): Finding[];
 }

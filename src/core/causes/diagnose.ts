@@ -83,8 +83,9 @@ interface Eval {
 /**
  * Runs each family once on a copy of the Disclosure whose amounts, rows, tables and stated names
  * record which family reads them: a change to a cell only needs the families that read it re-run.
+ * Families in `skip` (per-table ones, re-run on the tables a change touches) are not run.
  */
-function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: Unit[], ctx: Omit<RuleContext, 'disclosure'>) {
+function trackedBaseline(d: Disclosure, families: Unit[], ctx: Omit<RuleContext, 'disclosure'>, skip: Set<number>) {
   let current = -1;
   const readers = new Map<string, Set<number>>();
   const note = (cell: string | undefined) => {
@@ -93,31 +94,44 @@ function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: Unit[]
     set.add(current);
     readers.set(cell, set);
   };
-  /**
-   * A copy of `obj` whose `props` are getters that note `cellOf()` as read. Plain getters rather
-   * than a Proxy: every other property (a row's level, amounts, isTotal …) reads at full speed.
-   */
   const watch = <T extends object>(obj: T, cellOf: (prop: string | symbol) => string | undefined): T =>
     new Proxy(obj, {
       get(target, prop, receiver) {
-        note(cellOf(prop));
+        const cell = cellOf(prop);
+        if (cell !== undefined) note(cell);
         return Reflect.get(target, prop, receiver);
       },
     });
-  const amount = (a: Amount | undefined) => a && watch(a, () => a.cell);
-  const ROW_TEXT: Record<string, 'codeCell' | 'code2Cell' | 'nameCell' | 'name2Cell'> = {
-    code: 'codeCell',
-    code2: 'code2Cell',
-    name: 'nameCell',
-    name2: 'name2Cell',
-    marker: 'nameCell',
-    label: 'nameCell',
+  // Any property of an amount is its cell's content; noted once per family (`seen`: the last one).
+  const amount = (a: Amount | undefined) => {
+    if (!a) return a;
+    let seen = -1;
+    return new Proxy(a, {
+      get(target, prop) {
+        if (seen !== current) {
+          seen = current;
+          note(a.cell);
+        }
+        return target[prop as keyof Amount];
+      },
+    });
   };
+  const ROW_TEXT = new Map<string | symbol, 'codeCell' | 'code2Cell' | 'nameCell' | 'name2Cell'>([
+    ['code', 'codeCell'],
+    ['code2', 'code2Cell'],
+    ['name', 'nameCell'],
+    ['name2', 'name2Cell'],
+    ['marker', 'nameCell'],
+    ['label', 'nameCell'],
+  ]);
   const row = (r: Row): Row => {
     const amounts: Row['amounts'] = {};
     for (const [k, a] of Object.entries(r.amounts)) amounts[k] = amount(a);
     const copy = { ...r, amounts };
-    return watch(copy, (prop) => (typeof prop === 'string' && ROW_TEXT[prop] ? copy[ROW_TEXT[prop]] : undefined));
+    return watch(copy, (prop) => {
+      const at = ROW_TEXT.get(prop);
+      return at && copy[at];
+    });
   };
   const tracked: Disclosure = {
     ...d,
@@ -133,6 +147,7 @@ function trackedBaseline(d: Disclosure, index: DisclosureIndex, families: Unit[]
     unitNames: d.unitNames?.map((u) => watch({ ...u }, (prop) => (prop === 'name' ? u.cell : undefined))),
   };
   const outputs: Finding[][] = families.map((fam, i) => {
+    if (skip.has(i)) return [];
     current = i;
     try {
       return fam.run({ ...ctx, disclosure: tracked });
@@ -176,25 +191,30 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   let exhausted = false;
   const ctx = { codes, grid };
   const index = indexDisclosure(d);
-  const { outputs: base, readers } = trackedBaseline(d, index, families, ctx);
-  let runs = families.length;
-  // Families whose findings on a table depend on that table alone, run once per table: a change then
-  // re-runs them on the tables it touches only (the rest of their findings are the baseline's).
+  // Families whose findings on a table depend on that table alone run once per table, untracked:
+  // a change re-runs them on the tables it touches only (the rest of their findings stay).
   const tableBase = new Map<number, Finding[][]>();
   families.forEach((fam, i) => {
     if (!fam.perTable) return;
     try {
       tableBase.set(i, d.tables.map((t) => fam.run({ ...ctx, disclosure: { ...d, tables: [t] } })));
     } catch {
-      /* run whole below */
+      /* tracked and run whole below */
     }
   });
-  /** The tables an edit of amounts changes (path ['tables', i, …]); undefined when it is not only amounts. */
+  const { outputs: tracked, readers } = trackedBaseline(d, families, ctx, new Set(tableBase.keys()));
+  const base = tracked.map((out, i) => tableBase.get(i)?.flat() ?? out);
+  let runs = families.length;
+  /**
+   * The tables the changes are in (path ['tables', i, …]); undefined when one is elsewhere (a
+   * cover's unit name) or fills an unreadable cell: the family is then run on the whole Disclosure.
+   */
   const tablesOf = (edits: Edit[]): Set<number> | undefined => {
     const out = new Set<number>();
     for (const e of edits) {
-      if (e.kind !== 'amount') return undefined;
-      for (const s2 of index.amounts.get(e.cell) ?? []) {
+      if (e.kind === 'insert') return undefined;
+      const slots = e.kind === 'amount' ? index.amounts.get(e.cell) : index.texts.get(e.cell)?.filter((t) => t.kind === e.slot);
+      for (const s2 of slots ?? []) {
         if (s2.path[0] !== 'tables' || typeof s2.path[1] !== 'number') return undefined;
         out.add(s2.path[1]);
       }
@@ -221,6 +241,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
 
   // ------------------------------------------------------------------ evaluation
   const cache = new Map<string, Eval>();
+  /** Part index # the changes it reads → its findings before and after them. */
+  const partCache = new Map<string, { old: Keyed[]; fresh: Finding[] }>();
   const evaluate = (edits: Edit[]): Eval | undefined => {
     const key = edits.map(editKey).sort().join('&');
     const hit = cache.get(key);
@@ -229,34 +251,48 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       exhausted = true;
       return undefined;
     }
-    const amended = amend(d, index, edits);
+    const inserts = edits.some((e) => e.kind === 'insert');
     let rerun: Set<number>;
-    if (edits.every((e) => e.kind !== 'insert')) {
-      rerun = new Set<number>();
+    if (!inserts) {
+      rerun = new Set<number>(tableBase.keys());
       for (const e of edits) for (const i of readers.get(e.cell) ?? []) rerun.add(i);
     } else {
       // A cell that was unreadable had no Amount to watch: every family may read it now.
       rerun = new Set(families.map((_, i) => i));
     }
+    let amended: Disclosure | undefined;
     // Only the re-run parts can change: the findings they had (`old`) against what they give now.
     const old: Keyed[] = [];
     const fresh: Finding[] = [];
     families.forEach((fam, i) => {
       if (!rerun.has(i)) return;
-      runs++;
-      const perTable = tableBase.get(i);
-      const touched = perTable ? tablesOf(edits) : undefined;
-      try {
-        if (perTable && touched) {
-          for (const ti of touched) old.push(...tableKeyed.get(i)![ti]);
-          fresh.push(...fam.run({ ...ctx, disclosure: { ...amended, tables: amended.tables.filter((_, ti) => touched.has(ti)) } }));
-        } else {
-          old.push(...baseKeyed[i]);
-          fresh.push(...fam.run({ ...ctx, disclosure: amended }));
+      // A part's findings depend only on the changes to cells it reads: a pair of changes reuses
+      // what each part gave for the one change that concerns it.
+      const own = inserts || tableBase.has(i) ? edits : edits.filter((e) => readers.get(e.cell)?.has(i));
+      const partKey = `${i}#${own.map(editKey).sort().join('&')}`;
+      let part = partCache.get(partKey);
+      if (!part) {
+        runs++;
+        amended ??= amend(d, index, edits);
+        const perTable = tableBase.get(i);
+        const touched = perTable ? tablesOf(own) : undefined;
+        part = { old: [], fresh: [] };
+        try {
+          if (perTable && touched) {
+            for (const ti of touched) part.old.push(...tableKeyed.get(i)![ti]);
+            const tables = amended.tables.filter((_, ti) => touched.has(ti));
+            part.fresh = fam.run({ ...ctx, disclosure: { ...amended, tables } });
+          } else {
+            part.old = baseKeyed[i];
+            part.fresh = fam.run({ ...ctx, disclosure: amended });
+          }
+        } catch (e) {
+          part.fresh = [{ rule: `${fam.id}.internal`, severity: 'error', message: String(e), cells: [] }];
         }
-      } catch (e) {
-        fresh.push({ rule: `${fam.id}.internal`, severity: 'error', message: String(e), cells: [] });
+        partCache.set(partKey, part);
       }
+      old.push(...part.old);
+      fresh.push(...part.fresh);
     });
     const freshCount = new Map<string, number>();
     const added: Finding[] = [];

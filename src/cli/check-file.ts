@@ -48,6 +48,8 @@ export interface CheckFileOptions {
   outFile?: string;
   /** Extra checks run on the result (the narrative check); their findings are added. */
   extra?: (result: CheckResult) => Promise<Finding[]>;
+  /** The file's bytes, already being loaded (loadWorkbookBytes). */
+  bytes?: Promise<Buffer>;
 }
 
 export interface CheckFileOutcome {
@@ -115,7 +117,7 @@ export async function checkFile(file: string, opts: CheckFileOptions = {}): Prom
   const t0 = performance.now();
   let read;
   try {
-    read = await readWorkbookFile(file);
+    read = await readWorkbookFile(file, opts.bytes);
   } catch (e) {
     report.status = 'unreadable';
     report.error = messageOf(e, file);

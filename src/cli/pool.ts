@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { checkFile, CheckFileOptions, CheckFileOutcome, FileReport } from './check-file';
+import { loadWorkbookBytes } from '../file/read';
 import type { WorkerSetup, WorkerTask } from './worker';
 
 /** Below this many files the workers' start-up (each compiles the TypeScript again, about a second of CPU) costs more than it saves. */
@@ -60,7 +61,19 @@ export async function checkFiles(
   const jobs = Math.min(opts.jobs, files.length);
   // Extra checks (the narrative) run in this thread only; they come with a single workbook anyway.
   if (jobs <= 1 || files.length < (opts.minFiles ?? MIN_FILES_FOR_WORKERS) || opts.extra) {
-    for (let i = 0; i < files.length; i++) onDone(i, await checkFile(files[i], { ...opts, outFile: opts.outFiles?.[i] }));
+    // The next file is loaded while this one is checked: the disk and the CPU work at once.
+    const load = (i: number): Promise<Buffer> | undefined => {
+      if (i >= files.length) return undefined;
+      const p = loadWorkbookBytes(files[i]);
+      p.catch(() => undefined); // its error is reported when the file's turn comes
+      return p;
+    };
+    let next = load(0);
+    for (let i = 0; i < files.length; i++) {
+      const bytes = next;
+      next = load(i + 1);
+      onDone(i, await checkFile(files[i], { ...opts, outFile: opts.outFiles?.[i], bytes }));
+    }
     return;
   }
   const setup: WorkerSetup = { outDir: opts.outDir, codes: opts.codesFile };

@@ -83,19 +83,26 @@ export async function readWorkbookBuffer(buf: Uint8Array, file: string): Promise
   throw new ReadError(file, `文件“${name}”不是 .xlsx 工作簿（文件内容不是 Excel 格式：.xlsx、.xlsm 或 .xls）。如果它是表格，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查。`);
 }
 
-export async function readWorkbookFile(file: string): Promise<FileReadResult> {
-  let buf: Buffer;
+/** The bytes of a workbook file, after the checks that need no parsing (a folder, an oversized file). */
+export async function loadWorkbookBytes(file: string): Promise<Buffer> {
   try {
     const st = await fs.stat(file);
     if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
     if (st.size > MAX_FILE_BYTES) {
       throw new ReadError(file, `文件“${path.basename(file)}”有 ${(st.size / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，不像预算公开报表，未读取。`);
     }
-    buf = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     const why = systemReason(e, 'read');
     throw new ReadError(file, `无法打开文件“${file}”：${why}。`);
   }
-  return readWorkbookBuffer(buf, file);
+}
+
+/**
+ * Reads a workbook file. `bytes`: the file's bytes when the caller started loading them already
+ * (a folder check loads the next file while it checks this one).
+ */
+export async function readWorkbookFile(file: string, bytes?: Promise<Buffer>): Promise<FileReadResult> {
+  return readWorkbookBuffer(await (bytes ?? loadWorkbookBytes(file)), file);
 }

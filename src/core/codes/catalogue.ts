@@ -261,9 +261,15 @@ function classIndex(scheme: CodeScheme, aliases: Record<string, string>): Map<st
 
 const classIndexes: Partial<Record<CodeScheme, Map<string, string>>> = {};
 
+const classByNameCache: Partial<Record<CodeScheme, Map<string, string | undefined>>> = {};
 function classByName(scheme: CodeScheme, aliases: Record<string, string>, name: string): string | undefined {
+  const cache = (classByNameCache[scheme] ??= new Map());
+  if (cache.has(name)) return cache.get(name);
   const index = (classIndexes[scheme] ??= classIndex(scheme, aliases));
-  return index.get(normName(stripMarker(name)));
+  const code = index.get(normName(stripMarker(name)));
+  if (cache.size >= NAME_CACHE_SIZE) cache.clear();
+  cache.set(name, code);
+  return code;
 }
 
 /** A 功能 类 name as printed in a 收支总表 line → its code: "8、社会保障和就业支出" → "208". */

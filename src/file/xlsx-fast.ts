@@ -488,7 +488,7 @@ function cellData(
       }
     }
   }
-  if (links.has(a1(r, c.col))) {
+  if (links.size > 0 && links.has(a1(r, c.col))) {
     // ExcelJS makes a linked cell a hyperlink value: its text, shown as a string, and no formula.
     if (v === null || typeof v === 'object') return undefined;
     v = String(v);

@@ -7,6 +7,8 @@
  *     fflate + fast-xml-parser, and ours (fflate + saxes), ms per workbook.
  *  4. A folder of COPIES copies of each example checked by the CLI (one process, --summary):
  *     workbooks/s end to end, beside ExcelJS alone reading the same folder and our reader alone.
+ * 4b. Hundreds of files: the 15-table 工伤 examples (published and repaired) 100 and 400 times; the
+ *     rate of the last 300 (400-file time minus 100-file time), i.e. without start-up and warm-up.
  *  5. A folder of 500 (the examples in turn) with --jobs 1 and --jobs 2, and a folder of 100:
  *     time and peak memory (memory must not grow with the folder).
  *  6. A 200,000-row sheet: time and peak memory.
@@ -252,6 +254,20 @@ async function main(): Promise<void> {
     const fastRate = COPIES / ((performance.now() - f0) / 1000);
     const rate = COPIES / cli.seconds;
     console.log(`   ${rate.toFixed(0).padStart(9)}   ${excelRate.toFixed(0).padStart(16)}   ${fastRate.toFixed(0).padStart(18)}   ${cli.mb.toFixed(0).padStart(5)} MB   ${ex}`);
+  }
+
+  // 4b. hundreds of files: a 15-table example 100 and 400 times; the last 300 without start-up and warm-up
+  const MANY = 400;
+  console.log(`\n4b. 几百个文件：15 张表的陕西样例 ${COPIES} 份、${MANY} 份各检查一次（端到端）；后 ${MANY - COPIES} 份的速度 = ${MANY - COPIES} /（${MANY} 份用时 − ${COPIES} 份用时），即去掉启动和即时编译预热之后`);
+  console.log(`   ${COPIES} 份 个/秒   ${MANY} 份 个/秒   后 ${MANY - COPIES} 份 个/秒   样例`);
+  for (const ex of examples.filter((e) => e.includes('工伤') && !e.includes('单表页'))) {
+    const many = path.join(dir, `many-${examples.indexOf(ex)}`);
+    await fs.mkdir(many);
+    for (let i = 0; i < MANY; i++) await fs.copyFile(path.join(ROOT, 'examples', ex), path.join(many, `wb${String(i).padStart(4, '0')}.xlsx`));
+    const few = runCli(['check', '--summary', path.join(dir, `copies-${examples.indexOf(ex)}`)]);
+    const all = runCli(['check', '--summary', many]);
+    const rest = (MANY - COPIES) / Math.max(all.seconds - few.seconds, 1e-3);
+    console.log(`   ${(COPIES / few.seconds).toFixed(0).padStart(9)}   ${(MANY / all.seconds).toFixed(0).padStart(9)}   ${rest.toFixed(0).padStart(12)}   ${ok(rest >= 100)}  ${ex}`);
   }
 
   // 5. a folder of 500, one process, --jobs 1 and 2; and a folder of 100, for memory growth

@@ -165,12 +165,14 @@ function lineKeys(b: Block): Map<string, Row> {
   return map;
 }
 
-function summaryVsFiscal(d: Disclosure, out: Finding[]): void {
+/** `blocks`: only the blocks with these keys (the diagnosis runs them apart); all by default. */
+function summaryVsFiscal(d: Disclosure, out: Finding[], blocks?: (key: string) => boolean): void {
   const s = first(d, 'summary');
   const f = first(d, 'fiscal_summary');
   if (!s || !f) return;
   const relation = allFiscal(s) ? 'eq' : 'gte';
   for (const fb of f.blocks ?? []) {
+    if (blocks && !blocks(fb.key)) continue;
     const sb = block(s, fb.key);
     if (!sb) continue;
     const sLines = lineKeys(sb);
@@ -234,13 +236,15 @@ function classRows(t: Table): Map<string, Row> {
   return m;
 }
 
-/** 功能 类 lines of the summary tables vs 类 rows of the 功能 detail table. */
-function funcClasses(d: Disclosure, out: Finding[]): void {
+const SUMMARIES: TableKind[] = ['fiscal_summary', 'summary'];
+
+/** 功能 类 lines of the summary tables (or of `only` that one) vs 类 rows of the 功能 detail table. */
+function funcClasses(d: Disclosure, out: Finding[], only?: TableKind): void {
   const detail = first(d, 'gp_func');
   // Without a recognised 合计 column there is nothing to compare the class lines with.
   if (!detail || !detail.columns.some((c) => c.key === 'total')) return;
   const rows = classRows(detail);
-  for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
+  for (const s of SUMMARIES.filter((k) => !only || k === only).map((k) => first(d, k))) {
     const b = block(s, 'func') ?? block(s, 'expense');
     if (!s || !b) continue;
     // Only when the summary is all 一般公共预算 money can its class lines equal the detail rows.
@@ -276,64 +280,74 @@ function fiscalIsAllGp(f: Table): boolean {
   return gp.amounts.amount.value.eq(year.amounts.amount.value);
 }
 
-/** 部门经济 class lines under "人员经费和公用经费支出" / "专项业务经费支出" vs the 经济 detail table's class rows. */
-function econClasses(d: Disclosure, out: Finding[]): void {
+/**
+ * 部门经济 class lines under "人员经费和公用经费支出" / "专项业务经费支出" vs the 经济 detail table's class
+ * rows, then 政府经济 class lines. `only`: one summary table and one of the two (for the diagnosis).
+ */
+function econClasses(d: Disclosure, out: Finding[], only?: { summary: TableKind; part: 'dept' | 'gov' }): void {
   const detail = first(d, 'gp_econ');
   if (!detail) return;
   const rows = classRows(detail);
-  for (const s of [first(d, 'fiscal_summary'), first(d, 'summary')]) {
+  for (const s of SUMMARIES.filter((k) => !only || k === only.summary).map((k) => first(d, k))) {
     const b = block(s, 'dept_econ');
     if (!s || !b) continue;
     const relation = linesMustEqual(d, s);
-    let group: 'basic' | 'special' | null = null;
-    for (const line of b.rows) {
-      if (line.isTotal || line.isOfWhich) continue;
-      const label = line.label ?? '';
-      if (/人员经费和公用经费|基本支出/.test(label)) {
-        group = 'basic';
-        continue;
-      }
-      if (/专项业务经费|项目支出/.test(label)) {
-        group = 'special';
-        continue;
-      }
-      if (line.level <= 1 && !deptEconClassByName(label)) {
-        group = null;
-        continue;
-      }
-      if (!group) continue;
-      const code = deptEconClassByName(label);
-      const la = line.amounts.amount;
-      if (!code || !la) continue;
-      const r = rows.get(code);
-      const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special ?? r?.amounts.project];
-      const what = group === 'basic' ? '人员经费和公用经费' : '专项业务经费';
-      checkLine(out, 'cross.econ_class', s, detail, la, sumOf(parts), relation,
-        () => `${tableName(s)}“${label}”（${what}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`,
-        () => `${tableName(s)}“${label}”（${what}）应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}的${group === 'basic' ? '人员经费与公用经费之和' : '专项业务经费'}`,
-        parts.filter((p): p is Amount => !!p).map((p) => p.cell));
+    if (only?.part !== 'gov') deptEconLines(out, s, b, detail, rows, relation);
+    if (only?.part !== 'dept') govEconLines(out, s, detail, relation);
+  }
+}
+
+function deptEconLines(out: Finding[], s: Table, b: Block, detail: Table, rows: Map<string, Row>, relation: boolean): void {
+  let group: 'basic' | 'special' | null = null;
+  for (const line of b.rows) {
+    if (line.isTotal || line.isOfWhich) continue;
+    const label = line.label ?? '';
+    if (/人员经费和公用经费|基本支出/.test(label)) {
+      group = 'basic';
+      continue;
     }
-    // 政府经济 class lines vs Σ detail rows by the class of their 政府经济科目编码.
-    const g = block(s, 'gov_econ');
-    if (g) {
-      const byGov = new Map<string, Amount[]>();
-      for (const r of detail.rows) {
-        if (!r.code2 || !r.amounts.total || !r.code || r.code.length === 3) continue;
-        const cls = r.code2.slice(0, 3);
-        byGov.set(cls, [...(byGov.get(cls) ?? []), r.amounts.total]);
-      }
-      if (byGov.size === 0) continue;
-      for (const line of g.rows) {
-        if (line.isTotal || line.isOfWhich) continue;
-        const code = govEconClassByName(line.label ?? '');
-        const la = line.amounts.amount;
-        if (!code || !la) continue;
-        checkLine(out, 'cross.econ_class', s, detail, la, sumOf(byGov.get(code) ?? []), relation,
-          () => `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`,
-          () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}中政府经济科目 ${code} 各行合计之和`,
-          (byGov.get(code) ?? []).map((a) => a.cell));
-      }
+    if (/专项业务经费|项目支出/.test(label)) {
+      group = 'special';
+      continue;
     }
+    if (line.level <= 1 && !deptEconClassByName(label)) {
+      group = null;
+      continue;
+    }
+    if (!group) continue;
+    const code = deptEconClassByName(label);
+    const la = line.amounts.amount;
+    if (!code || !la) continue;
+    const r = rows.get(code);
+    const parts = group === 'basic' ? [r?.amounts.personnel, r?.amounts.public] : [r?.amounts.special ?? r?.amounts.project];
+    const what = group === 'basic' ? '人员经费和公用经费' : '专项业务经费';
+    checkLine(out, 'cross.econ_class', s, detail, la, sumOf(parts), relation,
+      () => `${tableName(s)}“${label}”（${what}）为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有 ${code} 类的对应金额。`,
+      () => `${tableName(s)}“${label}”（${what}）应${relation ? '等于' : '不小于'}${tableName(detail)}${rowName(r!)}的${group === 'basic' ? '人员经费与公用经费之和' : '专项业务经费'}`,
+      parts.filter((p): p is Amount => !!p).map((p) => p.cell));
+  }
+}
+
+/** 政府经济 class lines vs Σ detail rows by the class of their 政府经济科目编码. */
+function govEconLines(out: Finding[], s: Table, detail: Table, relation: boolean): void {
+  const g = block(s, 'gov_econ');
+  if (!g) return;
+  const byGov = new Map<string, Amount[]>();
+  for (const r of detail.rows) {
+    if (!r.code2 || !r.amounts.total || !r.code || r.code.length === 3) continue;
+    const cls = r.code2.slice(0, 3);
+    byGov.set(cls, [...(byGov.get(cls) ?? []), r.amounts.total]);
+  }
+  if (byGov.size === 0) return;
+  for (const line of g.rows) {
+    if (line.isTotal || line.isOfWhich) continue;
+    const code = govEconClassByName(line.label ?? '');
+    const la = line.amounts.amount;
+    if (!code || !la) continue;
+    checkLine(out, 'cross.econ_class', s, detail, la, sumOf(byGov.get(code) ?? []), relation,
+      () => `${tableName(s)}“${line.label}”为 ${shown(la.value, s.unit)}，但${tableName(detail)}没有政府经济科目 ${code} 的金额。`,
+      () => `${tableName(s)}“${line.label}”应${relation ? '等于' : '不小于'}${tableName(detail)}中政府经济科目 ${code} 各行合计之和`,
+      (byGov.get(code) ?? []).map((a) => a.cell));
   }
 }
 
@@ -342,12 +356,14 @@ function rowKey(r: Row): string | undefined {
   return r.code;
 }
 
-/** 基本支出 tables vs the 人员经费 + 公用经费 part of the full detail tables, row by row. */
-function basicVsFull(d: Disclosure, out: Finding[]): void {
-  for (const [basicKind, fullKind] of [
-    ['basic_func', 'gp_func'],
-    ['basic_econ', 'gp_econ'],
-  ] as [TableKind, TableKind][]) {
+const BASIC_PAIRS: [TableKind, TableKind][] = [
+  ['basic_func', 'gp_func'],
+  ['basic_econ', 'gp_econ'],
+];
+
+/** 基本支出 tables vs the 人员经费 + 公用经费 part of the full detail tables, row by row (`only`: one pair). */
+function basicVsFull(d: Disclosure, out: Finding[], only?: TableKind): void {
+  for (const [basicKind, fullKind] of BASIC_PAIRS.filter(([b]) => !only || b === only)) {
     const basic = first(d, basicKind);
     const full = first(d, fullKind);
     if (!basic || !full) continue;
@@ -858,6 +874,30 @@ const VIEW_CHECKS: [string, Check][] = [
   ['incomeSources', incomeSources],
   ['basicTotals', basicTotals],
 ];
+/** Keys of the summary blocks summaryVsFiscal compares; other keys are run together. */
+const BLOCK_KEYS = ['income', 'func', 'dept_econ', 'gov_econ', 'expense'];
+/**
+ * VIEW_CHECKS cut finer for the diagnosis, which re-runs only the checks that read a changed cell:
+ * a check over two summary tables, two pairs of tables or several blocks becomes one check each.
+ * Together they give exactly VIEW_CHECKS' findings (test/rules/checks.test.ts), in another order.
+ */
+const FINE_VIEW_CHECKS: [string, Check][] = VIEW_CHECKS.flatMap(([name, check]): [string, Check][] => {
+  switch (check) {
+    case summaryVsFiscal:
+      return [
+        ...BLOCK_KEYS.map((k): [string, Check] => [`${name}:${k}`, (d, out) => summaryVsFiscal(d, out, (key) => key === k)]),
+        [`${name}:other`, (d, out) => summaryVsFiscal(d, out, (key) => !BLOCK_KEYS.includes(key))],
+      ];
+    case funcClasses:
+      return SUMMARIES.map((k) => [`${name}:${k}`, (d, out) => funcClasses(d, out, k)]);
+    case econClasses:
+      return SUMMARIES.flatMap((k) => (['dept', 'gov'] as const).map((part): [string, Check] => [`${name}:${k}:${part}`, (d, out) => econClasses(d, out, { summary: k, part })]));
+    case basicVsFull:
+      return BASIC_PAIRS.map(([b]) => [`${name}:${b}`, (d, out) => basicVsFull(d, out, b)]);
+    default:
+      return [[name, check]];
+  }
+});
 /** Checks that compare the parts with one another. */
 const WHOLE_CHECKS: [string, Check][] = [
   ['unitCodes', unitCodes],
@@ -890,7 +930,7 @@ export const crossRules: RuleFamily = {
   },
   // The same checks one by one, for the diagnosis (it re-runs only those that read a changed cell).
   checks: [
-    ...VIEW_CHECKS.map(([name, check]) => ({
+    ...FINE_VIEW_CHECKS.map(([name, check]) => ({
       name,
       run: ({ disclosure: d }: RuleContext) => {
         const out: Finding[] = [];

@@ -1,0 +1,139 @@
+/**
+ * The plain-XML scanner (src/file/xml-scan.ts) must send exactly the events saxes sends — same
+ * tags, attributes, text, in the same order — on every XML part of every workbook in the
+ * repository, and on hand-written XML with what real writers do (entities, character references,
+ * single quotes, newlines in attributes, prefixes, spacing inside tags). What it leaves to saxes
+ * (comments, CDATA, DTDs, processing instructions, CR, unknown entities) is refused before any
+ * event; a malformed tag stops it with NotPlainXml, and the reader then gives saxes's verdict.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { SaxesParser } from 'saxes';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { NotPlainXml, local, plainXml, scanXml } from '../../src/file/xml-scan';
+import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
+import { buildHebei004 } from '../fixtures/hebei';
+import { buildShaanxi000 } from '../fixtures/shaanxi';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+type Event = ['open', string, Record<string, string>] | ['close', string] | ['text', string];
+
+/** Events with adjacent text joined: saxes and the scanner may cut a text run at different places. */
+function joined(events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const last = out[out.length - 1];
+    if (e[0] === 'text' && last?.[0] === 'text') last[1] += e[1];
+    else out.push(e[0] === 'text' ? ['text', e[1]] : e);
+  }
+  return out;
+}
+
+function viaSaxes(xml: string): Event[] {
+  const ev: Event[] = [];
+  const p = new SaxesParser({ xmlns: false, position: false });
+  p.on('opentag', (t) => ev.push(['open', local(t.name), { ...(t.attributes as Record<string, string>) }]));
+  p.on('closetag', (t) => ev.push(['close', local(t.name)]));
+  p.on('text', (t) => ev.push(['text', t]));
+  p.write(xml).close();
+  return joined(ev);
+}
+
+function viaScan(xml: string): Event[] {
+  const ev: Event[] = [];
+  scanXml(
+    xml,
+    (name, attrs) => ev.push(['open', name, { ...attrs }]),
+    (name) => ev.push(['close', name]),
+    (t) => ev.push(['text', t]),
+  );
+  return joined(ev);
+}
+
+async function repositoryParts(): Promise<{ name: string; xml: string }[]> {
+  const books: { name: string; bytes: Uint8Array }[] = [];
+  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
+    const d = path.join(ROOT, dir);
+    for (const f of (await fs.readdir(d).catch(() => [] as string[])).filter((x) => x.endsWith('.xlsx'))) {
+      books.push({ name: f, bytes: await fs.readFile(path.join(d, f)) });
+    }
+  }
+  books.push({ name: 'shaanxi000.xlsx', bytes: new Uint8Array(await buildShaanxi000('published').xlsx.writeBuffer()) });
+  books.push({ name: 'hebei004.xlsx', bytes: new Uint8Array(await buildHebei004('published').xlsx.writeBuffer()) });
+  const parts: { name: string; xml: string }[] = [];
+  for (const b of books) {
+    for (const [p, data] of Object.entries(unzipSync(b.bytes))) if (/\.(xml|rels)$/.test(p)) parts.push({ name: `${b.name}:${p}`, xml: strFromU8(data) });
+  }
+  return parts;
+}
+
+test('the same events as saxes on every XML part of every workbook here', async () => {
+  const parts = await repositoryParts();
+  let plain = 0;
+  for (const { name, xml } of parts) {
+    if (!plainXml(xml)) continue;
+    plain++;
+    expect([name, viaScan(xml)]).toEqual([name, viaSaxes(xml)]);
+  }
+  // The fast path is the one taken: nearly every part written by Excel, WPS or ExcelJS is plain.
+  expect(parts.length).toBeGreaterThan(300);
+  expect(plain / parts.length).toBeGreaterThan(0.9);
+});
+
+describe('hand-written XML: the same events as saxes', () => {
+  test.each([
+    ['entities in text and attributes', '<a x="&lt;&amp;&gt;&quot;&apos;">1 &lt; 2 &amp; 3&#20013;&#x6587;</a>'],
+    ['a character outside the BMP', '<a t="&#x1F600;">&#128512;</a>'],
+    ['single-quoted attributes', `<a x='say "hi"' y='1'/>`],
+    ['a newline and a tab inside an attribute become spaces', '<a x="one\ntwo\tthree"/>'],
+    ['spacing inside tags', '<a  x = "1"\n y="2" ><b\t/></a >'],
+    ['prefixes', '<x:worksheet xmlns:x="urn:x"><x:c r="A1"><x:v>3</x:v></x:c></x:worksheet>'],
+    ['a declaration, a BOM and whitespace around the root', '\uFEFF<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a>\n  <b/>\n</a>\n'],
+    ['empty elements and text-only runs', '<r><t></t><t> </t><t>x</t></r>'],
+    ['shared-string runs', '<sst><si><r><rPr><b/></rPr><t xml:space="preserve"> 合计 </t></r><rPh sb="0" eb="1"><t>ごう</t></rPh></si></sst>'],
+    ['">" inside an attribute value', '<numFmt formatCode="[>=100]0.00;0"/>'],
+  ])('%s', (_name, xml) => {
+    expect(plainXml(xml)).toBe(true);
+    expect(viaScan(xml)).toEqual(viaSaxes(xml));
+  });
+});
+
+test.each([
+  ['a comment', '<a><!-- note --></a>'],
+  ['CDATA', '<a><![CDATA[<b>]]></a>'],
+  ['a DTD', '<!DOCTYPE a><a/>'],
+  ['a processing instruction', '<a><?pi x?></a>'],
+  ['a carriage return', '<a>x\r\ny</a>'],
+  ['an entity saxes does not know either', '<a>&nbsp;</a>'],
+])('%s is left to saxes', (_name, xml) => {
+  expect(plainXml(xml)).toBe(false);
+});
+
+test.each([
+  ['<a><b></a>'],
+  ['<a x=1/>'],
+  ['<a x="1"y="2"/>'],
+  ['<a x="1" x="2"/>'],
+  ['<a>'],
+  ['<a/><b/>'],
+  ['text<a/>'],
+])('malformed %s stops the scanner', (xml) => {
+  expect(() => viaScan(xml)).toThrow(NotPlainXml);
+  expect(() => viaSaxes(xml)).toThrow();
+});
+
+test('a workbook whose sheet is malformed is still refused as before, by saxes', () => {
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels':
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml': '<workbook xmlns:r="urn:r"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>收支总表</t></is></c></sheetData></worksheet>',
+  };
+  const bytes = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
+  // The scanner gives up on </sheetData> closing <row>; saxes reads the sheet again and rejects it.
+  expect(() => gridFromXlsxFast(bytes, 'x.xlsx', 'x.xlsx')).toThrow(/closing tag|unexpected close tag|mismatched/i);
+});

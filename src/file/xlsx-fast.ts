@@ -127,7 +127,7 @@ const utf8 = new TextDecoder();
 
 /**
  * The scanner of plain XML (xml-scan.ts) where the part is plain and not huge, saxes otherwise.
- * May throw NotPlainXml part-way through: read the part through `withFallback`.
+ * May throw NotPlainXml part-way through: read the part through `scanFirst`.
  */
 const scan: Parse = (xml, open, close, text, stop) => {
   if (typeof xml !== 'string' && xml.length > SCAN_MAX_BYTES) return saxes(xml, open, close, text, stop);
@@ -141,7 +141,7 @@ const scan: Parse = (xml, open, close, text, stop) => {
  * again from scratch with saxes, which reports malformed XML as such. `read` must start from a
  * clean state on each call (its results are local until it returns).
  */
-function withFallback<T>(read: (parse: Parse) => T): T {
+function scanFirst<T>(read: (parse: Parse) => T): T {
   try {
     return read(scan);
   } catch (e) {
@@ -552,7 +552,13 @@ function readWorkbookPart(wbXml: string, wbRels: Map<string, Rel>, sax: Parse): 
 }
 
 /** True when the bytes are a zip holding a SpreadsheetML workbook (xl/workbook.xml or what _rels names). */
-export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string): ReadResult {
+export interface FastReadOptions {
+  /** 'saxes': parse every part with saxes (for the bench and the tests); default: the scanner where it can. */
+  xml?: 'scan' | 'saxes';
+}
+
+export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string, opts: FastReadOptions = {}): ReadResult {
+  const withFallback = <T>(read: (parse: Parse) => T): T => (opts.xml === 'saxes' ? read(saxes) : scanFirst(read));
   let files: Record<string, Uint8Array>;
   try {
     // Only the parts the check reads are inflated: no images, printer settings, VBA projects.

@@ -137,3 +137,16 @@ test('a workbook whose sheet is malformed is still refused as before, by saxes',
   // The scanner gives up on </sheetData> closing <row>; saxes reads the sheet again and rejects it.
   expect(() => gridFromXlsxFast(bytes, 'x.xlsx', 'x.xlsx')).toThrow(/closing tag|unexpected close tag|mismatched/i);
 });
+
+test('the reader gives the same Grid through the scanner as through saxes alone', async () => {
+  let n = 0;
+  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
+    const d = path.join(ROOT, dir);
+    for (const f of (await fs.readdir(d).catch(() => [] as string[])).filter((x) => x.endsWith('.xlsx'))) {
+      const bytes = await fs.readFile(path.join(d, f));
+      expect([f, JSON.stringify(gridFromXlsxFast(bytes, f, f))]).toEqual([f, JSON.stringify(gridFromXlsxFast(bytes, f, f, { xml: 'saxes' }))]);
+      n++;
+    }
+  }
+  expect(n).toBeGreaterThanOrEqual(20);
+});

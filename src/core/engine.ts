@@ -9,6 +9,7 @@ import { recognise } from './recognise/recognise';
 import { Profile } from './recognise/profile';
 import { BUILTIN_PROFILES } from './recognise/profiles';
 import { RULE_FAMILIES } from './rules';
+import { RuleFamily } from './rules/types';
 import { CodeCatalogue, builtinCatalogue } from './codes/catalogue';
 import { Cause, assignFindingIds, diagnose } from './causes';
 
@@ -67,10 +68,13 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   }
   const findings: Finding[] = [...rec.findings];
   const d = rec.disclosure;
+  const byFamily = new Map<RuleFamily, Finding[]>();
   if (d) {
     for (const family of RULE_FAMILIES) {
       try {
-        findings.push(...family.run({ disclosure: d, codes, grid }));
+        const out = family.run({ disclosure: d, codes, grid });
+        byFamily.set(family, out);
+        findings.push(...out);
       } catch (e) {
         findings.push({
           rule: `${family.id}.internal`,
@@ -86,7 +90,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   let causes: Cause[] = [];
   if (d && opts.diagnose !== false) {
     try {
-      const dx = diagnose({ disclosure: d, findings: sorted, families: RULE_FAMILIES, codes, grid });
+      const dx = diagnose({ disclosure: d, findings: sorted, families: RULE_FAMILIES, codes, grid, baseline: byFamily });
       causes = dx.causes;
       for (const f of sorted) {
         const c = f.id && dx.causeOf.get(f.id);

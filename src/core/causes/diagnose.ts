@@ -36,6 +36,11 @@ export interface DiagnoseInput {
   families: RuleFamily[];
   codes: CodeCatalogue;
   grid?: Grid;
+  /**
+   * What each family found in the engine's run, when the caller has it: the diagnosis then does not
+   * run the per-table families once more for its baseline.
+   */
+  baseline?: Map<Pick<RuleFamily, 'run'>, Finding[]>;
   /** Upper bound on rule re-runs (default 800). */
   maxRuns?: number;
   /** Upper bound on the time spent, in ms (default 2000): a badly broken workbook still answers. */
@@ -191,19 +196,34 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   let exhausted = false;
   const ctx = { codes, grid };
   const index = indexDisclosure(d);
-  // Families whose findings on a table depend on that table alone run once per table, untracked:
-  // a change re-runs them on the tables it touches only (the rest of their findings stay).
-  const tableBase = new Map<number, Finding[][]>();
-  families.forEach((fam, i) => {
-    if (!fam.perTable) return;
+  // Families whose findings on a table depend on that table alone are not tracked: a change re-runs
+  // them on the tables it touches only. Their findings on a table are found when it is first touched.
+  const perTableUnits = new Set<number>();
+  families.forEach((fam, i) => fam.perTable && perTableUnits.add(i));
+  const { outputs: tracked, readers } = trackedBaseline(d, families, ctx, perTableUnits);
+  const runWhole = (fam: Unit): Finding[] => {
     try {
-      tableBase.set(i, d.tables.map((t) => fam.run({ ...ctx, disclosure: { ...d, tables: [t] } })));
+      return fam.run({ ...ctx, disclosure: d });
     } catch {
-      /* tracked and run whole below */
+      return [];
     }
-  });
-  const { outputs: tracked, readers } = trackedBaseline(d, families, ctx, new Set(tableBase.keys()));
-  const base = tracked.map((out, i) => tableBase.get(i)?.flat() ?? out);
+  };
+  // The engine's own run gives their whole findings (the same as a run here would).
+  const base = tracked.map((out, i) => (perTableUnits.has(i) ? (input.baseline?.get(families[i]) ?? runWhole(families[i])) : out));
+  const tableKeyed = new Map<number, Keyed[][]>();
+  /** Unit i's findings on table ti alone, keyed. */
+  const onTable = (i: number, ti: number): Keyed[] => {
+    let byTable = tableKeyed.get(i);
+    if (!byTable) tableKeyed.set(i, (byTable = []));
+    if (!byTable[ti]) {
+      try {
+        byTable[ti] = keyed(families[i].run({ ...ctx, disclosure: { ...d, tables: [d.tables[ti]] } }));
+      } catch {
+        byTable[ti] = [];
+      }
+    }
+    return byTable[ti];
+  };
   let runs = families.length;
   /**
    * The tables the changes are in (path ['tables', i, …]); undefined when one is elsewhere (a
@@ -223,7 +243,6 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   };
 
   const baseKeyed = base.map(keyed);
-  const tableKeyed = new Map([...tableBase].map(([i, perTable]) => [i, perTable.map(keyed)]));
   const baseKeys = new Set<string>();
   const baseInfo = new Set<string>();
   /** How many times each baseline finding occurs (two parts may give the same one). */
@@ -254,7 +273,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     const inserts = edits.some((e) => e.kind === 'insert');
     let rerun: Set<number>;
     if (!inserts) {
-      rerun = new Set<number>(tableBase.keys());
+      rerun = new Set<number>(perTableUnits);
       for (const e of edits) for (const i of readers.get(e.cell) ?? []) rerun.add(i);
     } else {
       // A cell that was unreadable had no Amount to watch: every family may read it now.
@@ -268,18 +287,18 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       if (!rerun.has(i)) return;
       // A part's findings depend only on the changes to cells it reads: a pair of changes reuses
       // what each part gave for the one change that concerns it.
-      const own = inserts || tableBase.has(i) ? edits : edits.filter((e) => readers.get(e.cell)?.has(i));
+      const own = inserts || perTableUnits.has(i) ? edits : edits.filter((e) => readers.get(e.cell)?.has(i));
       const partKey = `${i}#${own.map(editKey).sort().join('&')}`;
       let part = partCache.get(partKey);
       if (!part) {
         runs++;
         amended ??= amend(d, index, edits);
-        const perTable = tableBase.get(i);
+        const perTable = perTableUnits.has(i);
         const touched = perTable ? tablesOf(own) : undefined;
         part = { old: [], fresh: [] };
         try {
           if (perTable && touched) {
-            for (const ti of touched) part.old.push(...tableKeyed.get(i)![ti]);
+            for (const ti of touched) part.old.push(...onTable(i, ti));
             const tables = amended.tables.filter((_, ti) => touched.has(ti));
             part.fresh = fam.run({ ...ctx, disclosure: { ...amended, tables } });
           } else {

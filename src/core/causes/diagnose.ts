@@ -8,8 +8,9 @@
  *    number of an enumeration. Nothing about a particular rule is assumed: candidates come from the
  *    documented Finding fields (cells, expected, actual, difference, unit) and the Disclosure.
  * 2. Verification. Each candidate is applied to a copy of the Disclosure and the rule families are
- *    run again (only the families — or a family's separate `checks` — that read the changed amount:
- *    a first run records which of them reads which cell). A candidate explains the findings that disappear; it is kept only if no new
+ *    run again: only the parts that read the changed cell (a family, or one of its `checks`; a
+ *    first run records which part reads which cell), and per-table families only on the tables
+ *    the change is in. A candidate explains the findings that disappear; it is kept only if no new
  *    error or warning appears. Candidates that remove findings but add others are extended by a
  *    second change taken from the new findings (two cells that must change together).
  * 3. Choice. Explanations are taken greedily: most findings explained per changed cell, then fewer

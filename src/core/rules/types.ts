@@ -28,7 +28,8 @@ export interface RuleFamily {
   title: string;
   /**
    * The family's findings on a table depend on that table alone (sums within a table, a summary
-   * table's balance): the diagnosis may re-run it on the tables a change touches only.
+   * table's balance): the diagnosis re-runs it on the tables a change touches only, without
+   * recording what it reads. Such a family must read nothing but the tables it is given.
    */
   perTable?: boolean;
   rules: RuleInfo[];

@@ -14,8 +14,8 @@ import { NotPlainXml, local, plainXml, scanXml } from '../../src/file/xml-scan';
 import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
 import { buildHebei004 } from '../fixtures/hebei';
 import { buildShaanxi000 } from '../fixtures/shaanxi';
+import { repositoryWorkbooks } from '../helpers/workbooks';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 type Event = ['open', string, Record<string, string>] | ['close', string] | ['text', string];
 
@@ -53,12 +53,7 @@ function viaScan(xml: string): Event[] {
 
 async function repositoryParts(): Promise<{ name: string; xml: string }[]> {
   const books: { name: string; bytes: Uint8Array }[] = [];
-  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
-    const d = path.join(ROOT, dir);
-    for (const f of (await fs.readdir(d).catch(() => [] as string[])).filter((x) => x.endsWith('.xlsx'))) {
-      books.push({ name: f, bytes: await fs.readFile(path.join(d, f)) });
-    }
-  }
+  for (const f of repositoryWorkbooks()) books.push({ name: path.basename(f), bytes: await fs.readFile(f) });
   books.push({ name: 'shaanxi000.xlsx', bytes: new Uint8Array(await buildShaanxi000('published').xlsx.writeBuffer()) });
   books.push({ name: 'hebei004.xlsx', bytes: new Uint8Array(await buildHebei004('published').xlsx.writeBuffer()) });
   const parts: { name: string; xml: string }[] = [];
@@ -140,13 +135,11 @@ test('a workbook whose sheet is malformed is still refused as before, by saxes',
 
 test('the reader gives the same Grid through the scanner as through saxes alone', async () => {
   let n = 0;
-  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
-    const d = path.join(ROOT, dir);
-    for (const f of (await fs.readdir(d).catch(() => [] as string[])).filter((x) => x.endsWith('.xlsx'))) {
-      const bytes = await fs.readFile(path.join(d, f));
-      expect([f, JSON.stringify(gridFromXlsxFast(bytes, f, f))]).toEqual([f, JSON.stringify(gridFromXlsxFast(bytes, f, f, { xml: 'saxes' }))]);
-      n++;
-    }
+  for (const file of repositoryWorkbooks()) {
+    const f = path.basename(file);
+    const bytes = await fs.readFile(file);
+    expect([f, JSON.stringify(gridFromXlsxFast(bytes, f, f))]).toEqual([f, JSON.stringify(gridFromXlsxFast(bytes, f, f, { xml: 'saxes' }))]);
+    n++;
   }
   expect(n).toBeGreaterThanOrEqual(20);
 });

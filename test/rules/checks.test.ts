@@ -4,7 +4,6 @@
  * `checks` would make the diagnosis blind to it. Run over the shipped examples (their published
  * versions fail many cross-table checks) and the corpus workbooks.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { RULE_FAMILIES } from '../../src/core/rules';
 import { recognise } from '../../src/core/recognise/recognise';
@@ -12,19 +11,9 @@ import { BUILTIN_PROFILES } from '../../src/core/recognise/profiles';
 import { builtinCatalogue } from '../../src/core/codes/catalogue';
 import { readWorkbookFile } from '../../src/file/read';
 import { Finding } from '../../src/core/finding';
+import { repositoryWorkbooks } from '../helpers/workbooks';
 
 const key = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cells, f.expected, f.actual, f.difference, f.message]);
-
-function workbooks(): string[] {
-  const root = path.join(__dirname, '..', '..');
-  const out: string[] = [];
-  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
-    const d = path.join(root, dir);
-    if (!fs.existsSync(d)) continue;
-    for (const f of fs.readdirSync(d)) if (/\.xlsx?$/.test(f)) out.push(path.join(d, f));
-  }
-  return out;
-}
 
 test('the cross family lists its checks', () => {
   const cross = RULE_FAMILIES.find((f) => f.id === 'cross');
@@ -35,7 +24,7 @@ test("a family's checks together give exactly what its run gives", async () => {
   const codes = builtinCatalogue();
   let compared = 0;
   let findings = 0;
-  for (const file of workbooks()) {
+  for (const file of repositoryWorkbooks(/\.xlsx?$/)) {
     const grid = (await readWorkbookFile(file)).grid;
     const d = recognise(grid, BUILTIN_PROFILES).disclosure;
     if (!d) continue;

@@ -4,32 +4,20 @@
  * Run over every shipped example, every corpus workbook, and single-cell changes of them, so that
  * failing checks are emitted too.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { checkGrid } from '../../src/core/engine';
 import { RULE_FAMILIES } from '../../src/core/rules';
 import { RECOGNITION_RULES, SHARED_RULES } from '../../src/core/rules/recognition';
 import { RuleInfo } from '../../src/core/rules/types';
 import { readWorkbookFile } from '../../src/file/read';
 import { Finding } from '../../src/core/finding';
+import { repositoryWorkbooks } from '../helpers/workbooks';
 
 const listed = new Map<string, RuleInfo>();
 for (const r of [...RULE_FAMILIES.flatMap((f) => f.rules), ...RECOGNITION_RULES, ...SHARED_RULES]) listed.set(r.id, r);
 
-function workbooks(): string[] {
-  const root = path.join(__dirname, '..', '..');
-  const out: string[] = [];
-  for (const dir of ['examples', 'test/corpus/jiangsu', 'test/corpus/real']) {
-    const d = path.join(root, dir);
-    if (!fs.existsSync(d)) continue;
-    for (const f of fs.readdirSync(d)) if (f.endsWith('.xlsx')) out.push(path.join(d, f));
-  }
-  return out;
-}
-
 test('every emitted rule id and severity is listed in a rule table', async () => {
   const emitted: Finding[] = [];
-  for (const file of workbooks()) {
+  for (const file of repositoryWorkbooks()) {
     const grid = (await readWorkbookFile(file)).grid;
     emitted.push(...checkGrid(grid).findings);
     // and with one figure changed on every table, so that the failing side of checks is seen

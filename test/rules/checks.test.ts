@@ -12,6 +12,7 @@ import { builtinCatalogue } from '../../src/core/codes/catalogue';
 import { readWorkbookFile } from '../../src/file/read';
 import { Finding } from '../../src/core/finding';
 import { repositoryWorkbooks } from '../helpers/workbooks';
+import { restrictTable } from '../../src/core/rules/scope';
 
 const key = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cells, f.expected, f.actual, f.difference, f.message]);
 
@@ -40,5 +41,36 @@ test("a family's checks together give exactly what its run gives", async () => {
   }
   expect(compared).toBeGreaterThanOrEqual(9);
   // The published examples break cross-table checks: the comparison is not between two empty lists.
+  expect(findings).toBeGreaterThan(5);
+});
+
+test('a scoped check gives, column by column or row by row, exactly its findings on the whole table', async () => {
+  const codes = builtinCatalogue();
+  let views = 0;
+  let findings = 0;
+  for (const file of repositoryWorkbooks(/\.xlsx?$/)) {
+    const grid = (await readWorkbookFile(file)).grid;
+    const d = recognise(grid, BUILTIN_PROFILES).disclosure;
+    if (!d) continue;
+    for (const fam of RULE_FAMILIES) {
+      for (const check of fam.checks ?? []) {
+        if (!check.scope) continue;
+        expect(fam.perTable).toBe(true);
+        for (const t of d.tables) {
+          const ctx = (tables: typeof d.tables) => ({ disclosure: { ...d, tables }, codes, grid });
+          const whole = check.run(ctx([t])).map(key).sort();
+          const parts =
+            check.scope === 'column'
+              ? [...new Set(t.rows.flatMap((r) => Object.keys(r.amounts)))].map((k) => new Set([k]))
+              : t.rows.map((_, ri) => new Set([ri]));
+          const pieces = parts.flatMap((p) => check.run(ctx([restrictTable(t, check.scope!, p)]))).map(key).sort();
+          expect({ file: path.basename(file), table: t.title, check: check.name, findings: pieces }).toEqual({ file: path.basename(file), table: t.title, check: check.name, findings: whole });
+          views += parts.length;
+          findings += whole.length;
+        }
+      }
+    }
+  }
+  expect(views).toBeGreaterThan(1000);
   expect(findings).toBeGreaterThan(5);
 });

@@ -24,7 +24,8 @@ import { Amount, Disclosure, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { Grid, cellAt, cellText, parseRef } from '../grid';
 import { MoneyUnit, UNIT_FACTOR, ZERO, formatYuan, fromYuan } from '../money';
-import { RuleContext, RuleFamily } from '../rules/types';
+import { RuleCheck, RuleContext, RuleFamily } from '../rules/types';
+import { restrictTable } from '../rules/scope';
 import { CodeCatalogue, parentCode, schemeOfCode } from '../codes/catalogue';
 import { markerNumber } from '../rules/summary';
 import { DisclosureIndex, Edit, TextSlot, amend, editKey, indexDisclosure } from './amend';
@@ -167,9 +168,9 @@ function trackedBaseline(d: Disclosure, families: Unit[], ctx: Omit<RuleContext,
 }
 
 /** What the diagnosis tracks and re-runs as one: a family, or one of its `checks`. */
-type Unit = Pick<RuleFamily, 'id' | 'perTable' | 'run'>;
+type Unit = Pick<RuleFamily, 'id' | 'perTable' | 'run'> & Pick<RuleCheck, 'scope'>;
 const unitsOf = (families: RuleFamily[]): Unit[] =>
-  families.flatMap((f): Unit[] => (f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run })) : [f]));
+  families.flatMap((f): Unit[] => (f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run, scope: c.scope })) : [f]));
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 13 → "十三", 21 → "二十一" (the inverse of markerNumber for 1–99). */
@@ -211,19 +212,36 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   };
   // The engine's own run gives their whole findings (the same as a run here would).
   const base = tracked.map((out, i) => (perTableUnits.has(i) ? (input.baseline?.get(families[i]) ?? runWhole(families[i])) : out));
-  const tableKeyed = new Map<number, Keyed[][]>();
-  /** Unit i's findings on table ti alone, keyed. */
-  const onTable = (i: number, ti: number): Keyed[] => {
-    let byTable = tableKeyed.get(i);
-    if (!byTable) tableKeyed.set(i, (byTable = []));
-    if (!byTable[ti]) {
-      try {
-        byTable[ti] = keyed(families[i].run({ ...ctx, disclosure: { ...d, tables: [d.tables[ti]] } }));
-      } catch {
-        byTable[ti] = [];
+  /** The part of table ti a scoped unit needs re-run for these changes (its columns or rows); undefined: all of it. */
+  const scopeOf = (unit: Unit, ti: number, edits: Edit[]): Set<string> | Set<number> | undefined => {
+    if (!unit.scope) return undefined;
+    const part = new Set<string | number>();
+    for (const e of edits) {
+      if (e.kind !== 'amount') return undefined;
+      for (const s2 of index.amounts.get(e.cell) ?? []) {
+        if (s2.path[1] !== ti) continue;
+        // ['tables', ti, 'rows', ri, 'amounts', key]; a form field or a block is not a row figure.
+        if (s2.path[2] !== 'rows' || s2.path[4] !== 'amounts') return undefined;
+        part.add(unit.scope === 'column' ? (s2.path[5] as string) : (s2.path[3] as number));
       }
     }
-    return byTable[ti];
+    return part as Set<string> | Set<number>;
+  };
+  const view = (unit: Unit, t: Table, part: Set<string> | Set<number> | undefined): Table => (part ? restrictTable(t, unit.scope!, part) : t);
+  const tableKeyed = new Map<string, Keyed[]>();
+  /** Unit i's findings on table ti alone (on `part` of it for a scoped unit), keyed. */
+  const onTable = (i: number, ti: number, part?: Set<string> | Set<number>): Keyed[] => {
+    const k = `${i}#${ti}#${part ? [...part].sort().join(',') : '*'}`;
+    let out = tableKeyed.get(k);
+    if (!out) {
+      try {
+        out = keyed(families[i].run({ ...ctx, disclosure: { ...d, tables: [view(families[i], d.tables[ti], part)] } }));
+      } catch {
+        out = [];
+      }
+      tableKeyed.set(k, out);
+    }
+    return out;
   };
   let runs = families.length;
   /**
@@ -299,9 +317,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         part = { old: [], fresh: [] };
         try {
           if (perTable && touched) {
-            for (const ti of touched) part.old.push(...onTable(i, ti));
-            const tables = amended.tables.filter((_, ti) => touched.has(ti));
-            part.fresh = fam.run({ ...ctx, disclosure: { ...amended, tables } });
+            for (const ti of touched) {
+              const scope = scopeOf(fam, ti, own);
+              part.old.push(...onTable(i, ti, scope));
+              part.fresh.push(...fam.run({ ...ctx, disclosure: { ...amended, tables: [view(fam, amended.tables[ti], scope)] } }));
+            }
           } else {
             part.old = baseKeyed[i];
             part.fresh = fam.run({ ...ctx, disclosure: amended });

@@ -154,6 +154,13 @@ function items(t: Table): Finding[] {
   return out;
 }
 
+/** The sums down a table: the “三公” item identities for item tables, the hierarchy otherwise. */
+function tree(t: Table): Finding[] {
+  return t.itemRows ? items(t) : hierarchy(t);
+}
+
+const plainTables = (tables: Table[]) => tables.filter((t) => !t.blocks);
+
 export const sumRules: RuleFamily = {
   id: 'sum',
   perTable: true,
@@ -165,10 +172,12 @@ export const sumRules: RuleFamily = {
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
-    for (const t of disclosure.tables) {
-      if (t.blocks) continue;
-      out.push(...(t.itemRows ? items(t) : hierarchy(t)), ...columns(t));
-    }
+    for (const t of plainTables(disclosure.tables)) out.push(...tree(t), ...columns(t));
     return out;
   },
+  // Sums down a column read that column only; sums across a row read that row only.
+  checks: [
+    { name: 'tree', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(tree) },
+    { name: 'columns', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(columns) },
+  ],
 };

@@ -45,4 +45,11 @@ export interface RuleFamily {
 export interface RuleCheck {
   name: string;
   run(ctx: RuleContext): Finding[];
+  /**
+   * For a per-table family: the check's findings on a table are the union of its findings on
+   * each amount column ('column': Σ down the rows of one column) or on each row ('row': Σ across
+   * one row), and each of those depends on that column's or row's figures alone (and the table's
+   * rows and columns as recognised). The diagnosis then re-runs it on the changed columns or rows.
+   */
+  scope?: 'column' | 'row';
 }

@@ -8,6 +8,7 @@
  * src/file/codes.ts. The built-in 功能 list is PARTIAL: an unknown code is only an `info`.
  */
 import { DEPT_ECON, ECON_MAP, FUNC, GOV_ECON, RawEntry, Trust } from './data.generated';
+import { memoByString } from '../memo';
 
 export type CodeScheme = 'func' | 'dept_econ' | 'gov_econ';
 export type { Trust };
@@ -106,20 +107,18 @@ const MARKER = /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其�
  * brackets and quotes removed. "因公出国(境)费用" and "因公出国（境）费用" compare equal.
  */
 export function normName(name: string): string {
-  let n = normCache.get(name);
-  if (n === undefined) {
-    n = name
+  return normMemo(name);
+}
+/** Room for the names of a folder's worth of workbooks; the same few hundred recur in each. */
+const NAME_CACHE_SIZE = 20000;
+const normMemo = memoByString(
+  (name) =>
+    name
       .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(SPACES, '')
-      .replace(BRACKETS, '');
-    // The same few hundred names recur in every table and every workbook: normalise each once.
-    if (normCache.size >= NAME_CACHE_SIZE) normCache.clear();
-    normCache.set(name, n);
-  }
-  return n;
-}
-const NAME_CACHE_SIZE = 20000;
-const normCache = new Map<string, string>();
+      .replace(BRACKETS, ''),
+  NAME_CACHE_SIZE,
+);
 
 /** A label as printed in a summary block ("　8、社会保障和就业支出", "(5)资本性支出(基本建设)") → bare name. */
 export function stripMarker(label: string): string {
@@ -260,29 +259,28 @@ function classIndex(scheme: CodeScheme, aliases: Record<string, string>): Map<st
 }
 
 const classIndexes: Partial<Record<CodeScheme, Map<string, string>>> = {};
-
-const classByNameCache: Partial<Record<CodeScheme, Map<string, string | undefined>>> = {};
-function classByName(scheme: CodeScheme, aliases: Record<string, string>, name: string): string | undefined {
-  const cache = (classByNameCache[scheme] ??= new Map());
-  if (cache.has(name)) return cache.get(name);
-  const index = (classIndexes[scheme] ??= classIndex(scheme, aliases));
-  const code = index.get(normName(stripMarker(name)));
-  if (cache.size >= NAME_CACHE_SIZE) cache.clear();
-  cache.set(name, code);
-  return code;
+/** A 类 code by its name as printed, per scheme (the same lines recur in every summary table). */
+function classByName(scheme: CodeScheme, aliases: Record<string, string>): (name: string) => string | undefined {
+  return memoByString((name) => {
+    const index = (classIndexes[scheme] ??= classIndex(scheme, aliases));
+    return index.get(normName(stripMarker(name)));
+  }, NAME_CACHE_SIZE);
 }
+const funcClass = classByName('func', FUNC_CLASS_ALIASES);
+const deptEconClass = classByName('dept_econ', DEPT_ECON_CLASS_ALIASES);
+const govEconClass = classByName('gov_econ', GOV_ECON_CLASS_ALIASES);
 
 /** A 功能 类 name as printed in a 收支总表 line → its code: "8、社会保障和就业支出" → "208". */
 export function funcClassByName(name: string): string | undefined {
-  return classByName('func', FUNC_CLASS_ALIASES, name);
+  return funcClass(name);
 }
 
 /** A 部门经济 类 name → its code: "工资福利支出" → "301", "资本性支出(基本建设)" → "309". */
 export function deptEconClassByName(name: string): string | undefined {
-  return classByName('dept_econ', DEPT_ECON_CLASS_ALIASES, name);
+  return deptEconClass(name);
 }
 
 /** A 政府经济 类 name → its code: "对事业单位经常性补助" → "505", "机关资本性支出（一）" → "503". */
 export function govEconClassByName(name: string): string | undefined {
-  return classByName('gov_econ', GOV_ECON_CLASS_ALIASES, name);
+  return govEconClass(name);
 }

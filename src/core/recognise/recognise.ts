@@ -3,6 +3,7 @@
  * workbook (never by sheet name or fixed address), reads its 金额单位, maps header columns to
  * semantic keys and rows to codes / labels / indentation levels, and builds the Disclosure.
  */
+import { memoByString } from '../memo';
 import {
   Grid,
   Sheet,
@@ -61,17 +62,13 @@ const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|�
 /** The text starts with a 表号 (公开01表, 表5, 表一 …; see titles.ts). */
 const startsWithNumber = (t: string): boolean => tableNumber(t).number !== undefined;
 
-const titleMemo = new WeakMap<Profile, Map<string, TableSpec | undefined>>();
+const titleMemo = new WeakMap<Profile, (text: string) => TableSpec | undefined>();
 
 /** The table spec whose title pattern `text` matches (memoised per profile: labels repeat across tables). */
 function matchTitle(profile: Profile, text: string): TableSpec | undefined {
   let memo = titleMemo.get(profile);
-  if (!memo) titleMemo.set(profile, (memo = new Map()));
-  if (memo.has(text)) return memo.get(text);
-  const spec = matchTitleUncached(profile, text);
-  if (memo.size > 50000) memo.clear();
-  memo.set(text, spec);
-  return spec;
+  if (!memo) titleMemo.set(profile, (memo = memoByString((t) => matchTitleUncached(profile, t), 50000)));
+  return memo(text);
 }
 
 function matchTitleUncached(profile: Profile, text: string): TableSpec | undefined {

@@ -9,6 +9,7 @@ import { Block, Row, Table } from '../disclosure';
 import { Finding, figures } from '../finding';
 import { ZERO, compareAmounts } from '../money';
 import { RuleFamily } from './types';
+import { memoByString } from '../memo';
 import { checkEqual, checkSum, shown, tableName } from './compare';
 import { checkTree } from './sums';
 
@@ -165,14 +166,10 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五:
 /** "十四" → 14, "3" → 3; undefined when not a number. */
 export function markerNumber(marker: string | undefined): number | undefined {
   if (!marker) return undefined;
-  // The same few markers ("一、", "(1)", "1.") recur on every line of every summary table.
-  if (markerCache.has(marker)) return markerCache.get(marker);
-  const n = parseMarker(marker);
-  if (markerCache.size >= 1000) markerCache.clear();
-  markerCache.set(marker, n);
-  return n;
+  return markerMemo(marker);
 }
-const markerCache = new Map<string, number | undefined>();
+// The same few markers ("一、", "(1)", "1.") recur on every line of every summary table.
+const markerMemo = memoByString(parseMarker, 1000);
 
 function parseMarker(marker: string): number | undefined {
   const m = /^[(（]?([一二三四五六七八九十]+|\d+)/.exec(marker);

@@ -11,10 +11,27 @@ import { BUILTIN_PROFILES } from '../../src/core/recognise/profiles';
 import { builtinCatalogue } from '../../src/core/codes/catalogue';
 import { readWorkbookFile } from '../../src/file/read';
 import { Finding } from '../../src/core/finding';
+import { Grid } from '../../src/core/grid';
+import { Disclosure } from '../../src/core/disclosure';
 import { repositoryWorkbooks } from '../helpers/workbooks';
 import { restrictTable } from '../../src/core/rules/scope';
 
 const key = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cells, f.expected, f.actual, f.difference, f.message]);
+
+/** Every workbook here, read and recognised once for all the tests below. */
+let recognised: Promise<{ file: string; grid: Grid; d: Disclosure }[]> | undefined;
+function workbooks() {
+  recognised ??= (async () => {
+    const out: { file: string; grid: Grid; d: Disclosure }[] = [];
+    for (const file of repositoryWorkbooks(/\.xlsx?$/)) {
+      const grid = (await readWorkbookFile(file)).grid;
+      const d = recognise(grid, BUILTIN_PROFILES).disclosure;
+      if (d) out.push({ file: file, grid, d });
+    }
+    return out;
+  })();
+  return recognised;
+}
 
 test('the cross family lists its checks', () => {
   const cross = RULE_FAMILIES.find((f) => f.id === 'cross');
@@ -25,16 +42,13 @@ test("a family's checks together give exactly what its run gives", async () => {
   const codes = builtinCatalogue();
   let compared = 0;
   let findings = 0;
-  for (const file of repositoryWorkbooks(/\.xlsx?$/)) {
-    const grid = (await readWorkbookFile(file)).grid;
-    const d = recognise(grid, BUILTIN_PROFILES).disclosure;
-    if (!d) continue;
+  for (const { file, grid, d } of await workbooks()) {
     for (const fam of RULE_FAMILIES) {
       if (!fam.checks) continue;
       const ctx = { disclosure: d, codes, grid };
       const whole = fam.run(ctx).map(key).sort();
       const parts = fam.checks.flatMap((c) => c.run(ctx)).map(key).sort();
-      expect({ file: path.basename(file), family: fam.id, findings: parts }).toEqual({ file: path.basename(file), family: fam.id, findings: whole });
+      expect({ file: file, family: fam.id, findings: parts }).toEqual({ file: file, family: fam.id, findings: whole });
       compared++;
       findings += whole.length;
     }
@@ -48,10 +62,7 @@ test('a scoped check gives, column by column or row by row, exactly its findings
   const codes = builtinCatalogue();
   let views = 0;
   let findings = 0;
-  for (const file of repositoryWorkbooks(/\.xlsx?$/)) {
-    const grid = (await readWorkbookFile(file)).grid;
-    const d = recognise(grid, BUILTIN_PROFILES).disclosure;
-    if (!d) continue;
+  for (const { file, grid, d } of await workbooks()) {
     for (const fam of RULE_FAMILIES) {
       for (const check of fam.checks ?? []) {
         if (!check.scope) continue;
@@ -64,7 +75,7 @@ test('a scoped check gives, column by column or row by row, exactly its findings
               ? [...new Set(t.rows.flatMap((r) => Object.keys(r.amounts)))].map((k) => new Set([k]))
               : t.rows.map((_, ri) => new Set([ri]));
           const pieces = parts.flatMap((p) => check.run(ctx([restrictTable(t, check.scope!, p)]))).map(key).sort();
-          expect({ file: path.basename(file), table: t.title, check: check.name, findings: pieces }).toEqual({ file: path.basename(file), table: t.title, check: check.name, findings: whole });
+          expect({ file: file, table: t.title, check: check.name, findings: pieces }).toEqual({ file: file, table: t.title, check: check.name, findings: whole });
           views += parts.length;
           findings += whole.length;
         }

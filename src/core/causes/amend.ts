@@ -15,6 +15,17 @@ import { parseRef } from '../grid';
 
 type Path = (string | number)[];
 
+/**
+ * Where a slot's path leads: the index of its table, and for a figure on a table row (not a block
+ * line, not a form field) the row index and column key. The paths are built below.
+ */
+export function pathPlace(path: Path): { table?: number; row?: number; key?: string } {
+  if (path[0] !== 'tables' || typeof path[1] !== 'number') return {};
+  // ['tables', ti, 'rows', ri, 'amounts', key]
+  if (path[2] === 'rows' && path[4] === 'amounts') return { table: path[1], row: path[3] as number, key: path[5] as string };
+  return { table: path[1] };
+}
+
 /** An amount cell read by recognition. */
 export interface AmountSlot {
   kind: 'amount';

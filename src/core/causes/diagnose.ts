@@ -28,7 +28,7 @@ import { RuleCheck, RuleContext, RuleFamily } from '../rules/types';
 import { restrictTable } from '../rules/scope';
 import { CodeCatalogue, parentCode, schemeOfCode } from '../codes/catalogue';
 import { markerNumber } from '../rules/summary';
-import { DisclosureIndex, Edit, TextSlot, amend, editKey, indexDisclosure } from './amend';
+import { DisclosureIndex, Edit, TextSlot, amend, editKey, indexDisclosure, pathPlace } from './amend';
 import { Cause, Certainty, Change } from './types';
 
 export interface DiagnoseInput {
@@ -219,10 +219,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     for (const e of edits) {
       if (e.kind !== 'amount') return undefined;
       for (const s2 of index.amounts.get(e.cell) ?? []) {
-        if (s2.path[1] !== ti) continue;
-        // ['tables', ti, 'rows', ri, 'amounts', key]; a form field or a block is not a row figure.
-        if (s2.path[2] !== 'rows' || s2.path[4] !== 'amounts') return undefined;
-        part.add(unit.scope === 'column' ? (s2.path[5] as string) : (s2.path[3] as number));
+        const at = pathPlace(s2.path);
+        if (at.table !== ti) continue;
+        // A form field or a block line is not a figure of a row and column.
+        if (at.key === undefined) return undefined;
+        part.add(unit.scope === 'column' ? at.key : at.row!);
       }
     }
     return part as Set<string> | Set<number>;
@@ -254,8 +255,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       if (e.kind === 'insert') return undefined;
       const slots = e.kind === 'amount' ? index.amounts.get(e.cell) : index.texts.get(e.cell)?.filter((t) => t.kind === e.slot);
       for (const s2 of slots ?? []) {
-        if (s2.path[0] !== 'tables' || typeof s2.path[1] !== 'number') return undefined;
-        out.add(s2.path[1]);
+        const { table } = pathPlace(s2.path);
+        if (table === undefined) return undefined;
+        out.add(table);
       }
     }
     return out;

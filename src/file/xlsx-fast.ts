@@ -123,7 +123,6 @@ const saxes: Parse = (xml, open, close, text, stop) => {
 
 /** Parts above this size are parsed by saxes a chunk at a time, never decoded into one string. */
 const SCAN_MAX_BYTES = 8 << 20;
-const utf8 = new TextDecoder();
 
 /**
  * The scanner of plain XML (xml-scan.ts) where the part is plain and not huge, saxes otherwise.
@@ -131,7 +130,7 @@ const utf8 = new TextDecoder();
  */
 const scan: Parse = (xml, open, close, text, stop) => {
   if (typeof xml !== 'string' && xml.length > SCAN_MAX_BYTES) return saxes(xml, open, close, text, stop);
-  const s = typeof xml === 'string' ? xml : utf8.decode(xml);
+  const s = typeof xml === 'string' ? xml : strFromU8(xml);
   if (!plainXml(s)) return saxes(s, open, close, text, stop);
   scanXml(s, open, close, text, stop);
 };

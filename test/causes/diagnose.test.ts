@@ -140,3 +140,30 @@ test('a repaired workbook costs no diagnosis runs', () => {
   // nothing to explain: not even the baseline run
   expect(dx.runs).toBe(0);
 });
+
+test("the engine's own findings as baseline give the same causes as the diagnosis working them out itself", async () => {
+  const { readWorkbookFile } = await import('../../src/file/read');
+  const { repositoryWorkbooks } = await import('../helpers/workbooks');
+  const { recognise } = await import('../../src/core/recognise/recognise');
+  const { BUILTIN_PROFILES } = await import('../../src/core/recognise/profiles');
+  const { sortFindings } = await import('../../src/core/finding');
+  const { assignFindingIds } = await import('../../src/core/causes');
+  const codes = builtinCatalogue();
+  let withCauses = 0;
+  for (const file of repositoryWorkbooks()) {
+    const { grid } = await readWorkbookFile(file);
+    const d = recognise(grid, BUILTIN_PROFILES).disclosure;
+    if (!d) continue;
+    const byFamily = new Map<(typeof RULE_FAMILIES)[number], ReturnType<(typeof RULE_FAMILIES)[number]['run']>>();
+    for (const fam of RULE_FAMILIES) byFamily.set(fam, fam.run({ disclosure: d, codes, grid }));
+    const findings = sortFindings([...byFamily.values()].flat());
+    assignFindingIds(findings);
+    const input = { disclosure: d, findings, families: RULE_FAMILIES, codes, grid, maxMs: 60000 };
+    const alone = diagnose(input);
+    const given = diagnose({ ...input, baseline: byFamily });
+    expect({ file, causes: given.causes }).toEqual({ file, causes: alone.causes });
+    if (alone.causes.length) withCauses++;
+  }
+  // The comparison means something only where there are causes: the published examples have them.
+  expect(withCauses).toBeGreaterThanOrEqual(4);
+});

@@ -168,9 +168,11 @@ function trackedBaseline(d: Disclosure, families: Unit[], ctx: Omit<RuleContext,
 }
 
 /** What the diagnosis tracks and re-runs as one: a family, or one of its `checks`. */
-type Unit = Pick<RuleFamily, 'id' | 'perTable' | 'run'> & Pick<RuleCheck, 'scope'>;
+type Unit = Pick<RuleFamily, 'id' | 'perTable' | 'run'> & Pick<RuleCheck, 'scope'> & { family: RuleFamily };
 const unitsOf = (families: RuleFamily[]): Unit[] =>
-  families.flatMap((f): Unit[] => (f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run, scope: c.scope })) : [f]));
+  families.flatMap((f): Unit[] =>
+    f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run, scope: c.scope, family: f })) : [{ ...f, family: f }],
+  );
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 13 → "十三", 21 → "二十一" (the inverse of markerNumber for 1–99). */
@@ -210,8 +212,16 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       return [];
     }
   };
-  // The engine's own run gives their whole findings (the same as a run here would).
-  const base = tracked.map((out, i) => (perTableUnits.has(i) ? (input.baseline?.get(families[i]) ?? runWhole(families[i])) : out));
+  // The engine's own run gives their whole findings (the same as a run here would). Of a family run
+  // as several checks only the whole is known: it stands for the first check, the others add
+  // nothing (for per-table units the baseline is only counted, their findings on a table are
+  // computed when it is touched).
+  const base = tracked.map((out, i) => {
+    if (!perTableUnits.has(i)) return out;
+    const whole = input.baseline?.get(families[i].family);
+    if (!whole) return runWhole(families[i]);
+    return families.findIndex((u) => u.family === families[i].family) === i ? whole : [];
+  });
   /** The part of table ti a scoped unit needs re-run for these changes (its columns or rows); undefined: all of it. */
   const scopeOf = (unit: Unit, ti: number, edits: Edit[]): Set<string> | Set<number> | undefined => {
     if (!unit.scope) return undefined;

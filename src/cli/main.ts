@@ -12,7 +12,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { collectInputs } from './inputs';
 import { FileReport, skippedReport } from './check-file';
-import { checkFiles, cores, defaultJobs } from './pool';
+import { DEFAULT_WORKERS_FROM, checkFiles, cores, defaultJobs } from './pool';
 import { addToTotals, emptyTotals, formatFile, formatFileLine, formatTotals, wrap } from './format';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
@@ -219,7 +219,7 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
       printed++;
     }
   };
-  const jobs = o.jobs ?? defaultJobs();
+  const jobs = o.jobs ?? defaultJobs(files.length);
   const outFiles = o.out ? (await import('../file/write')).annotatedPaths(files, o.out) : undefined;
   flush();
   await checkFiles(files, { jobs, codes, codesFile: o.codes ? { file: o.codes, mode: o.codesMode ?? 'extend' } : undefined, outDir: o.out, outFiles, extra }, (i, outcome) => {
@@ -280,7 +280,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--prior <last-year.xlsx>', '与 --narrative 一起：上年同一模板的工作簿，说明中的“较上年”增减和上年数与它核对（不给时不核对这些数）')
     .option('--no-progress', '不显示进度条')
     .addOption(
-      new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数，本机 ${cores()} 核）；默认 1 即逐个检查，空闲的多核电脑上检查大量文件时可设为核数`).argParser((v: string) => {
+      new Option('-j, --jobs <n>', `同时检查的文件数（工作线程数，本机 ${cores()} 核）；默认逐个检查，${DEFAULT_WORKERS_FROM} 个文件以上时用 2 个线程（只有 1 个核时仍逐个）；空闲的多核电脑上检查大量文件时可设为核数`).argParser((v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`--jobs 应为 1 到 64 的整数，而不是“${v}”。`);
         return n;

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { checkFile } from './check-file';
 import { loadCodeFile } from '../file/codes';
+import { loadWorkbookBytes } from '../file/read';
 import type { CodeCatalogue } from '../core/codes/catalogue';
 
 export interface WorkerSetup {
@@ -21,8 +22,24 @@ export interface WorkerTask {
 const setup = workerData as WorkerSetup;
 let codes: Promise<CodeCatalogue | undefined> | undefined;
 
-parentPort?.on('message', async (task: WorkerTask) => {
-  codes ??= setup.codes ? loadCodeFile(setup.codes.file, { mode: setup.codes.mode }) : Promise.resolve(undefined);
-  const outcome = await checkFile(task.file, { codes: await codes, outDir: setup.outDir, outFile: task.outFile });
-  parentPort!.postMessage({ index: task.index, report: outcome.report, readMs: outcome.readMs, checkMs: outcome.checkMs });
+/** Tasks sent and not yet done: the pool keeps two in flight, so the next file is loaded while this one is checked. */
+const queue: { task: WorkerTask; bytes: Promise<Buffer> }[] = [];
+let busy = false;
+const drain = async () => {
+  if (busy) return;
+  busy = true;
+  while (queue.length) {
+    const { task, bytes } = queue[0];
+    codes ??= setup.codes ? loadCodeFile(setup.codes.file, { mode: setup.codes.mode }) : Promise.resolve(undefined);
+    const outcome = await checkFile(task.file, { codes: await codes, outDir: setup.outDir, outFile: task.outFile, bytes });
+    queue.shift();
+    parentPort!.postMessage({ index: task.index, report: outcome.report, readMs: outcome.readMs, checkMs: outcome.checkMs });
+  }
+  busy = false;
+};
+parentPort?.on('message', (task: WorkerTask) => {
+  const bytes = loadWorkbookBytes(task.file);
+  bytes.catch(() => undefined); // its error is reported in the file's turn
+  queue.push({ task, bytes });
+  void drain();
 });

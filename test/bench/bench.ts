@@ -9,6 +9,8 @@
  *     workbooks/s end to end, beside ExcelJS alone reading the same folder and our reader alone.
  * 4b. Hundreds of files: the 15-table 工伤 examples (published and repaired) 100 and 400 times; the
  *     rate of the last 300 (400-file time minus 100-file time), i.e. without start-up and warm-up.
+ * 4c. A reviewer's large folder: 1,200 copies of the published 工伤 example, --jobs 1 against the
+ *     default (two worker threads from DEFAULT_WORKERS_FROM files on).
  *  5. A folder of 500 (the examples in turn) with --jobs 1 and --jobs 2, and a folder of 100:
  *     time and peak memory (memory must not grow with the folder).
  *  6. A 200,000-row sheet: time and peak memory.
@@ -36,6 +38,7 @@ import { readWorkbookFile } from '../../src/file/read';
 import { checkGrid } from '../../src/core/engine';
 import { checkFile } from '../../src/cli/check-file';
 import { spawnSync } from 'child_process';
+import { DEFAULT_WORKERS_FROM } from '../../src/cli/pool';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -271,6 +274,21 @@ async function main(): Promise<void> {
     console.log(`   ${(COPIES / few.seconds).toFixed(0).padStart(9)}   ${(MANY / all.seconds).toFixed(0).padStart(9)}   ${rest.toFixed(0).padStart(12)}   ${ok(rest >= 100)}  ${ex}`);
   }
 
+  // 4c. a reviewer's large folder: 1,200 published copies (6 findings each), one thread against two
+  // (the default from DEFAULT_WORKERS_FROM files on)
+  const LARGE = 1200;
+  const published = examples.find((e) => e.includes('工伤') && e.includes('原样') && !e.includes('单表页'));
+  if (published) {
+    const large = path.join(dir, 'large');
+    await fs.mkdir(large);
+    for (let i = 0; i < LARGE; i++) await fs.copyFile(path.join(ROOT, 'examples', published), path.join(large, `wb${String(i).padStart(4, '0')}.xlsx`));
+    const one = runCli(['check', '--summary', '--jobs', '1', large]);
+    const dflt = runCli(['check', '--summary', large]);
+    console.log(`\n4c. 大文件夹：${published} ${LARGE} 份（每份 6 项错误，要找根因）`);
+    console.log(`   --jobs 1：${s2(one.seconds)}，${(LARGE / one.seconds).toFixed(0)} 个/秒，峰值 ${one.mb.toFixed(0)} MB`);
+    console.log(`   默认（${DEFAULT_WORKERS_FROM} 个以上用 2 个线程）：${s2(dflt.seconds)}，${(LARGE / dflt.seconds).toFixed(0)} 个/秒，峰值 ${dflt.mb.toFixed(0)} MB（${ok(LARGE / dflt.seconds >= 100)} ≥ 100 个/秒）`);
+  }
+
   // 5. a folder of 500, one process, --jobs 1 and 2; and a folder of 100, for memory growth
   const big = path.join(dir, 'folder-500');
   await fs.mkdir(big);
@@ -279,11 +297,11 @@ async function main(): Promise<void> {
   await fs.mkdir(small);
   for (let i = 0; i < 100; i++) await fs.copyFile(path.join(ROOT, 'examples', examples[i % examples.length]), path.join(small, `wb${String(i).padStart(4, '0')}.xlsx`));
   console.log('\n5. 500 个工作簿（样例轮流），一个进程');
-  const j1 = runCli(['check', '--summary', big]);
+  const j1 = runCli(['check', '--summary', '--jobs', '1', big]);
   const j2 = runCli(['check', '--summary', '--jobs', '2', big]);
   const h1 = runCli(['check', '--summary', small]);
   console.log(`   --jobs 1：${s2(j1.seconds)}，${(500 / j1.seconds).toFixed(0)} 个/秒，峰值内存 ${j1.mb.toFixed(0)} MB（100 个时 ${h1.mb.toFixed(0)} MB：内存不随文件数增长）`);
-  console.log(`   --jobs 2：${s2(j2.seconds)}，${(500 / j2.seconds).toFixed(0)} 个/秒，峰值内存 ${j2.mb.toFixed(0)} MB（${j2.seconds < j1.seconds ? '比逐个快' : '不比逐个快：本机负载下工作线程无益，默认逐个'}）`);
+  console.log(`   --jobs 2：${s2(j2.seconds)}，${(500 / j2.seconds).toFixed(0)} 个/秒，峰值内存 ${j2.mb.toFixed(0)} MB（${j2.seconds < j1.seconds ? '比逐个快' : '不比逐个快：本机负载下工作线程无益'}）`);
 
   // 6. 200,000 rows
   const rowsFile = path.join(dir, '20万行.xlsx');

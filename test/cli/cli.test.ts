@@ -272,3 +272,29 @@ test('the worker pool gives the same reports as checking one by one, in any fini
   expect(order.slice().sort((a, b) => a - b)).toEqual(files.map((_, i) => i));
   expect(pooled).toEqual(one);
 }, 120_000);
+
+test('a worker that dies loses only the file it was checking: the one queued behind it goes to a new worker', async () => {
+  // A worker script that dies on receiving any file whose name contains “坏”, and is the CLI's own otherwise.
+  const entry = f('dying-worker.js');
+  const real = path.join(__dirname, '..', '..', 'src', 'cli', 'worker.ts');
+  await fs.writeFile(
+    entry,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+const { parentPort } = require('worker_threads');
+parentPort.on('message', (t) => { if (t.file.includes('坏')) process.exit(3); });
+require(${JSON.stringify(real)});
+`,
+  );
+  const bad = f('坏-陕西000-公开.xlsx');
+  await fs.copyFile(f(FILES[0]), bad);
+  // Two workers, two files in flight each: the dying one holds the bad file and the next one.
+  const files = [bad, ...FILES.map(f), ...FILES.map(f)];
+  const one: unknown[] = [];
+  await checkFiles(files.slice(1), { jobs: 1 }, (i, o) => (one[i + 1] = o.report));
+  const pooled: { status: string; error?: string }[] = [];
+  await checkFiles(files, { jobs: 2, minFiles: 1, workerEntry: entry }, (i, o) => (pooled[i] = o.report));
+  expect(pooled).toHaveLength(files.length);
+  expect(pooled[0].status).toBe('unreadable');
+  expect(pooled[0].error).toMatch(/坏-陕西000-公开\.xlsx.*程序出错.*工作线程异常退出（代码 3）/);
+  expect(pooled.slice(1)).toEqual(one.slice(1));
+}, 120_000);

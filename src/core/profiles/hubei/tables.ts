@@ -5,7 +5,7 @@
  */
 import { HUBEI_NARRATIVE } from './narrative';
 import { ColumnSpec, Profile } from '../../recognise/profile';
-import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, OTHER_SOURCE_COLUMNS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
 
 /** An optional year before the title ("2024年部门收支总表"). */
 const Y = '^(\\d{4}年(度)?)?';
@@ -47,13 +47,7 @@ export const HUBEI: Profile = {
         { key: 'subtotal', match: /本年收入\/小计/ },
         { key: 'total', match: /合计/ },
         ...FISCAL_SOURCE_COLUMNS,
-        { key: 'special_account', match: /财政专户/ },
-        { key: 'business', match: /事业收入/ },
-        { key: 'operating', match: /经营收入/ },
-        { key: 'superior', match: /上级补助/ },
-        { key: 'affiliated', match: /附属单位/ },
-        { key: 'other', match: /其他收入/ },
-        { key: 'carryover', match: /上年结转/ },
+        ...OTHER_SOURCE_COLUMNS,
       ],
       sums: [
         { total: 'total', parts: ['subtotal', 'carryover'] },

@@ -211,6 +211,12 @@ function findingLines(f: Finding, o: FormatOptions, indent: string): string[] {
   return out;
 }
 
+/** What the notes on tables not found advise, said once under the list of missing tables. */
+const MISSING_ADVICE = {
+  national: '（以上为财政部标准公开表中的表；各省模板不尽相同，若本省要求公开这些表，即使无数据也应公开空表。各表的提示用 --verbose 列出）',
+  profile: '（若本单位无这些表的数据，也应公开空表并在目录中说明理由。各表的提示用 --verbose 列出）',
+};
+
 /** The full report of one entry. */
 export function formatFile(r: FileReport, o: FormatOptions = {}): string {
   const out: string[] = [];
@@ -234,6 +240,12 @@ export function formatFile(r: FileReport, o: FormatOptions = {}): string {
   const shorten = mentionShortener(r.tables);
   for (const w of r.warnings) out.push(...wrap(`读取提示：${w}`, '   ', '     '));
   if (r.missing.length > 0) out.push(...wrap(`缺少 ${r.missing.length} 张应有的表：${r.missing.map((m) => m.title).join('、')}`, '   ', '     '));
+  // A table simply not found says no more than the line above (one note per table, the same
+  // advice each time): its advice is said once here and the notes are listed only with --verbose.
+  // Notes about a table that was found but could not be read name its cell and stay listed.
+  const notFound = new Set(o.verbose ? [] : r.findings.filter((f) => f.rule === 'table.missing' && f.cells.length === 0));
+  const advice = [...new Set([...notFound].map((f) => (f.severity === 'info' ? MISSING_ADVICE.national : MISSING_ADVICE.profile)))];
+  for (const a of advice) out.push(...wrap(a, '     ', '     '));
 
   // Causes first: each explains several findings; what they explain is not listed again.
   const explained = new Set<string>();
@@ -260,7 +272,7 @@ export function formatFile(r: FileReport, o: FormatOptions = {}): string {
   }
   const rest = r.findings.filter((f) => {
     const id = (f as { id?: string }).id;
-    return !(id && explained.has(id));
+    return !(id && explained.has(id)) && !notFound.has(f);
   });
   if (causes.length > 0 && rest.length > 0) out.push(`   其他问题（${rest.length} 个）：`);
 

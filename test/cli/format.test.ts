@@ -100,3 +100,28 @@ test('skipped and unreadable entries: one status line and the reason', () => {
   const bad: FileReport = { ...skipped, file: '/报表/b.xlsx', status: 'unreadable', reason: undefined, error: '文件“b.xlsx”已加密。' };
   expect(formatFile(bad)).toBe('━━ 无法读取  /报表/b.xlsx\n   文件“b.xlsx”已加密。\n');
 });
+
+test('tables not found: one line lists them with the advice said once; each note only with --verbose', () => {
+  const notFound = (title: string, severity: Finding['severity']): Finding =>
+    ({ id: title, rule: 'table.missing', severity, message: `未找到财政部标准公开表中的“${title}”（各省模板不尽相同；若本省要求公开此表，即使无数据也应公开空表）。`, cells: [], table: title }) as Finding;
+  const unreadHeader = { id: 'h', rule: 'table.missing', severity: 'warning', message: '表4!A1 有“财政拨款收支总表”的标题，但其下的表头无法识别，该表未检查。', cells: ['表4!A1'], table: '财政拨款收支总表' } as Finding;
+  const r: FileReport = {
+    ...report(false),
+    missing: [
+      { id: 'n_summary', kind: 'summary', title: '部门收支总表' },
+      { id: 'n_income', kind: 'income', title: '部门收入总表' },
+      { id: 'n_fiscal_summary', kind: 'fiscal_summary', title: '财政拨款收支总表' },
+    ],
+    findings: [notFound('部门收支总表', 'info'), notFound('部门收入总表', 'info'), unreadHeader],
+  };
+  const out = formatFile(r);
+  expect(out).toContain('缺少 3 张应有的表：部门收支总表、部门收入总表、财政拨款收支总表');
+  expect(out.match(/各省模板不尽相同/g)).toHaveLength(1);
+  expect(out).not.toContain('未找到财政部标准公开表中的');
+  // A table that was found but not read names its cell: still listed.
+  expect(out).toContain('表头无法识别');
+  expect(out).toContain('表4!A1');
+  const verbose = formatFile(r, { verbose: true });
+  expect(verbose.match(/未找到财政部标准公开表中的/g)).toHaveLength(2);
+  for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+});

@@ -10,7 +10,7 @@ import { buildHebei004 } from '../fixtures/hebei';
 import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { formatYuan } from '../../src/core/money';
 import { main } from '../../src/cli/main';
-import { checkFiles } from '../../src/cli/pool';
+import { DEFAULT_WORKERS_FROM, checkFiles, cores, defaultJobs } from '../../src/cli/pool';
 import { CHINESE, runMain, STACK } from './helpers';
 
 let dir: string;
@@ -298,3 +298,10 @@ require(${JSON.stringify(real)});
   expect(pooled[0].error).toMatch(/坏-陕西000-公开\.xlsx.*程序出错.*工作线程异常退出（代码 3）/);
   expect(pooled.slice(1)).toEqual(one.slice(1));
 }, 120_000);
+
+test('default: one file at a time, two workers from DEFAULT_WORKERS_FROM files on, never more than the cores', () => {
+  expect(defaultJobs(1)).toBe(1);
+  expect(defaultJobs(DEFAULT_WORKERS_FROM - 1)).toBe(1);
+  expect(defaultJobs(DEFAULT_WORKERS_FROM)).toBe(Math.min(2, cores()));
+  expect(defaultJobs(100_000)).toBeLessThanOrEqual(cores());
+});

@@ -8,7 +8,7 @@ import { NARRATIVE_RULES, checkNarrative } from '../../src/core/narrative';
 
 describe('narrative corpus: real 说明 passages against their arithmetic key', () => {
   const key = loadKey();
-  const scores: FileScore[] = key.map(scoreFile);
+  const scores: FileScore[] = key.map((k) => scoreFile(k));
   const total = {
     contradictions: scores.reduce((a, s) => a + s.contradictions, 0),
     found: scores.reduce((a, s) => a + s.found.length, 0),

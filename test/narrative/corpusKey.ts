@@ -27,8 +27,8 @@ export interface KeyFile {
   checks: KeyCheck[];
 }
 
-export function loadKey(): KeyFile[] {
-  return (JSON.parse(readFileSync(path.join(CORPUS, 'key.json'), 'utf8')) as { files: KeyFile[] }).files;
+export function loadKey(dir = CORPUS): KeyFile[] {
+  return (JSON.parse(readFileSync(path.join(dir, 'key.json'), 'utf8')) as { files: KeyFile[] }).files;
 }
 
 export function corpusFiles(): string[] {
@@ -36,8 +36,8 @@ export function corpusFiles(): string[] {
 }
 
 /** The passage (line 1 is the source line), its paragraphs, and where each paragraph starts in the joined text. */
-export function passage(file: string): { paragraphs: string[]; joined: string; starts: number[] } {
-  const raw = readFileSync(path.join(CORPUS, file), 'utf8').replace(/\r\n?/g, '\n');
+export function passage(file: string, dir = CORPUS): { paragraphs: string[]; joined: string; starts: number[] } {
+  const raw = readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n');
   const lines = raw.split('\n').slice(1);
   const joined = lines.join('');
   const paragraphs = splitParagraphs(lines.join('\n'));
@@ -79,8 +79,8 @@ export interface FileScore {
   findings: Finding[];
 }
 
-export function scoreFile(kf: KeyFile): FileScore {
-  const { paragraphs, joined, starts } = passage(kf.file);
+export function scoreFile(kf: KeyFile, dir = CORPUS): FileScore {
+  const { paragraphs, joined, starts } = passage(kf.file, dir);
   const findings = checkNarrative(paragraphs, null);
   const spans = kf.checks.map((c) => {
     const occ = occurrences(joined, c.sentence);

@@ -10,6 +10,7 @@ import { RULE_FAMILIES } from '../../src/core/rules';
 import { builtinCatalogue } from '../../src/core/codes/catalogue';
 import { gridFromWorkbook } from '../../src/file/read';
 import { buildShaanxi000 } from '../fixtures/shaanxi';
+import { buildHebei004 } from '../fixtures/hebei';
 
 function repaired(): Grid {
   return gridFromWorkbook(buildShaanxi000('repaired'), '000.xlsx').grid;
@@ -166,4 +167,42 @@ test("the engine's own findings as baseline give the same causes as the diagnosi
   }
   // The comparison means something only where there are causes: the published examples have them.
   expect(withCauses).toBeGreaterThanOrEqual(4);
+});
+
+test('河北: a figure wrong the same way in the 部门 part and in its 单位 part is one cause, with a change in each part', () => {
+  const { grid } = gridFromWorkbook(buildHebei004('published'), '004.xlsx');
+  const r = checkGrid(grid);
+  const errors = r.findings.filter((f) => f.severity === 'error');
+  // Three 项目绩效目标表 mistakes, each printed in both parts (test/fixtures/known/hebei-004.ts).
+  expect(errors).toHaveLength(6);
+  expect(r.causes).toHaveLength(3);
+  const nine = r.causes!.find((c) => c.changes.some((ch) => ch.cell === '项目绩效目标表9!F7'))!;
+  expect(nine.changes.map((ch) => [ch.cell, ch.current, ch.suggested])).toEqual([
+    ['项目绩效目标表9!F7', '40.00', '50.00'],
+    ['单位项目绩效目标表9!F7', '40.00', '50.00'],
+  ]);
+  expect(nine.parts).toHaveLength(2);
+  expect(nine.certainty).toBe('sure');
+  expect(nine.message).toBe('项目绩效目标表9!F7、单位项目绩效目标表9!F7 应为 50.00 万元（现为 40.00 万元）（两个部分的同一张表中的同一个数）：消除 2 项错误');
+  // Every error is explained, each by the cause of its own figure.
+  expect(new Set(r.causes!.flatMap((c) => c.findings))).toEqual(new Set(errors.map((f) => f.id)));
+  // The undecidable one keeps both ways of putting it right, in both parts.
+  const four = r.causes!.find((c) => c.changes.some((ch) => ch.cell === '项目绩效目标表4!F7'))!;
+  expect(four.certainty).toBe('ambiguous');
+  expect(four.options!.map((o) => o.map((ch) => ch.cell))).toEqual([
+    ['项目绩效目标表4!F7', '项目绩效目标表4!E7', '单位项目绩效目标表4!F7', '单位项目绩效目标表4!E7'],
+    ['项目绩效目标表4!C4', '项目绩效目标表4!E4', '单位项目绩效目标表4!C4', '单位项目绩效目标表4!E4'],
+  ]);
+});
+
+test('河北: a figure wrong in one part only stays a cause of that part alone', () => {
+  const wb = buildHebei004('published');
+  // Put the 单位 copy of 表9's plan right: only the 部门 part keeps the mistake.
+  wb.getWorksheet('单位项目绩效目标表9')!.getCell('F7').value = 50;
+  const r = checkGrid(gridFromWorkbook(wb, '004.xlsx').grid);
+  expect(r.causes).toHaveLength(3);
+  const nine = r.causes!.find((c) => c.changes.some((ch) => ch.cell.endsWith('表9!F7')))!;
+  expect(nine.changes.map((ch) => ch.cell)).toEqual(['项目绩效目标表9!F7']);
+  expect(nine.parts).toBeUndefined();
+  expect(nine.message).toBe('项目绩效目标表9!F7 应为 50.00 万元（现为 40.00 万元）：消除 1 项错误');
 });

@@ -732,7 +732,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       weight: [fs.filter((f) => f.severity === 'error').length, fs.length],
     });
   }
-  const merged = mergeSameText(causes);
+  const merged = mergeCopies(mergeSameText(causes), index);
   merged.sort((a, b) => b.weight[0] - a.weight[0] || b.weight[1] - a.weight[1]);
   const out: Cause[] = merged.map(({ weight: _w, ...c }, i) => {
     const cause = { ...c, id: `C${i + 1}` };
@@ -777,6 +777,55 @@ function mergeSameText<T extends Cause & { weight: number[] }>(causes: T[]): T[]
       out.push(c);
     }
   }
+  return out;
+}
+
+/**
+ * The same mistake in two parts of a template with parts (河北: the 部门's tables, then the same
+ * tables for each 单位; with one 单位 the two are copies): the same figure of the same table, wrong
+ * the same way and put right the same way, is one cause with a change in each part.
+ */
+function mergeCopies<T extends Cause & { weight: number[] }>(causes: T[], index: DisclosureIndex): T[] {
+  /** Where a figure sits apart from its part: the table's profile id and the path inside the table. */
+  const placeOf = (cell: string): { at: string; part: string } | undefined => {
+    const slot = index.amounts.get(cell)?.[0];
+    if (!slot?.table.part) return undefined;
+    return { at: `${slot.table.id}|${slot.path.slice(2).join('/')}`, part: slot.table.part };
+  };
+  const signature = (c: T): { key: string; part: string } | undefined => {
+    if (c.kind !== 'value') return undefined;
+    let part: string | undefined;
+    const sets: string[] = [];
+    for (const set of c.options ?? [c.changes]) {
+      const items: string[] = [];
+      for (const ch of set) {
+        const p = ch.unit === 'text' ? undefined : placeOf(ch.cell);
+        if (!p || (part !== undefined && p.part !== part)) return undefined;
+        part = p.part;
+        items.push(`${p.at}=${ch.current}→${ch.suggested}`);
+      }
+      sets.push(items.join('&'));
+    }
+    return part === undefined ? undefined : { key: `${c.certainty}|${sets.join(';')}`, part };
+  };
+  const out: T[] = [];
+  const first = new Map<string, T>();
+  for (const c of causes) {
+    const sig = signature(c);
+    const prev = sig && first.get(sig.key);
+    if (!sig || !prev || prev.parts?.includes(sig.part)) {
+      if (sig && !prev) first.set(sig.key, Object.assign(c, { parts: [sig.part] }));
+      out.push(c);
+      continue;
+    }
+    prev.changes.push(...c.changes);
+    if (prev.options && c.options) prev.options = prev.options.map((o, i) => [...o, ...c.options![i]]);
+    prev.findings.push(...c.findings);
+    prev.weight = prev.weight.map((w, i) => w + c.weight[i]);
+    prev.parts!.push(sig.part);
+  }
+  // A cause found in one part only says nothing about parts.
+  for (const c of out) if (c.parts && c.parts.length < 2) delete c.parts;
   return out;
 }
 
@@ -852,8 +901,9 @@ function counted(findings: Finding[]): string {
   return [e ? `${e} 项错误` : '', w ? `${w} 项警告` : ''].filter(Boolean).join('、') || `${findings.length} 项问题`;
 }
 
-function changeText(ch: Change): string {
-  return `${ch.cell} 应为 ${shownValue(ch.suggested, ch.unit)}（现为 ${shownValue(ch.current, ch.unit)}）`;
+/** "表4!F10 应为 0.00（现为 48,978.00）"; `cells`: where the same change is made (copies in several parts). */
+function changeText(ch: Change, cells: string[] = [ch.cell]): string {
+  return `${cells.join('、')} 应为 ${shownValue(ch.suggested, ch.unit)}（现为 ${shownValue(ch.current, ch.unit)}）`;
 }
 
 export function causeMessage(c: Cause, findings: Finding[]): string {
@@ -865,10 +915,17 @@ export function causeMessage(c: Cause, findings: Finding[]): string {
     if (ch.suggested === undefined) return `${head}，涉及它的核对未能完成；请改为数字。`;
     return `${head}，按其他数字应为 ${shownValue(ch.suggested, ch.unit)}${blocked.length ? `：改正后另有 ${counted(blocked)}随之消失` : ''}。`;
   }
+  // The same figure in several parts: said once, with the cells of every part.
+  const copies = c.parts && c.parts.length > 1 ? c.parts.length : 1;
+  const said = (set: Change[]): string => {
+    const one = set.slice(0, set.length / copies);
+    return one.map((ch, i) => changeText(ch, set.filter((_, j) => j % one.length === i).map((x) => x.cell))).join('，');
+  };
+  const inParts = copies > 1 ? `（${copies === 2 ? '两' : ` ${copies} `}个部分的同一张表中的同一个数）` : '';
   if (c.certainty === 'ambiguous' && c.options) {
-    return `以下修改任选其一都能消除 ${counted(fs)}，无法判断哪一处有误：${c.options.map((o) => o.map(changeText).join('，')).join('；或 ')}。`;
+    return `以下修改任选其一都能消除 ${counted(fs)}，无法判断哪一处有误：${c.options.map(said).join('；或 ')}${inParts}。`;
   }
-  const what = c.changes.map(changeText).join('，');
-  const tail = c.changes.length > 1 ? `：一并修改可消除 ${counted(fs)}` : `：消除 ${counted(fs)}`;
-  return `${what}${tail}${c.certainty === 'likely' ? '（可能性最大）' : ''}`;
+  const what = said(c.changes);
+  const tail = c.changes.length > copies ? `：一并修改可消除 ${counted(fs)}` : `：消除 ${counted(fs)}`;
+  return `${what}${inParts}${tail}${c.certainty === 'likely' ? '（可能性最大）' : ''}`;
 }

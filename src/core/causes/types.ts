@@ -34,4 +34,10 @@ export interface Cause {
   kind: 'value' | 'unreadable';
   /** Chinese, e.g. "表4!F10 应为 0.00（现为 48,978.00）：消除 3 项错误". */
   message: string;
+  /**
+   * For a template with parts (河北: 部门, then each 单位), when the same figure is wrong the same
+   * way in several parts: their names, in order; `changes` (and each of `options`) then hold one
+   * part's changes after another, in the same order.
+   */
+  parts?: string[];
 }

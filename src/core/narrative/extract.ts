@@ -73,6 +73,8 @@ export interface Statement {
   share?: Mention;
   /** The statement the share is computed against (占预算总额). */
   shareOf?: Statement;
+  /** Other figures the share's words may equally name (the share is wrong only if it fits none). */
+  shareOfAlso?: Statement[];
   prior?: Mention;
   /** The 其中 group this statement is a part of. */
   partOf?: Group;
@@ -228,7 +230,8 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   if (unit === '%') {
     const g = GROWTH_BEFORE.exec(b);
     if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
-    if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
+    // 完成预算的 Y%, 占年初预算 X 万元的 Y%: the rate of completion of a budget.
+    if (/(?:完成(?:了)?|占)(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
     if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
@@ -236,7 +239,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
-  if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
+  if (/(?:完成(?:了)?|占)(?:全年|年初|调整)?预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
   const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
@@ -440,6 +443,15 @@ export function extract(physical: string[]): ExtractedText {
         const cleaned = cleanSubject(subjText);
         subjStart += cleaned.offset;
         subjText = cleaned.subject;
+        // “收、支总计各是 4125.49，4143.91 万元”: figures listed for several subjects at once (各), the
+        // first without its unit. Which figure is whose, and what follows of which, is not read:
+        // nothing here is a statement, nor does a change or rate after it attach to an earlier one.
+        if (/\d\.\d|\d\s*[,，、]\s*$/.test(subjText.replace(/\d{4}\s*年/g, ''))) {
+          mention.role = 'annotation';
+          lastAmount = undefined;
+          lastChangeOwner = undefined;
+          continue;
+        }
         const st: Statement = { id: statements.length, amount: mention, subject: subjText, subjectStart: subjStart, section };
         const codeM = /[（(]\s*(\d{3,7})\s*[)）]\s*$/.exec(subjText);
         if (codeM) {
@@ -517,7 +529,7 @@ export function extract(physical: string[]): ExtractedText {
         let owner: Statement | undefined;
         const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
         if (named) {
-          owner = statements.filter((s) => nameKey(s.subject) === nameKey(named)).pop();
+          owner = latestYear(statements.filter((s) => nameKey(s.subject) === nameKey(named)));
           orphan = !owner;
           if (owner) lastChangeOwner = owner;
           else if (mention.role === 'change') changeOnly.push({ subject: named.trim(), change: mention });
@@ -551,7 +563,9 @@ export function extract(physical: string[]): ExtractedText {
             target.growth = mention;
           } else {
             owner.share = mention;
-            owner.shareOf = findDenominator(statements, clauseBefore, owner);
+            const [den, ...others] = findDenominators(statements, clauseBefore, owner);
+            owner.shareOf = den;
+            if (others.length) owner.shareOfAlso = others;
           }
         }
       }
@@ -649,6 +663,25 @@ function yearOf(subject: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The year a statement is about: in its subject, its list's total, or its section's heading. */
+function yearOfStatement(s: Statement): number | undefined {
+  return yearOf(s.subject) ?? (s.partOf ? yearOf(s.partOf.total.subject) : undefined) ?? yearOf(s.section);
+}
+
+/**
+ * Of the statements of one subject, the one a 较上年 change speaks of: the last one, unless they are
+ * stated for different years (“2022年预算 … 公务接待 11.8 万元 … 2021年决算 … 公务接待 12.39 万元 …
+ * 公务接待较上年减少 0.58 万元”), where it is the latest year's.
+ */
+function latestYear(same: Statement[]): Statement | undefined {
+  if (same.length < 2) return same[same.length - 1];
+  const years = same.map(yearOfStatement);
+  if (years.some((y) => y === undefined) || new Set(years).size < 2) return same[same.length - 1];
+  const top = Math.max(...(years as number[]));
+  const latest = same.filter((_, i) => years[i] === top);
+  return latest[latest.length - 1];
+}
+
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
 function namedSubject(clauseBefore: string): string | undefined {
   const t = clauseBefore
@@ -677,8 +710,10 @@ function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Stat
   if (m.role === 'change' && lastChangeOwner && lastChangeOwner.prior && !lastChangeOwner.change && lastChangeOwner.prior.sentence === m.sentence) return lastChangeOwner;
   const g = last.partOf;
   if (!g || g.total === last) return last;
-  // After the sentence of a 其中 list has ended, the text speaks of the total again.
-  if (m.sentence > last.amount.sentence) return g.total;
+  // After the sentence of a 其中 list has ended, the text speaks of the total again — unless the
+  // total's change on the same base is already stated: “…减少 0.88 亿元。其中，因公出国（境）费
+  // 0.61 亿元。比 2015 年减少 48.45 万元” (a 。 typed for a ，) speaks of the last item.
+  if (m.sentence > last.amount.sentence) return m.role === 'change' && g.total.change && g.total.change.base === m.base ? last : g.total;
   // A 较上年 clause after an inline 、 list speaks of the total.
   if (last.amount.sep === '、') return g.total;
   return last;
@@ -714,17 +749,26 @@ export function growthPercent(amount: Decimal, signedChange: Decimal): Decimal |
   return signedChange.abs().dividedBy(prior.abs()).times(100);
 }
 
-function findDenominator(statements: Statement[], clauseBefore: string, owner: Statement): Statement | undefined {
+/**
+ * The figure a share is of: the nearest earlier statement whose subject holds the words after 占,
+ * then the other such statements of different figures (“全盟一般公共预算收入 … 旗级一般公共预算收入
+ * … 税收收入 …，占一般公共预算收入的 68.6%”: which one is meant, the words do not say).
+ */
+function findDenominators(statements: Statement[], clauseBefore: string, owner: Statement): Statement[] {
   const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
+  // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share names no base, it is
+  // the share of the list's total.
+  if (!m && owner.partOf && owner.partOf.total !== owner) return [owner.partOf.total];
   const what = m ? m[1].replace(/\s/g, '') : '预算总额';
   const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
-  for (let i = statements.length - 1; i >= 0; i--) {
-    const s = statements[i];
-    if (s === owner) continue;
-    const subj = s.subject.replace(/\s/g, '');
-    if (subj.includes(key)) return s;
-  }
-  // "预算总额" in a text that says "收入预算总额为" / "支出预算总额为".
+  const named = statements.filter((s) => s !== owner && s.subject.replace(/\s/g, '').includes(key)).reverse();
+  if (named.length) return named.filter((s, i) => named.findIndex((o) => o.amount.value.eq(s.amount.value) && o.amount.unit === s.amount.unit) === i);
+  const found = totalStatement(statements, key, owner);
+  return found ? [found] : [];
+}
+
+/** "预算总额" in a text that says "收入预算总额为" / "支出预算总额为": the last such total. */
+function totalStatement(statements: Statement[], key: string, owner: Statement): Statement | undefined {
   if (/总额/.test(key)) {
     for (let i = statements.length - 1; i >= 0; i--) {
       const s = statements[i];

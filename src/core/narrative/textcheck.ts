@@ -548,14 +548,21 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
   }
   // 占比: amount / denominator.
   if (st.share && st.shareOf) {
+    const share = st.share;
     const den = mentionYuan(st.shareOf.amount);
+    const verdictOver = (of: Statement) => {
+      const d = mentionYuan(of.amount);
+      const ha = halfOf(st.amount);
+      const hd = halfOf(of.amount);
+      const min = Decimal.max(amount.minus(ha), 0).dividedBy(d.plus(hd)).times(100);
+      const max = amount.plus(ha).dividedBy(Decimal.max(d.minus(hd), new Decimal('1e-9'))).times(100);
+      return rateVerdict(share, { min, max });
+    };
     if (!den.isZero()) {
       const computed = amount.dividedBy(den).times(100);
-      const ha = halfOf(st.amount);
-      const hd = halfOf(st.shareOf.amount);
-      const min = Decimal.max(amount.minus(ha), 0).dividedBy(den.plus(hd)).times(100);
-      const max = amount.plus(ha).dividedBy(Decimal.max(den.minus(hd), new Decimal('1e-9'))).times(100);
-      const verdict = rateVerdict(st.share, { min, max });
+      // Where the words may name other figures too, the share is wrong only if it fits none of them.
+      const fitsAnother = (st.shareOfAlso ?? []).some((o) => !mentionYuan(o.amount).isZero() && verdictOver(o) === 'equal');
+      const verdict = fitsAnother ? 'equal' : verdictOver(st.shareOf);
       if (verdict !== 'equal') {
         out.add(
           'narrative.share',

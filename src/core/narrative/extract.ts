@@ -292,6 +292,8 @@ export function extract(physical: string[]): ExtractedText {
   let group: Group | undefined; // the open 其中 group
   let lastChangeOwner: Statement | undefined;
   let orphan = false;
+  /** Inside the 其中 breakdown of a change (see below): where it is, to know when it ends. */
+  let breakdown: { paragraph: number; inParens: boolean; segment: number } | undefined;
   const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
 
@@ -434,6 +436,19 @@ export function extract(physical: string[]): ExtractedText {
       // Text between the previous mention and this one (to see 其中).
       const prevEnd = paraMentions.length > 1 ? paraMentions[paraMentions.length - 2].end : 0;
       const gap = text.slice(prevEnd, f.index);
+      // “比上年增加 60000 万元（其中：旗本级 58800 万元，开发区 1200 万元）”: a 其中 list right after a
+      // change breaks the change down, on the change's base; its figures are neither this year's
+      // figures of those parts nor their changes on another base, and are not read.
+      const prevMention = paraMentions[paraMentions.length - 2];
+      if (/其中/.test(gap) && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
+        breakdown = { paragraph: pi + 1, inParens, segment: mention.segment };
+      } else if (breakdown && (breakdown.paragraph !== pi + 1 || (breakdown.inParens ? !inParens : mention.segment !== breakdown.segment))) {
+        breakdown = undefined;
+      }
+      if (breakdown && (mention.role === 'amount' || mention.role === 'change' || mention.role === 'growth' || mention.role === 'share')) {
+        mention.role = 'annotation';
+        continue;
+      }
 
       if (mention.role === 'amount') {
         // Subject: from the clause boundary (looking through brackets) to the figure.
@@ -714,8 +729,9 @@ function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Stat
   // total's change on the same base is already stated: “…减少 0.88 亿元。其中，因公出国（境）费
   // 0.61 亿元。比 2015 年减少 48.45 万元” (a 。 typed for a ，) speaks of the last item.
   if (m.sentence > last.amount.sentence) return m.role === 'change' && g.total.change && g.total.change.base === m.base ? last : g.total;
-  // A 较上年 clause after an inline 、 list speaks of the total.
-  if (last.amount.sep === '、') return g.total;
+  // A 较上年 clause after an inline 、 list of figures speaks of the total (a 、 inside one item's
+  // name, “教育、文化旅游体育与传媒…支出 238.4 亿元，增长 10.1%”, makes no list).
+  if (last.amount.sep === '、' && g.parts.length >= 2) return g.total;
   return last;
 }
 

@@ -335,10 +335,10 @@ function checkConflicts(x: ExtractedText, out: TextFindings): void {
   }
   // The same subject: equal keys of at least 4 characters, in the same list (or in none).
   // Only comparisons with last year (or a named year, the same in both); 预算 and 决算 figures are different subjects.
-  type Ch = { key: string; subject: string; value: Decimal; half: Decimal; m: Mention; parent?: Statement };
+  type Ch = { key: string; subject: string; value: Decimal; half: Decimal; m: Mention; parent?: Statement; amount?: Statement['amount'] };
   const kind = (subject: string) => (/决算/.test(subject) ? '决' : /预算/.test(subject) ? '预' : '');
   const changes: Ch[] = [
-    ...x.statements.filter((s) => !s.alt && s.change && s.change.base === 'prior').map((s) => ({ key: nameKey(s.subject) + kind(s.subject) + (s.change!.baseYear ?? ''), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total })),
+    ...x.statements.filter((s) => !s.alt && s.change && s.change.base === 'prior').map((s) => ({ key: nameKey(s.subject) + kind(s.subject) + (s.change!.baseYear ?? ''), subject: label(s), value: signed(s.change!), half: halfOf(s.change!), m: s.change!, parent: s.partOf?.total, amount: s.amount })),
     ...(x.changeOnly ?? []).filter((c) => c.change.base === 'prior').map((c) => ({ key: nameKey(c.subject) + kind(c.subject) + (c.change.baseYear ?? ''), subject: c.subject, value: signed(c.change), half: halfOf(c.change), m: c.change })),
   ].sort((p, q) => p.m.paragraph - q.m.paragraph || p.m.start - q.m.start);
   for (let j = 0; j < changes.length; j++) {
@@ -347,6 +347,9 @@ function checkConflicts(x: ExtractedText, out: TextFindings): void {
     const a = changes.slice(0, j).find((c) => c.m.sentence !== b.m.sentence && c.m.unit === b.m.unit && c.parent === b.parent && (c.key === b.key || (/三公/.test(c.key) && /三公/.test(b.key) && (c.key.endsWith(b.key) || b.key.endsWith(c.key)))));
     if (!a) continue;
     if (a.value.minus(b.value).abs().lte(a.half.plus(b.half))) continue;
+    // Two different figures under one name (“一般公共预算收入完成 503.7 亿元” for all 100 县区, “… 151
+    // 亿元” for the 41 县): two scopes, each with its own change.
+    if (a.amount && b.amount && a.amount.unit === b.amount.unit && mentionYuan(a.amount).minus(mentionYuan(b.amount)).abs().gt(halfOf(a.amount).plus(halfOf(b.amount)))) continue;
     out.add('narrative.conflict', 'error', b.m.paragraph, b.m.start, b.m.end, `“${b.subject}”较上年${b.value.isNegative() ? '减少' : '增加'} ${b.m.raw}，而第 ${out.physical(a.m.paragraph, a.m.start, a.m.end).paragraph} 段写“${a.subject}”较上年${a.value.isNegative() ? '减少' : '增加'} ${a.m.raw}：同一事项的增减额前后不一致。`, { expected: wan(a.value), actual: wan(b.value), difference: wan(b.value.minus(a.value)), unit: '万元' });
   }
 }

@@ -401,6 +401,13 @@ export function extract(physical: string[]): ExtractedText {
       const inParens = insideParens(text, f.index);
       const raw = f.raw;
       const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore);
+      // “减少 5 万元（下降 10%）”: a bare rate in brackets is the rate of the change just before the
+      // bracket; after anything else (“比全省平均水平（17.9%）高 2.7 个百分点”) it is another figure.
+      if (cls.role === 'growth' && inParens && before.replace(/\s/g, '') === '') {
+        const last = paraMentions[paraMentions.length - 1];
+        const open = Math.max(text.lastIndexOf('(', f.index), text.lastIndexOf('（', f.index));
+        if (!last || last.role !== 'change' || text.slice(last.end, open).trim() !== '') cls.role = 'percent';
+      }
       // Figures inside a 原因 explanation speak of the reason, not of the subject's change.
       const sentStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
       // The explanation runs to the end of its segment (；), or of the sentence when it is a numbered

@@ -281,3 +281,83 @@ describe('a budget compared with its own year', () => {
     expect(checkNarrative(['2024年决算数 110.00 万元，比2024年预算减少 10.00 万元。'], d).filter((x) => x.rule === 'narrative.year')).toEqual([]);
   });
 });
+
+/**
+ * Patterns from the second set (test/corpus/narrative-b), each of which made the checker raise an
+ * error on a correct sentence before it was read this way.
+ */
+describe('second set: readings that once gave false errors', () => {
+  const noErrors = (p: string[]) => expect(errors(checkNarrative(p, null)).map((f) => f.message)).toEqual([]);
+
+  test('a 其中 item’s bare 占 x% is of the list’s total (17)', () => {
+    const p = ['2022年本年收入合计4125.49万元,其中:一般公共预算财政拨款收入3859.16万元,占93.54%;其他收入266.33万元,占6.46%。'];
+    const x = extract(p);
+    expect(st(x, '3859.16万元').shareOf?.amount.raw).toBe('4125.49万元');
+    noErrors(p);
+    // … and a wrong one is still an error: 3859.16 / 4125.49 = 93.54%, not 83.54%.
+    expect(errors(checkNarrative([p[0].replace('占93.54%', '占83.54%')], null)).map((f) => f.rule)).toEqual(['narrative.share']);
+  });
+
+  test('figures listed with 各 for several subjects are not read as statements (17)', () => {
+    const p = ['2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。', '2022年本年收入合计4125.49万元,其中:一般公共预算财政拨款收入3859.16万元,占93.54%。'];
+    const x = extract(p);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['4125.49万元', '3859.16万元']);
+    noErrors(p);
+  });
+
+  test('a change names the latest year’s figure of its subject (06: 2022 预算 against 2021 决算)', () => {
+    const p = [
+      '2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。',
+      '2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。',
+      '2022年度“三公”经费预算较2021年度增加1.68万元,其中公务接待较上年同期减少0.58万元,减少4.68%。公务用车运行费用较上年同期增加2.27万元,增长29.37%。',
+    ];
+    const x = extract(p);
+    expect(st(x, '11.8万元').change?.raw).toBe('0.58万元');
+    expect(st(x, '10万元').change?.raw).toBe('2.27万元');
+    expect(st(x, '12.39万元').change).toBeUndefined();
+    noErrors(p);
+  });
+
+  test('a change after a 。-ended 其中 list whose total’s change is stated is the last item’s (02)', () => {
+    const p = ['2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元,降幅达到27.8%。其中,因公出国(境)费0.61亿元。比2015年减少48.45万元,下降0.8%。'];
+    const x = extract(p);
+    expect(st(x, '0.61亿元').change?.raw).toBe('48.45万元');
+    expect(st(x, '2.29亿元').change?.raw).toBe('0.88亿元');
+    noErrors(p);
+  });
+
+  test('占年初预算 X 万元的 Y% is the completion of that budget (14)', () => {
+    const p = ['1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。其中:税收收入3511万元,占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%,同比下降11.7%。'];
+    const x = extract(p);
+    expect(st(x, '4348万元').budget?.raw).toBe('10065万元');
+    expect(st(x, '4348万元').completion?.raw).toBe('43.2%');
+    noErrors(p);
+  });
+
+  test('a share whose words name several figures is wrong only if it fits none (04)', () => {
+    const p = ['全盟一般公共预算收入累计完成310682万元,同比增加23188万元,增长8.1%。旗级一般公共预算收入累计完成277034万元,同比增加7776万元,增长2.9%。税收收入累计完成213251万元,占一般公共预算收入的68.6%。'];
+    noErrors(p);
+    expect(errors(checkNarrative([p[0].replace('68.6%', '58.6%')], null)).map((f) => f.rule)).toEqual(['narrative.share']);
+  });
+
+  test('a 其中 list right after a change breaks the change down (05)', () => {
+    const p = ['全旗政府性基金收入预算安排45000万元(其中:旗本级35900万元,下降8%;开发区9100万元,下降2.8%),比人代会预算安排数减少25000万元,(其中:旗本级减少29100万元,开发区增加4100万元),下降35.7%。'];
+    noErrors(p);
+  });
+
+  test('a 、 inside one item’s name makes no list; a bracketed rate after anything but a change is another figure (07)', () => {
+    const p = [
+      '一般公共预算收入完成503.7亿元,比上年同期增加85.8亿元,增长20.5%,比全省平均水平(17.9%)高2.6个百分点。',
+      '一般公共预算支出完成306.5亿元,同比增加32.6亿元,增长11.9%。其中,教育、社会保障和就业、卫生健康等与民生相关的支出完成238.4亿元,增长10.1%,占一般公共预算支出的77.8%。',
+    ];
+    const x = extract(p);
+    expect(st(x, '503.7亿元').growth?.raw).toBe('20.5%');
+    expect(st(x, '238.4亿元').growth?.raw).toBe('10.1%');
+    noErrors(p);
+  });
+
+  test('one name with two different figures is two scopes: their changes do not conflict (07)', () => {
+    const p = ['全省县区一般公共预算收入完成503.7亿元,比上年同期增加85.8亿元,增长20.5%。', '在41个县中,一般公共预算收入完成151亿元,同比增加21亿元,增长16.2%。'];
+    expect(errors(checkNarrative(p, null)).filter((f) => f.rule === 'narrative.conflict')).toEqual([]);
+  });
+});

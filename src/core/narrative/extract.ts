@@ -265,7 +265,7 @@ function cleanSubject(s: string): { subject: string; offset: number } {
   strip(ENUM_PREFIX);
   strip(/^(?:其中|另外|此外|同时|共|合计)[：:，,]?\s*/);
   strip(ENUM_PREFIX);
-  const trimmed = t.replace(/\s*(?:为|是|共计|共|计|达到|达|合计|约)?\s*$/, '');
+  const trimmed = t.replace(/\s*(?:为|是|共计|总计|共|计|达到|达|合计|约)?\s*$/, '');
   return { subject: trimmed, offset };
 }
 
@@ -293,7 +293,7 @@ export function extract(physical: string[]): ExtractedText {
   let lastChangeOwner: Statement | undefined;
   let orphan = false;
   /** Inside the 其中 breakdown of a change (see below): where it is, to know when it ends. */
-  let breakdown: { paragraph: number; inParens: boolean; segment: number } | undefined;
+  let breakdown: { paragraph: number; inParens: boolean; segment: number; skipping: boolean } | undefined;
   const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
 
@@ -443,18 +443,23 @@ export function extract(physical: string[]): ExtractedText {
       // Text between the previous mention and this one (to see 其中).
       const prevEnd = paraMentions.length > 1 ? paraMentions[paraMentions.length - 2].end : 0;
       const gap = text.slice(prevEnd, f.index);
-      // “比上年增加 60000 万元（其中：旗本级 58800 万元，开发区 1200 万元）”: a 其中 list right after a
-      // change breaks the change down, on the change's base; its figures are neither this year's
-      // figures of those parts nor their changes on another base, and are not read.
+      // “比人代会预算数增加 60000 万元（其中：旗本级 58800 万元，开发区 1200 万元）”: a 其中 list right
+      // after a change breaks the change down. Its bare figures are changes, not this year's figures
+      // of those parts; its changes that name no base of their own (“旗本级减少 29100 万元”) are on
+      // the outer change's base, which may not be last year's. Neither is read, nor a rate of theirs.
+      // A part that names its base (“其中公务接待较上年同期减少 0.58 万元”) is read as usual.
       const prevMention = paraMentions[paraMentions.length - 2];
       if (/其中/.test(gap) && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
-        breakdown = { paragraph: pi + 1, inParens, segment: mention.segment };
+        breakdown = { paragraph: pi + 1, inParens, segment: mention.segment, skipping: false };
       } else if (breakdown && (breakdown.paragraph !== pi + 1 || (breakdown.inParens ? !inParens : mention.segment !== breakdown.segment))) {
         breakdown = undefined;
       }
-      if (breakdown && (mention.role === 'amount' || mention.role === 'change' || mention.role === 'growth' || mention.role === 'share')) {
-        mention.role = 'annotation';
-        continue;
+      if (breakdown) {
+        if (mention.role === 'amount' || mention.role === 'change') breakdown.skipping = mention.role === 'amount' || baseOf(clauseBefore) === undefined;
+        if (breakdown.skipping && (mention.role === 'amount' || mention.role === 'change' || mention.role === 'growth' || mention.role === 'share')) {
+          mention.role = 'annotation';
+          continue;
+        }
       }
 
       if (mention.role === 'amount') {

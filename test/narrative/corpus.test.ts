@@ -63,13 +63,16 @@ describe('narrative corpus: real 说明 passages against their arithmetic key', 
 });
 
 /**
- * The second set (test/corpus/narrative-b): 20 passages gathered after the checker was built on the
- * first, from provinces the first barely covers, with their own independent key. No error may fall
- * on a correct sentence; contradictions found are printed (several need readings the checker does
- * not attempt: a rate on the wrong base, a list broken over lines).
+ * The second and third sets (test/corpus/narrative-b, -c): passages gathered after the checker was
+ * built on the first, with their own independent keys. No error may fall on a correct sentence, and
+ * an error must name the figure the key says is wrong; contradictions found are printed (several need
+ * readings the checker does not attempt: a rate on the wrong base, a list broken over lines).
  */
-describe('narrative corpus, second set: passages the checker was not built on', () => {
-  const dir = path.join(CORPUS, '..', 'narrative-b');
+describe.each([
+  { set: 'narrative-b', files: 20, contradictions: 11 },
+  { set: 'narrative-c', files: 20, contradictions: 9 },
+])('narrative corpus, $set: passages gathered after the checker was built', ({ set, files, contradictions }) => {
+  const dir = path.join(CORPUS, '..', set);
   const key = loadKey(dir);
   const scores = key.map((k) => scoreFile(k, dir));
 
@@ -80,8 +83,8 @@ describe('narrative corpus, second set: passages the checker was not built on', 
     lines.push(`TOTAL: contradictions found ${found}/${all}`);
     // eslint-disable-next-line no-console
     console.log(lines.join('\n'));
-    expect(scores).toHaveLength(20);
-    expect(all).toBe(11);
+    expect(scores).toHaveLength(files);
+    expect(all).toBe(contradictions);
   });
 
   test('no error on a sentence whose arithmetic is correct, none on text the key does not cover', () => {

@@ -361,3 +361,51 @@ describe('second set: readings that once gave false errors', () => {
     expect(errors(checkNarrative(p, null)).filter((f) => f.rule === 'narrative.conflict')).toEqual([]);
   });
 });
+
+/** Patterns from the third set (test/corpus/narrative-c), each once a false error. */
+describe('third set: readings that once gave false errors', () => {
+  const noErrors = (p: string[]) => expect(errors(checkNarrative(p, null)).map((f) => f.message)).toEqual([]);
+
+  test('a change that names no subject belongs to the subject its segment opens with (05, 10)', () => {
+    const p = ['2020年度“三公”经费支出决算总额为5.48万元,比预算增加0万元,比去年增加1.55万元,增长39.4%。其中,因公出国支出决算比预算无增减变化,比去年无增减变化;公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%;公务接待费支出决算比预算无增减变化,比去年增加0.5万元,增长50%。'];
+    const x = extract(p);
+    // 比预算 and 比去年: two comparisons of the total, each read on its own base.
+    const total = x.statements.filter((s) => s.amount.raw === '5.48万元');
+    expect(total.map((s) => [s.change?.raw, s.change?.base, s.growth?.raw])).toEqual([
+      ['0万元', 'budget', undefined],
+      ['1.55万元', 'prior', '39.4%'],
+    ]);
+    expect(x.changeOnly.map((c) => [c.subject, c.change.raw, c.growth?.raw])).toEqual([
+      ['公务用车运行维护费支出决算', '1.05万元', '35.8%'],
+      ['公务接待费支出决算', '0.5万元', '50%'],
+    ]);
+    noErrors(p);
+  });
+
+  test('a 其中 standing alone after a sentence that ended opens no list of the figure before (06)', () => {
+    const p = ['项目支出预算48100元,占支出总预算的4.43%,同比无增减变化。', '其中:', '(一)文化旅游体育与传媒支出类科目850088.3元,占支出总预算78.33%,同比减少54357.12元,下降6.01%。', '(二)社会保障和就业支出类科目116433.12元,占支出总预算10.73%,同比增加16803.36元,增长16.87%。'];
+    expect(extract(p).groups.filter((g) => g.parts.length > 0)).toEqual([]);
+    noErrors(p);
+  });
+
+  test('“年初预算为 X”, “差值为 Y” after a figure are its budget and gap, not items of the list (01)', () => {
+    const p = ['2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:因公出国(境)支出0万元,年初预算为0万元,差值为0万元;公务用车运行维护费支出0万元,年初预算为0.95万元,差值为0.95万元;公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元。'];
+    const x = extract(p);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['2.05万元', '0万元', '0万元', '2.05万元']);
+    noErrors(p);
+  });
+
+  test('what comes after 此外 is not an item of the list (11)', () => {
+    const p = ['2019年度收入合计2,020.55万元,较上年决算数增加275.83万元,增长15.8%。其中:财政拨款收入2,020.55万元,占100.0%;此外,年初结转和结余34.78万元。'];
+    noErrors(p);
+  });
+
+  test('after 具体是, the figures to the end of the segment detail the item before (20)', () => {
+    const p = ['财政拨款“三公”经费支出决算为6,283.70元。其中:因公出国(境)费支出决算0元;公务用车运行维护费支出决算1,388.70元;公务接待费支出决算4,895.00元,具体是国内接待费支出决算4,895.00元(其中:外事接待费支出决算0元),国(境)外接待费支出决算0元。'];
+    const x = extract(p);
+    expect(x.groups[0].parts.map((s) => s.amount.raw)).toEqual(['0元', '1,388.70元', '4,895.00元']);
+    noErrors(p);
+    // The list is still summed: a wrong item is an error.
+    expect(errors(checkNarrative([p[0].replace('1,388.70元', '1,588.70元')], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
+  });
+});

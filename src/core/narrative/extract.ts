@@ -294,6 +294,8 @@ export function extract(physical: string[]): ExtractedText {
   let orphan = false;
   /** Inside the 其中 breakdown of a change (see below): where it is, to know when it ends. */
   let breakdown: { paragraph: number; inParens: boolean; segment: number; skipping: boolean } | undefined;
+  /** After 具体是 / 包括: the segment whose figures detail the item before (see below). */
+  let detail: { paragraph: number; segment: number } | undefined;
   const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
 
@@ -462,6 +464,17 @@ export function extract(physical: string[]): ExtractedText {
         }
       }
 
+      // “…公务接待费 4,895.00 元，具体是国内接待费 4,895.00 元（…），国（境）外接待费 0 元”: after
+      // 具体是 / 具体为 / 包括, the figures to the end of the segment detail the item before them.
+      if (mention.role === 'amount' && /(?:具体是|具体为|具体包括|包括)/.test(clauseBefore)) detail = { paragraph: pi + 1, segment: mention.segment };
+      else if (detail && (detail.paragraph !== pi + 1 || detail.segment !== mention.segment)) detail = undefined;
+      if (detail && mention.role === 'amount') {
+        mention.role = 'annotation';
+        continue;
+      }
+      // “此外，年初结转和结余 34.78 万元”: what comes after 此外 / 另外 is not one of the list's items.
+      if (mention.role === 'amount' && group && !group.closed && /(?:此外|另外|另有|除此之外)/.test(gap)) closeGroup();
+
       if (mention.role === 'amount') {
         // Subject: from the clause boundary (looking through brackets) to the figure.
         const sb = boundaryBefore(text, f.index, false);
@@ -477,6 +490,12 @@ export function extract(physical: string[]): ExtractedText {
           mention.role = 'annotation';
           lastAmount = undefined;
           lastChangeOwner = undefined;
+          continue;
+        }
+        // “支出 2.05 万元，年初预算为 2.95 万元，差值为 0.9 万元”: the budget and the gap of the figure
+        // before, not figures of their own (nor items of a list).
+        if (/^(?:年初|全年|调整)?预算(?:数)?$|^(?:差值|差额|相差)$/.test(subjText.trim())) {
+          mention.role = 'annotation';
           continue;
         }
         const st: Statement = { id: statements.length, amount: mention, subject: subjText, subjectStart: subjStart, section };
@@ -567,6 +586,19 @@ export function extract(physical: string[]): ExtractedText {
         } else {
           owner = ownerFor(mention, lastAmount, lastChangeOwner);
           if (mention.role === 'change' || mention.role === 'prior') orphan = false;
+          // “…；公务接待费支出决算比预算无增减变化，比去年增加 0.5 万元”: a change that names no
+          // subject belongs to the subject its segment opens with, when that is not the statement
+          // found before the segment; with no figure of that subject, it stands alone.
+          const lead = mention.role === 'change' || mention.role === 'prior' ? segmentSubject(text, f.index) : undefined;
+          if (lead && owner && (owner.amount.paragraph !== pi + 1 || owner.amount.start < lead.start) && nameKey(lead.subject) !== nameKey(owner.subject)) {
+            owner = latestYear(statements.filter((s) => nameKey(s.subject) === nameKey(lead.subject)));
+            orphan = !owner;
+            if (owner) lastChangeOwner = owner;
+            else {
+              lastOrphanSentence = mention.sentence;
+              if (mention.role === 'change') changeOnly.push({ subject: lead.subject, change: mention });
+            }
+          }
         }
         if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
@@ -604,7 +636,9 @@ export function extract(physical: string[]): ExtractedText {
     sentence += restSent + 1;
     segment += restSent + 1 + (rest.match(/[；;]/g) ?? []).length;
     // A paragraph ending with "其中：" opens a group that spans the following paragraphs.
-    if (/其中\s*[：:]\s*$/.test(text) && lastAmount) {
+    // Only when the total is in the same paragraph: a “其中：” standing alone after a sentence that
+    // ended does not say whose parts follow (items “占支出总预算 78.33%” after “项目支出预算 48100 元。”).
+    if (/其中\s*[：:]\s*$/.test(text) && lastAmount && lastAmount.amount.paragraph === pi + 1) {
       closeGroup();
       group = { total: lastAmount, parts: [], colon: true, spansParagraphs: true, closed: false, seps: new Set() };
       groups.push(group);
@@ -679,7 +713,7 @@ function itemStyle(t: string): string | undefined {
 }
 
 function baseOf(clauseBefore: string): 'budget' | 'prior' | undefined {
-  if (/年初预算|调整预算|全年预算|预算数相比|与预算/.test(clauseBefore)) return 'budget';
+  if (/年初预算|调整预算|全年预算|预算数相比|与预算|(?:比|较)预算/.test(clauseBefore)) return 'budget';
   if (/上年|去年|\d{4}年|同比/.test(clauseBefore)) return 'prior';
   return undefined;
 }
@@ -707,6 +741,22 @@ function latestYear(same: Statement[]): Statement | undefined {
   const top = Math.max(...(years as number[]));
   const latest = same.filter((_, i) => years[i] === top);
   return latest[latest.length - 1];
+}
+
+/**
+ * The subject a segment (since the last 。；：) opens with, when its first clause is that subject
+ * compared with something: “公务接待费支出决算比预算无增减变化” → 公务接待费支出决算. Undefined when
+ * the segment opens otherwise, or the figure is in its first clause.
+ */
+function segmentSubject(text: string, at: number): { subject: string; start: number } | undefined {
+  const start = Math.max(...['。', '；', ';', '：', ':', '！', '？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const seg = text.slice(start, at);
+  const first = /^[^，,]*/.exec(seg)![0];
+  if (first.length === seg.length) return undefined;
+  const m = /^\s*(?:其中|另外|此外|同时)?[，,]?\s*([^，,]*?)(?:比|较|与|同)(?:上年|去年|预算|年初|\d{4}年)/.exec(first);
+  if (!m) return undefined;
+  const subject = m[1].replace(ENUM_PREFIX, '').trim();
+  return (nameKey(subject).match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? { subject, start } : undefined;
 }
 
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
@@ -784,9 +834,10 @@ export function growthPercent(amount: Decimal, signedChange: Decimal): Decimal |
  */
 function findDenominators(statements: Statement[], clauseBefore: string, owner: Statement): Statement[] {
   const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
-  // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share names no base, it is
-  // the share of the list's total.
-  if (!m && owner.partOf && owner.partOf.total !== owner) return [owner.partOf.total];
+  // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share that names no base is
+  // the share of the list's total (“占支出总预算 78.33%” names one, without 的).
+  const bare = /占\s*(?:比|比重|比例)?\s*(?:为|是|达)?\s*$/.test(clauseBefore);
+  if (!m && bare && owner.partOf && owner.partOf.total !== owner) return [owner.partOf.total];
   const what = m ? m[1].replace(/\s/g, '') : '预算总额';
   const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
   const named = statements.filter((s) => s !== owner && s.subject.replace(/\s/g, '').includes(key)).reverse();

@@ -409,3 +409,22 @@ describe('third set: readings that once gave false errors', () => {
     expect(errors(checkNarrative([p[0].replace('1,388.70元', '1,588.70元')], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
   });
 });
+
+/** Patterns from the fourth set (test/corpus/narrative-d), each once a false error. */
+describe('fourth set: readings that once gave false errors', () => {
+  test('a new paragraph that opens with a sentence of its own before 其中 lists that sentence’s parts (17)', () => {
+    const p = ['按政府采购资金类型划分,一般公共预算拨款17000元,财政专户管理的资金安排0元,上年结转结余资金安排0元。', '按政府采购项目类型,分为货物类采购、工程类采购和服务类采购三种类型。其中:货物类采购10000元,占政府采购预算58.8%;工程类采购0元,占政府采购预算0%;服务类采购7000元,占政府采购预算41.2%。'];
+    expect(extract(p).groups.filter((g) => g.parts.length > 0)).toEqual([]);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('within a paragraph, a reason sentence between a total and its 其中 leaves the list to the total (first set, 01)', () => {
+    const p = ['2016年三公经费预算拨入33万元,与上年对比减少24.55万元。主要原因是八项规定厉行节约及公务用车改革。其中:1、公务接待费2016年预算8万元;2、公务车辆运行2016年预算20万元。'];
+    const g = extract(p).groups.find((x) => x.parts.length > 0)!;
+    expect(g.total.amount.raw).toBe('33万元');
+    // 8 + 20 = 28 short of 33 is a note only (the list may leave items out) …
+    expect(checkNarrative(p, null).map((f) => [f.rule, f.severity])).toEqual([['narrative.sum', 'info']]);
+    // … but the list is read, so items over the total are an error.
+    expect(errors(checkNarrative([p[0].replace('20万元', '30万元')], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
+  });
+});

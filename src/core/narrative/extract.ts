@@ -538,7 +538,13 @@ export function extract(physical: string[]): ExtractedText {
         // 其中: a new group whose total is the last amount.
         const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
-        if (ofWhich && lastAmount) {
+        // A new paragraph that opens with a sentence of its own before the 其中 (“… 资金安排 0 元。” ¶
+        // “按政府采购项目类型，分为货物类、工程类和服务类。其中：货物类采购 10000 元 …”): the list is
+        // that sentence's, not the last figure's. (Within a paragraph a sentence in between, such as the
+        // reason for the total's change, leaves the list to the total.)
+        const opens = !!lastAmount && !!ofWhich && lastAmount.amount.paragraph !== pi + 1 && /[。！？!?]/.test(text.slice(0, prevEnd + ofWhich.index));
+        if (ofWhich && lastAmount && opens) closeGroup();
+        else if (ofWhich && lastAmount) {
           // “…（其中：A …；B …）”: a list nested in brackets; the outer list goes on after them.
           // “（1）…（2080109）118.40 万元，其中：人员经费 …”: an item's own list inside a list over paragraphs.
           const nestedItem = !inParens && !!group && !group.closed && group.spansParagraphs && lastAmount.partOf === group;

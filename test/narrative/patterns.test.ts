@@ -428,3 +428,18 @@ describe('fourth set: readings that once gave false errors', () => {
     expect(errors(checkNarrative([p[0].replace('20万元', '30万元')], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
   });
 });
+
+/** Patterns from the fifth set (test/corpus/narrative-e), each once a false error. */
+describe('fifth set: readings that once gave false errors', () => {
+  test('the 公务用车 item’s own 其中 holds its 购置 and 运行; the next other item is the 三公 list’s again (01)', () => {
+    const p = ['广东省财政厅2023年度“三公”经费财政拨款支出决算为62.07万元,比上年决算数增加38.97万元,增长168.7%。其中:因公出国(境)费支出决算为12.02万元,比上年决算数增加12.02万元;公务用车购置及运行维护费支出决算为27.46万元,比上年决算数增加6.32万元,增长29.9%;其中:公务用车购置支出决算为0万元,比上年决算数增加0万元;公务用车运行维护费支出决算为27.46万元,比上年决算数增加6.32万元,增长29.9%;公务接待费支出决算为22.59万元,比上年决算数增加20.63万元,增长1,055.4%。'];
+    const groups = extract(p).groups.filter((g) => g.parts.length > 0);
+    expect(groups.map((g) => [g.total.amount.raw, g.parts.map((s) => s.amount.raw)])).toEqual([
+      ['62.07万元', ['12.02万元', '27.46万元', '22.59万元']],
+      ['27.46万元', ['0万元', '27.46万元']],
+    ]);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+    // Both lists are summed: a wrong 接待 figure is an error of the 三公 total.
+    expect(errors(checkNarrative([p[0].replace('22.59万元', '25.59万元')], null)).map((f) => f.rule)).toContain('narrative.sum');
+  });
+});

@@ -105,6 +105,8 @@ export interface Group {
   numbered?: boolean;
   /** An item's own list inside a list over paragraphs: ends with the item. */
   nestedItem?: boolean;
+  /** The 公务用车购置及运行 item's own list (its 购置 and 运行) inside the 三公 list: ends at another item. */
+  vehicle?: boolean;
   /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
   itemStyle?: string;
 }
@@ -548,13 +550,22 @@ export function extract(physical: string[]): ExtractedText {
           // “…（其中：A …；B …）”: a list nested in brackets; the outer list goes on after them.
           // “（1）…（2080109）118.40 万元，其中：人员经费 …”: an item's own list inside a list over paragraphs.
           const nestedItem = !inParens && !!group && !group.closed && group.spansParagraphs && lastAmount.partOf === group;
-          if ((inParens || nestedItem) && group && !group.closed && lastAmount.partOf === group) outer = group;
+          // “三公 …，其中：…；公务用车购置及运行维护费 27.46 万元 …；其中：公务用车购置 0 万元 …；运行维护
+          // 27.46 万元 …；公务接待费 22.59 万元”: the 公务用车 item's own 其中 holds its 购置 and 运行 only;
+          // the next other item is the outer list's again.
+          const vehicle = !inParens && !nestedItem && !!group && !group.closed && lastAmount.partOf === group && isVehicleTotal(lastAmount.subject);
+          if ((inParens || nestedItem || vehicle) && group && !group.closed && lastAmount.partOf === group) outer = group;
           else closeGroup();
-          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem };
+          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem, vehicle };
           if (/其中\s*[：:]?\s*(?:1[、.．](?!\d)|[（(]1[)）])/.test(gap)) group.numbered = true;
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
+        }
+        if (group && !group.closed && group.vehicle && outer && !/购置|运行|维护/.test(st.subject)) {
+          group.closed = true;
+          group = outer;
+          outer = undefined;
         }
         if (group && !group.closed) {
           group.parts.push(st);
@@ -763,6 +774,11 @@ function segmentSubject(text: string, at: number): { subject: string; start: num
   if (!m) return undefined;
   const subject = m[1].replace(ENUM_PREFIX, '').trim();
   return (nameKey(subject).match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? { subject, start } : undefined;
+}
+
+/** “公务用车购置及运行维护费”, “公务用车购置和运行费”: the 三公 item made of 购置 and 运行. */
+function isVehicleTotal(subject: string): boolean {
+  return /公务用车|车辆/.test(subject) && /购置/.test(subject) && /运行|维护/.test(subject);
 }
 
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */

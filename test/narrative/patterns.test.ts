@@ -443,3 +443,21 @@ describe('fifth set: readings that once gave false errors', () => {
     expect(errors(checkNarrative([p[0].replace('22.59万元', '25.59万元')], null)).map((f) => f.rule)).toContain('narrative.sum');
   });
 });
+
+/** Patterns from the sixth set (test/corpus/narrative-f), each once a false error. */
+describe('sixth set: readings that once gave false errors', () => {
+  test('“比上年累计支出 433 万元减少 2 万元”: a prior named with a noun after 上年 (02)', () => {
+    const p = ['2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降0.46%。其中,公务用车及运行维护费支出251万元,比上年累计支出285万元下降34万元,下降12%;公务接待支出124万元,比上年累计支出148万元下降24万元,下降16%。'];
+    const x = extract(p);
+    expect(st(x, '431万元').prior?.raw).toBe('433万元');
+    expect(st(x, '251万元').prior?.raw).toBe('285万元');
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('“决算数小于预算数” is no error when rounding alone cannot order the figures (01: 预算 1 万元, 决算 0.53 万元)', () => {
+    const p = ['公务接待费支出预算为1万元,支出决算为0.53万元,完成预算的53%。决算数小于预算数的主要原因是公务接待减少。'];
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+    // Figures that do order: 预算 1.00 万元 against 决算 1.53 万元 contradict “小于”.
+    expect(errors(checkNarrative([p[0].replace('1万元', '1.00万元').replace('0.53万元', '1.53万元').replace('53%', '153%')], null)).map((f) => f.rule)).toEqual(['narrative.claim']);
+  });
+});

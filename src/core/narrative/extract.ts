@@ -223,7 +223,7 @@ function decimalsOfRaw(raw: string): number {
 }
 
 /** The base named right before a figure: 较上年、较2020年的、比上年预算数、与2021年度预算相比为. */
-const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:为|的)?$/;
+const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:累计)?(?:支出|收入|经费|拨款)?(?:为|的)?$/;
 /** The year-on-year word before a rate, with its direction. */
 const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约)?$/;
 

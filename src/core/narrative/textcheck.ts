@@ -449,7 +449,9 @@ function checkFinalVsBudget(x: ExtractedText, out: TextFindings): void {
     const f = mentionYuan(final[0].amount);
     const said = /大于|超过|高于/.test(m[0]) ? 1 : /小于|低于/.test(m[0]) ? -1 : 0;
     const env = halfOf(budget[0].amount).plus(halfOf(final[0].amount));
-    const actual = f.minus(b).abs().lte(env) ? 0 : f.gt(b) ? 1 : -1;
+    // Within the figures' rounding (预算 1 万元 stands for 0.5–1.5, 决算 0.53) every relation is possible.
+    if (f.minus(b).abs().lte(env)) return;
+    const actual = f.gt(b) ? 1 : -1;
     if (said === actual) return;
     out.add('narrative.claim', 'error', pi + 1, m.index, m.index + m[0].length, `文中说“${m[0]}”，而同段写预算 ${budget[0].amount.raw}、决算 ${final[0].amount.raw}。`);
   });

@@ -225,7 +225,7 @@ function decimalsOfRaw(raw: string): number {
 /** The base named right before a figure: 较上年、较2020年的、比上年预算数、与2021年度预算相比为. */
 const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:累计)?(?:支出|收入|经费|拨款)?(?:为|的)?$/;
 /** The year-on-year word before a rate, with its direction. */
-const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约)?$/;
+const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约|达到|达)?$/;
 
 function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string): { role: MentionRole; direction?: 1 | -1 } {
   const b = before.replace(/\s+$/, '');
@@ -233,7 +233,8 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
     const g = GROWTH_BEFORE.exec(b);
     if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
     // 完成预算的 Y%, 占年初预算 X 万元的 Y%: the rate of completion of a budget.
-    if (/(?:完成(?:了)?|占)(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
+    // (“占预算的 80%” without 年初/全年/调整 or a figure is a share of the budget total.)
+    if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$|占(?:(?:全年|年初|调整)预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?|(?:全年|年初|调整)?预算(?:数)?[\d.,]+(?:万元|元|亿元))(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
     if (/占[^，。；]*?(?:的|比重为|比重|比例为|比例)?$/.test(clauseBefore) && /占/.test(clauseBefore)) return { role: 'share' };
     if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
@@ -241,14 +242,14 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
-  if (/(?:完成(?:了)?|占)(?:全年|年初|调整)?预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
+  if (/(?:完成(?:了)?(?:全年|年初|调整)?|占(?:全年|年初|调整)?)预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
   const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
   if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
   // 包括 … : a detail of the figure before, not another part of its list.
-  if (/包括[^，,；;。]*$/.test(b)) return { role: 'annotation' };
+  if (introducesDetail(b)) return { role: 'annotation' };
   if (inParens) return { role: 'annotation' };
   return { role: 'amount' };
 }
@@ -447,13 +448,15 @@ export function extract(physical: string[]): ExtractedText {
       // Text between the previous mention and this one (to see 其中).
       const prevEnd = paraMentions.length > 1 ? paraMentions[paraMentions.length - 2].end : 0;
       const gap = text.slice(prevEnd, f.index);
-      // “比人代会预算数增加 60000 万元（其中：旗本级 58800 万元，开发区 1200 万元）”: a 其中 list right
-      // after a change breaks the change down. Its bare figures are changes, not this year's figures
+      // “比人代会预算数增加 60000 万元（其中：旗本级 58800 万元，开发区 1200 万元）”: a 其中 list in a
+      // bracket right after a change breaks the change down. Its bare figures are changes, not this year's figures
       // of those parts; its changes that name no base of their own (“旗本级减少 29100 万元”) are on
       // the outer change's base, which may not be last year's. Neither is read, nor a rate of theirs.
       // A part that names its base (“其中公务接待较上年同期减少 0.58 万元”) is read as usual.
       const prevMention = paraMentions[paraMentions.length - 2];
-      if (/其中/.test(gap) && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
+      // Only a bracket that opens right after the change (“…增加 60000 万元（其中：…）”): “…减少 2 万元，
+      // 其中：公务接待费 3 万元，比上年减少 1 万元” is the usual list of the total's items.
+      if (/^[\s,，]*[（(]\s*其中/.test(gap) && inParens && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
         breakdown = { paragraph: pi + 1, inParens, segment: mention.segment, skipping: false };
       } else if (breakdown && (breakdown.paragraph !== pi + 1 || (breakdown.inParens ? !inParens : mention.segment !== breakdown.segment))) {
         breakdown = undefined;
@@ -468,14 +471,19 @@ export function extract(physical: string[]): ExtractedText {
 
       // “…公务接待费 4,895.00 元，具体是国内接待费 4,895.00 元（…），国（境）外接待费 0 元”: after
       // 具体是 / 具体为 / 包括, the figures to the end of the segment detail the item before them.
-      if (mention.role === 'amount' && /(?:具体是|具体为|具体包括|包括)/.test(clauseBefore)) detail = { paragraph: pi + 1, segment: mention.segment };
+      if ((mention.role === 'amount' || mention.role === 'annotation') && /元$/.test(mention.unit) && introducesDetail(clauseBefore)) detail = { paragraph: pi + 1, segment: mention.segment };
       else if (detail && (detail.paragraph !== pi + 1 || detail.segment !== mention.segment)) detail = undefined;
       if (detail && mention.role === 'amount') {
         mention.role = 'annotation';
         continue;
       }
-      // “此外，年初结转和结余 34.78 万元”: what comes after 此外 / 另外 is not one of the list's items.
-      if (mention.role === 'amount' && group && !group.closed && /(?:此外|另外|另有|除此之外)/.test(gap)) closeGroup();
+      // “此外，年初结转和结余 34.78 万元”: what comes after 此外 / 另外 is not one of the list's items, nor a
+      // figure the next sentence's change could be of; the list ends there and stays its total's.
+      if (mention.role === 'amount' && group && !group.closed && /(?:此外|另外|另有|除此之外)/.test(gap)) {
+        closeGroup();
+        mention.role = 'annotation';
+        continue;
+      }
 
       if (mention.role === 'amount') {
         // Subject: from the clause boundary (looking through brackets) to the figure.
@@ -488,7 +496,7 @@ export function extract(physical: string[]): ExtractedText {
         // “收、支总计各是 4125.49，4143.91 万元”: figures listed for several subjects at once (各), the
         // first without its unit. Which figure is whose, and what follows of which, is not read:
         // nothing here is a statement, nor does a change or rate after it attach to an earlier one.
-        if (/\d\.\d|\d\s*[,，、]\s*$/.test(subjText.replace(/\d{4}\s*年/g, ''))) {
+        if (/\d\.\d|\d\s*[,，、]\s*$/.test(subjText.replace(/\d{4}\s*年/g, '')) || (subjText.trim() === '' && /\d\s*[,，、]\s*$/.test(text.slice(Math.max(0, f.index - 16), f.index)))) {
           mention.role = 'annotation';
           lastAmount = undefined;
           lastChangeOwner = undefined;
@@ -562,7 +570,7 @@ export function extract(physical: string[]): ExtractedText {
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
         }
-        if (group && !group.closed && group.vehicle && outer && !/购置|运行|维护/.test(st.subject)) {
+        if (group && !group.closed && group.vehicle && outer && !/车|购|运行|维护|燃油|维修|保险/.test(st.subject)) {
           group.closed = true;
           group = outer;
           outer = undefined;
@@ -592,7 +600,7 @@ export function extract(physical: string[]): ExtractedText {
         let owner: Statement | undefined;
         const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
         if (named) {
-          owner = latestYear(statements.filter((s) => nameKey(s.subject) === nameKey(named)));
+          owner = nearestOrLatest(statements.filter((s) => nameKey(s.subject) === nameKey(named)), pi + 1);
           orphan = !owner;
           if (owner) lastChangeOwner = owner;
           else if (mention.role === 'change') changeOnly.push({ subject: named.trim(), change: mention });
@@ -601,14 +609,20 @@ export function extract(physical: string[]): ExtractedText {
           const last = changeOnly[changeOnly.length - 1];
           if (last && !last.growth && last.change.sentence === mention.sentence) last.growth = mention;
         } else {
-          owner = ownerFor(mention, lastAmount, lastChangeOwner);
-          if (mention.role === 'change' || mention.role === 'prior') orphan = false;
+          const found = ownerFor(mention, lastAmount, lastChangeOwner);
+          owner = found ?? undefined;
+          if (mention.role === 'change' || mention.role === 'prior') orphan = found === null;
+          if (found === null) {
+            // A change that cannot be placed stands alone, and so does a rate right after it.
+            lastOrphanSentence = mention.sentence;
+            if (mention.role === 'change') changeOnly.push({ subject: '', change: mention });
+          }
           // “…；公务接待费支出决算比预算无增减变化，比去年增加 0.5 万元”: a change that names no
           // subject belongs to the subject its segment opens with, when that is not the statement
           // found before the segment; with no figure of that subject, it stands alone.
           const lead = mention.role === 'change' || mention.role === 'prior' ? segmentSubject(text, f.index) : undefined;
           if (lead && owner && (owner.amount.paragraph !== pi + 1 || owner.amount.start < lead.start) && nameKey(lead.subject) !== nameKey(owner.subject)) {
-            owner = latestYear(statements.filter((s) => nameKey(s.subject) === nameKey(lead.subject)));
+            owner = nearestOrLatest(statements.filter((s) => nameKey(s.subject) === nameKey(lead.subject)), pi + 1);
             orphan = !owner;
             if (owner) lastChangeOwner = owner;
             else {
@@ -781,6 +795,21 @@ function isVehicleTotal(subject: string): boolean {
   return /公务用车|车辆/.test(subject) && /购置/.test(subject) && /运行|维护/.test(subject);
 }
 
+/** The subject's figure in the change's own paragraph (the last one), else the latest year's. */
+function nearestOrLatest(same: Statement[], paragraph: number): Statement | undefined {
+  const here = same.filter((s) => s.amount.paragraph === paragraph);
+  return here.length ? here[here.length - 1] : latestYear(same);
+}
+
+/**
+ * “包括 …”, “具体是 …” right before a figure: the figure details the item before (“不包括上年结转”, or
+ * 包括 inside a closed bracket, does not).
+ */
+function introducesDetail(before: string): boolean {
+  const outside = before.replace(/[（(][^（()）]*[）)]/g, '');
+  return /(?:具体是|具体为|具体包括|(?<!不)包括)[^，,；;。]*$/.test(outside);
+}
+
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
 function namedSubject(clauseBefore: string): string | undefined {
   const t = clauseBefore
@@ -802,17 +831,24 @@ export function nameKey(subject: string): string {
 }
 
 /** Which statement a change / growth / share / prior mention speaks of. */
-function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Statement | undefined): Statement | undefined {
+function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Statement | undefined): Statement | undefined | null {
   if (!last) return undefined;
   if (m.role === 'growth' && lastChangeOwner && !lastChangeOwner.growth) return lastChangeOwner;
   // “…，上年预算收入 280 万元，较上年增加 20.5 万元”: the change of the figure whose prior was just stated.
   if (m.role === 'change' && lastChangeOwner && lastChangeOwner.prior && !lastChangeOwner.change && lastChangeOwner.prior.sentence === m.sentence) return lastChangeOwner;
   const g = last.partOf;
   if (!g || g.total === last) return last;
-  // After the sentence of a 其中 list has ended, the text speaks of the total again — unless the
-  // total's change on the same base is already stated: “…减少 0.88 亿元。其中，因公出国（境）费
-  // 0.61 亿元。比 2015 年减少 48.45 万元” (a 。 typed for a ，) speaks of the last item.
-  if (m.sentence > last.amount.sentence) return m.role === 'change' && g.total.change && g.total.change.base === m.base ? last : g.total;
+  // After the sentence of a 其中 list has ended, the text speaks of the total again, unless the
+  // total's change on the same base is already stated and this one differs.
+  if (m.sentence > last.amount.sentence) {
+    const stated = m.role === 'change' ? g.total.change : undefined;
+    // The same change said again (“…减少 2.00 万元。其中：…。比上年减少 2.00 万元，下降 16.67%”) is the total's.
+    const again = stated && stated.direction === m.direction && mentionYuan(stated).minus(mentionYuan(m)).abs().lte(mentionHalfUnitYuan(stated).plus(mentionHalfUnitYuan(m)));
+    // One that differs (“…比上年预算减少 2 万元。其中：…。比上年决算减少 1 万元”: the total on another
+    // base? the last item? “…减少 0.88 亿元。其中，因公出国（境）费 0.61 亿元。比 2015 年减少 48.45 万元”)
+    // cannot be placed: null, it stands alone.
+    return stated && stated.base === m.base && !again ? null : g.total;
+  }
   // A 较上年 clause after an inline 、 list of figures speaks of the total (a 、 inside one item's
   // name, “教育、文化旅游体育与传媒…支出 238.4 亿元，增长 10.1%”, makes no list).
   if (last.amount.sep === '、' && g.parts.length >= 2) return g.total;
@@ -858,8 +894,15 @@ function findDenominators(statements: Statement[], clauseBefore: string, owner: 
   const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
   // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share that names no base is
   // the share of the list's total (“占支出总预算 78.33%” names one, without 的).
+  // In a nested list (“财政拨款收入 800 万元（其中：一般公共预算拨款 600 万元，占 60%）”) it may be of a
+  // total above: every total up the lists is a candidate, and the share is wrong only if it fits none.
   const bare = /占\s*(?:比|比重|比例)?\s*(?:为|是|达)?\s*$/.test(clauseBefore);
-  if (!m && bare && owner.partOf && owner.partOf.total !== owner) return [owner.partOf.total];
+  if (!m && bare && owner.partOf && owner.partOf.total !== owner) {
+    const up: Statement[] = [];
+    for (let t: Statement | undefined = owner.partOf.total; t && !up.includes(t); t = t.partOf?.total) up.push(t);
+    const overall = totalStatement(statements, '预算总额', owner);
+    return overall && !up.includes(overall) ? [...up, overall] : up;
+  }
   const what = m ? m[1].replace(/\s/g, '') : '预算总额';
   const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
   const named = statements.filter((s) => s !== owner && s.subject.replace(/\s/g, '').includes(key)).reverse();

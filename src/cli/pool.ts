@@ -89,17 +89,27 @@ export async function checkFiles(
   const built = path.join(__dirname, 'worker.js');
   const entry = opts.workerEntry ?? (existsSync(built) ? built : path.join(__dirname, 'worker-entry.js'));
   let next = 0;
-  /** Tasks a crashed worker had not started. */
+  /** Tasks a crashed worker had: they go to a new worker. */
   const retry: WorkerTask[] = [];
+  /** How many workers died while a file was the one being checked. */
+  const crashes = new Map<number, number>();
   let done = 0;
   await new Promise<void>((resolve) => {
-    const start = (): void => {
+    /**
+     * `careful`: a replacement worker takes one file at a time until one is done. A worker that
+     * dies does not say which of its two files killed it (the queued one may have been loading): the
+     * file being checked gets a second chance alone, and is reported only if it kills that one too.
+     */
+    const start = (careful = false): void => {
       const w = new Worker(entry, { workerData: setup });
       // Two tasks in flight: the worker loads the next file while it checks this one, and never
       // waits for the round trip to get its next task.
       const inFlight: WorkerTask[] = [];
+      let solo = careful;
+      let dead = false;
       const stop = (): void => void w.terminate();
       const feed = (): void => {
+        if (dead) return;
         let task = retry.shift();
         if (!task && next < files.length) {
           task = { index: next, file: files[next], outFile: opts.outFiles?.[next] };
@@ -114,28 +124,41 @@ export async function checkFiles(
       };
       w.on('message', (m: { index: number; report: FileReport; readMs: number; checkMs: number }) => {
         const at = inFlight.findIndex((t) => t.index === m.index);
-        if (at >= 0) inFlight.splice(at, 1);
+        // Not in flight (already given up with a dead worker): never reported twice.
+        if (dead || at < 0) return;
+        inFlight.splice(at, 1);
         onDone(m.index, { report: m.report, readMs: m.readMs, checkMs: m.checkMs });
         done++;
         if (done === files.length) resolve();
         feed();
+        if (solo) {
+          solo = false;
+          feed();
+        }
       });
       const fail = (why: string): void => {
-        // The file being checked is reported; the one waiting behind it goes to another worker.
+        if (dead) return;
+        dead = true;
         const [lost, ...waiting] = inFlight.splice(0);
         if (!lost) return;
-        retry.push(...waiting);
-        onDone(lost.index, crashed(lost.file, why));
-        done++;
+        const n = (crashes.get(lost.index) ?? 0) + 1;
+        crashes.set(lost.index, n);
+        retry.unshift(...waiting);
+        if (n < 2) retry.unshift(lost);
+        else {
+          onDone(lost.index, crashed(lost.file, why));
+          done++;
+        }
         if (done === files.length) resolve();
-        else if (retry.length || next < files.length) start(); // replace the lost worker
+        else if (retry.length || next < files.length) start(true); // replace the lost worker
       };
       w.on('error', (e) => fail(e.message));
       w.on('exit', (code) => {
         if (code !== 0) fail(`工作线程异常退出（代码 ${code}）`);
+        else dead = true;
       });
       feed();
-      feed();
+      if (!careful) feed();
     };
     for (let i = 0; i < jobs; i++) start();
   });

@@ -105,7 +105,7 @@ export interface Group {
   numbered?: boolean;
   /** An item's own list inside a list over paragraphs: ends with the item. */
   nestedItem?: boolean;
-  /** The 公务用车购置及运行 item's own list (its 购置 and 运行) inside the 三公 list: ends at another item. */
+  /** The list of 公务用车购置及运行 (its 购置 and 运行 only): ends at another item, back in the 三公 list if open. */
   vehicle?: boolean;
   /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
   itemStyle?: string;
@@ -456,7 +456,10 @@ export function extract(physical: string[]): ExtractedText {
       const prevMention = paraMentions[paraMentions.length - 2];
       // Only a bracket that opens right after the change (“…增加 60000 万元（其中：…）”): “…减少 2 万元，
       // 其中：公务接待费 3 万元，比上年减少 1 万元” is the usual list of the total's items.
-      if (/^[\s,，]*[（(]\s*其中/.test(gap) && inParens && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
+      // An item that states its own 较上年 change (“（其中：公务用车购置费 25.00 万元，比上年增加 25.00 万元；…）”)
+      // makes the bracket a list of the figure's parts, as usual.
+      const ownChange = mention.role === 'amount' ? /^[^；;）)]*?(?:比|较|同|与)(?:上年|去年|\d{4}年)/.test(text.slice(mention.end)) : baseOf(clauseBefore) !== undefined;
+      if (/^[\s,，]*[（(]\s*其中/.test(gap) && inParens && !ownChange && prevMention?.role === 'change' && prevMention.sentence === mention.sentence && (mention.role === 'amount' || mention.role === 'change')) {
         breakdown = { paragraph: pi + 1, inParens, segment: mention.segment, skipping: false };
       } else if (breakdown && (breakdown.paragraph !== pi + 1 || (breakdown.inParens ? !inParens : mention.segment !== breakdown.segment))) {
         breakdown = undefined;
@@ -561,7 +564,8 @@ export function extract(physical: string[]): ExtractedText {
           // “三公 …，其中：…；公务用车购置及运行维护费 27.46 万元 …；其中：公务用车购置 0 万元 …；运行维护
           // 27.46 万元 …；公务接待费 22.59 万元”: the 公务用车 item's own 其中 holds its 购置 and 运行 only;
           // the next other item is the outer list's again.
-          const vehicle = !inParens && !nestedItem && !!group && !group.closed && lastAmount.partOf === group && isVehicleTotal(lastAmount.subject);
+          // (A bracket ends the list by itself: “（其中，…，其他交通费用 2846 万元）”.)
+          const vehicle = !inParens && isVehicleTotal(lastAmount.subject);
           if ((inParens || nestedItem || vehicle) && group && !group.closed && lastAmount.partOf === group) outer = group;
           else closeGroup();
           group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem, vehicle };
@@ -570,7 +574,9 @@ export function extract(physical: string[]): ExtractedText {
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {
           // "机关运行经费 … 其中：" handled above; a colon elsewhere starts a new statement.
         }
-        if (group && !group.closed && group.vehicle && outer && !/车|购|运行|维护|燃油|维修|保险/.test(st.subject)) {
+        if (group && !group.closed && group.vehicle && !/车|购|运行|维护|燃油|维修|保险|交通/.test(st.subject)) {
+          // (“…公务用车购置及运行维护费 37.80 万元。其中：购置 …；运行维护 …；公务接待费 4.90 万元”: with
+          // the 三公 list already ended, 公务接待费 is in no list.)
           group.closed = true;
           group = outer;
           outer = undefined;

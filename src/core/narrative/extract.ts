@@ -464,6 +464,12 @@ export function extract(physical: string[]): ExtractedText {
       } else if (breakdown && (breakdown.paragraph !== pi + 1 || (breakdown.inParens ? !inParens : mention.segment !== breakdown.segment))) {
         breakdown = undefined;
       }
+      // “A x 万元，B y 万元，C z 万元，分别较上年增长 4.75%、下降 6.20%、与上年持平”: rates and changes
+      // given for several figures at once (分别) are not paired up here; none is any one figure's.
+      if ((mention.role === 'growth' || mention.role === 'change') && /分别/.test(text.slice(lastAmount && lastAmount.amount.paragraph === pi + 1 ? lastAmount.amount.end : 0, f.index))) {
+        mention.role = 'annotation';
+        continue;
+      }
       if (breakdown) {
         if (mention.role === 'amount' || mention.role === 'change') breakdown.skipping = mention.role === 'amount' || baseOf(clauseBefore) === undefined;
         if (breakdown.skipping && (mention.role === 'amount' || mention.role === 'change' || mention.role === 'growth' || mention.role === 'share')) {

@@ -624,6 +624,11 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
 function sentenceBudget(x: ExtractedText, st: Statement): Mention | undefined {
   const prev = x.statements.filter((s) => !s.alt && s.id < st.id).pop();
   if (!prev || prev.amount.segment !== st.amount.segment || !/预算(?:数)?(?:为|是)?$/.test(prev.subject) || /决算/.test(prev.subject)) return undefined;
+  // “年初预算 2100 万元，调整预算 2400 万元，决算 2345.67 万元，完成调整预算的 97.74%”: the budget the
+  // rate names (调整 / 年初 / 全年) must be the one found, else it is not checked.
+  const c = st.completion;
+  const named = c ? /(调整|年初|全年)预算(?:数)?[^，,。；;]*$/.exec(x.paragraphs[c.paragraph - 1].slice(Math.max(0, c.start - 16), c.start)) : null;
+  if (named && !prev.subject.includes(named[1])) return undefined;
   return prev.amount;
 }
 

@@ -819,7 +819,8 @@ function nearestOrLatest(same: Statement[], paragraph: number): Statement | unde
  */
 function introducesDetail(before: string): boolean {
   const outside = before.replace(/[（(][^（()）]*[）)]/g, '');
-  return /(?:具体是|具体为|具体包括|(?<!不)包括)[^，,；;。]*$/.test(outside);
+  // (No lookbehind: the task pane also runs in older WebKit, where a lookbehind is a syntax error.)
+  return /(?:具体是|具体为|具体包括|(?:^|[^不])包括)[^，,；;。]*$/.test(outside);
 }
 
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */

@@ -301,6 +301,13 @@ export function extract(physical: string[]): ExtractedText {
   let detail: { paragraph: number; segment: number } | undefined;
   const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
+  /** A change (or prior) no statement owns: kept with the subject it names; a rate right after it is its own. */
+  const standAlone = (m: Mention, subject: string) => {
+    lastOrphanSentence = m.sentence;
+    if (m.role === 'change') changeOnly.push({ subject, change: m });
+  };
+  /** The figure of a subject a change names (see nearestOrLatest). */
+  const figureOf = (subject: string, paragraph: number) => nearestOrLatest(statements.filter((s) => nameKey(s.subject) === nameKey(subject)), paragraph);
 
   let outer: Group | undefined; // the list a bracketed 其中 list is nested in
   /** An item's own 其中 list ends with its item (；or the paragraph): back to the outer list. */
@@ -612,10 +619,10 @@ export function extract(physical: string[]): ExtractedText {
         let owner: Statement | undefined;
         const named = mention.role === 'change' || mention.role === 'prior' ? namedSubject(clauseBefore) : undefined;
         if (named) {
-          owner = nearestOrLatest(statements.filter((s) => nameKey(s.subject) === nameKey(named)), pi + 1);
+          owner = figureOf(named, pi + 1);
           orphan = !owner;
           if (owner) lastChangeOwner = owner;
-          else if (mention.role === 'change') changeOnly.push({ subject: named.trim(), change: mention });
+          else standAlone(mention, named.trim());
         } else if (mention.role === 'growth' && orphan && mention.sentence === lastOrphanSentence) {
           owner = undefined;
           const last = changeOnly[changeOnly.length - 1];
@@ -624,26 +631,19 @@ export function extract(physical: string[]): ExtractedText {
           const found = ownerFor(mention, lastAmount, lastChangeOwner);
           owner = found ?? undefined;
           if (mention.role === 'change' || mention.role === 'prior') orphan = found === null;
-          if (found === null) {
-            // A change that cannot be placed stands alone, and so does a rate right after it.
-            lastOrphanSentence = mention.sentence;
-            if (mention.role === 'change') changeOnly.push({ subject: '', change: mention });
-          }
+          // A change that cannot be placed stands alone, and so does a rate right after it.
+          if (found === null) standAlone(mention, '');
           // “…；公务接待费支出决算比预算无增减变化，比去年增加 0.5 万元”: a change that names no
           // subject belongs to the subject its segment opens with, when that is not the statement
           // found before the segment; with no figure of that subject, it stands alone.
           const lead = mention.role === 'change' || mention.role === 'prior' ? segmentSubject(text, f.index) : undefined;
           if (lead && owner && (owner.amount.paragraph !== pi + 1 || owner.amount.start < lead.start) && nameKey(lead.subject) !== nameKey(owner.subject)) {
-            owner = nearestOrLatest(statements.filter((s) => nameKey(s.subject) === nameKey(lead.subject)), pi + 1);
+            owner = figureOf(lead.subject, pi + 1);
             orphan = !owner;
             if (owner) lastChangeOwner = owner;
-            else {
-              lastOrphanSentence = mention.sentence;
-              if (mention.role === 'change') changeOnly.push({ subject: lead.subject, change: mention });
-            }
+            else standAlone(mention, lead.subject);
           }
         }
-        if (orphan && named) lastOrphanSentence = mention.sentence;
         if (owner) {
           if (mention.role === 'change') {
 

@@ -12,6 +12,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ReadError, ReadResult } from './grid-from-exceljs';
 import { gridFromXlsxFast } from './xlsx-fast';
+import { unzipWithZlib } from './unzip-node';
 import { systemReason } from './errors';
 
 export { MAX_COLS_PER_SHEET, MAX_ROWS_PER_SHEET, ReadError, convertValue, gridFromWorkbook } from './grid-from-exceljs';
@@ -47,7 +48,7 @@ function sniffText(buf: Uint8Array): string | null {
 export async function readWorkbookBuffer(buf: Uint8Array, file: string): Promise<FileReadResult> {
   const name = path.basename(file);
   if (buf.length === 0) throw new ReadError(file, `文件“${name}”是空文件（0 字节），不是 Excel 工作簿。`);
-  if (startsWith(buf, ZIP_MAGIC)) return { ...gridFromXlsxFast(buf, file, name), format: 'xlsx' };
+  if (startsWith(buf, ZIP_MAGIC)) return { ...gridFromXlsxFast(buf, file, name, { unzip: unzipWithZlib }), format: 'xlsx' };
   if (startsWith(buf, OLE_MAGIC)) {
     // Loaded only for OLE files: SheetJS is large and most folders hold .xlsx only.
     const { gridFromXls, oleKind } = await import('./xls');

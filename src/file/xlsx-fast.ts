@@ -1,6 +1,6 @@
 /**
- * The checking reader for .xlsx/.xlsm: unzip with fflate, parse the parts the check needs (values,
- * cached formula results, shared strings, number formats, indentation, merged areas, sheet
+ * The checking reader for .xlsx/.xlsm: unzip (fflate; on the command line Node's zlib, unzip-node.ts),
+ * parse the parts the check needs (values, cached formula results, shared strings, number formats, indentation, merged areas, sheet
  * visibility) and build the same Grid as gridFromWorkbook (ExcelJS) does, cell for cell;
  * test/file/fast-read.test.ts holds the two readers to that. Parts are parsed by the plain-XML
  * scanner (xml-scan.ts, the same events as saxes, about 30 % faster on worksheets) where they are
@@ -14,7 +14,7 @@
  * Browser-safe (no Node built-ins). Rows past MAX_ROWS_PER_SHEET are not parsed at all, so a
  * 200,000-row export is cut off quickly and with bounded memory.
  */
-import { DecodeUTF8, strFromU8, unzipSync } from 'fflate';
+import { DecodeUTF8, strFromU8, unzipSync, UnzipFileInfo } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { NotPlainXml, local, plainXml, scanXml } from './xml-scan';
 import { CellData, CellValue, MergedArea, Sheet } from '../core/grid';
@@ -554,16 +554,23 @@ function readWorkbookPart(wbXml: string, wbRels: Map<string, Rel>, sax: Parse): 
 export interface FastReadOptions {
   /** 'saxes': parse every part with saxes (for the bench and the tests); default: the scanner where it can. */
   xml?: 'scan' | 'saxes';
+  /**
+   * A faster unzip where the platform has one (the command line: unzip-node.ts, Node's zlib): the
+   * parts `filter` accepts, or undefined to leave this zip to fflate.
+   */
+  unzip?: (bytes: Uint8Array, filter: (f: UnzipFileInfo) => boolean) => Record<string, Uint8Array> | undefined;
 }
+
+/** The parts the check reads: no images, printer settings, VBA projects. */
+const WANTED = (f: UnzipFileInfo): boolean =>
+  /\.(xml|rels)$/i.test(f.name) && !/(^|\/)(media|drawings|charts|theme|printerSettings|customXml|externalLinks|pivotCache|pivotTables|queryTables|tables|ink|diagrams)\//i.test(f.name);
 
 export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string, opts: FastReadOptions = {}): ReadResult {
   const withFallback = <T>(read: (parse: Parse) => T): T => (opts.xml === 'saxes' ? read(saxes) : scanFirst(read));
   let files: Record<string, Uint8Array>;
   try {
-    // Only the parts the check reads are inflated: no images, printer settings, VBA projects.
-    files = unzipSync(bytes, {
-      filter: (f) => /\.(xml|rels)$/i.test(f.name) && !/(^|\/)(media|drawings|charts|theme|printerSettings|customXml|externalLinks|pivotCache|pivotTables|queryTables|tables|ink|diagrams)\//i.test(f.name),
-    });
+    // Only the parts the check reads are inflated.
+    files = opts.unzip?.(bytes, WANTED) ?? unzipSync(bytes, { filter: WANTED });
   } catch (e) {
     const why = (e as Error).message ?? '';
     const truncated = /invalid zip|unexpected EOF|end of|unknown compression|invalid/i.test(why);

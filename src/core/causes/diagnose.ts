@@ -30,6 +30,7 @@ import { CodeCatalogue, parentCode, schemeOfCode } from '../codes/catalogue';
 import { markerNumber } from '../rules/summary';
 import { DisclosureIndex, Edit, TextSlot, amend, editKey, indexDisclosure, pathPlace } from './amend';
 import { Cause, Certainty, Change } from './types';
+import { ReadLog, watchedDisclosure } from './track';
 
 export interface DiagnoseInput {
   disclosure: Disclosure;
@@ -58,6 +59,11 @@ export interface Diagnosis {
 }
 
 const TEN_THOUSAND = new Decimal(10000);
+/** A ratio within 1 % of 10⁴ (or of 10⁻⁴) is read as a 元/万元 mix-up; Decimals, made once. */
+const MIXUP_LOW = new Decimal(9900);
+const MIXUP_HIGH = new Decimal(10100);
+const MIXUP_LOW_INVERSE = new Decimal(1).dividedBy(MIXUP_HIGH);
+const MIXUP_HIGH_INVERSE = new Decimal(1).dividedBy(MIXUP_LOW);
 /**
  * Rule re-runs allowed for pairs of changes that no finding implies directly. 20 (down from 60): on
  * the examples and the 330 mutations the causes found are the same, and 003's diagnosis drops from
@@ -93,78 +99,20 @@ interface Eval {
  * Families in `skip` (per-table ones, re-run on the tables a change touches) are not run.
  */
 function trackedBaseline(d: Disclosure, families: Unit[], ctx: Omit<RuleContext, 'disclosure'>, skip: Set<number>) {
-  let current = -1;
-  const readers = new Map<string, Set<number>>();
-  const note = (cell: string | undefined) => {
-    if (current < 0 || !cell) return;
-    const set = readers.get(cell) ?? new Set<number>();
-    set.add(current);
-    readers.set(cell, set);
-  };
-  const watch = <T extends object>(obj: T, cellOf: (prop: string | symbol) => string | undefined): T =>
-    new Proxy(obj, {
-      get(target, prop, receiver) {
-        const cell = cellOf(prop);
-        if (cell !== undefined) note(cell);
-        return Reflect.get(target, prop, receiver);
-      },
-    });
-  // Any property of an amount is its cell's content; noted once per family (`seen`: the last one).
-  const amount = (a: Amount | undefined) => {
-    if (!a) return a;
-    let seen = -1;
-    return new Proxy(a, {
-      get(target, prop) {
-        if (seen !== current) {
-          seen = current;
-          note(a.cell);
-        }
-        return target[prop as keyof Amount];
-      },
-    });
-  };
-  const ROW_TEXT = new Map<string | symbol, 'codeCell' | 'code2Cell' | 'nameCell' | 'name2Cell'>([
-    ['code', 'codeCell'],
-    ['code2', 'code2Cell'],
-    ['name', 'nameCell'],
-    ['name2', 'name2Cell'],
-    ['marker', 'nameCell'],
-    ['label', 'nameCell'],
-  ]);
-  const row = (r: Row): Row => {
-    const amounts: Row['amounts'] = {};
-    for (const [k, a] of Object.entries(r.amounts)) amounts[k] = amount(a);
-    const copy = { ...r, amounts };
-    return watch(copy, (prop) => {
-      const at = ROW_TEXT.get(prop);
-      return at && copy[at];
-    });
-  };
-  const tracked: Disclosure = {
-    ...d,
-    tables: d.tables.map((t) => {
-      const copy: Table = {
-        ...t,
-        rows: t.rows.map(row),
-        blocks: t.blocks?.map((b) => ({ ...b, rows: b.rows.map(row) })),
-        fields: t.fields?.map((f) => ({ ...f, amount: amount(f.amount) })),
-      };
-      return watch(copy, (prop) => (prop === 'number' ? t.numberCell : undefined));
-    }),
-    unitNames: d.unitNames?.map((u) => watch({ ...u }, (prop) => (prop === 'name' ? u.cell : undefined))),
-  };
+  const log = new ReadLog();
+  const tracked = watchedDisclosure(d, log);
   const outputs: Finding[][] = families.map((fam, i) => {
     if (skip.has(i)) return [];
-    current = i;
+    log.current = i;
     try {
       return fam.run({ ...ctx, disclosure: tracked });
     } catch {
       return [];
     } finally {
-      current = -1;
+      log.current = -1;
     }
   });
-  return { outputs, readers };
+  return { outputs, readers: log.readers };
 }
 
 /** What the diagnosis tracks and re-runs as one: a family, or one of its `checks`. */
@@ -430,8 +378,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
           if (!x.isZero()) {
             for (const v of [x.minus(gap), x.plus(gap)]) {
               const ratio = v.dividedBy(x).abs();
-              if (ratio.gte(9900) && ratio.lte(10100)) values.push(x.times(TEN_THOUSAND));
-              if (ratio.gte(1 / 10100) && ratio.lte(1 / 9900)) values.push(x.dividedBy(TEN_THOUSAND));
+              if (ratio.gte(MIXUP_LOW) && ratio.lte(MIXUP_HIGH)) values.push(x.times(TEN_THOUSAND));
+              if (ratio.gte(MIXUP_LOW_INVERSE) && ratio.lte(MIXUP_HIGH_INVERSE)) values.push(x.dividedBy(TEN_THOUSAND));
             }
           }
         }

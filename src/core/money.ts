@@ -117,9 +117,17 @@ export function formatWan(yuan: Decimal): string {
   return yuan.dividedBy(10000).toDecimalPlaces(WAN_DECIMALS, ROUNDING).toFixed(WAN_DECIMALS);
 }
 
-/** Half a unit of the last printed digit, in 元, for a figure in `unit` printed with `decimals`. */
+const HALF_UNITS = new Map<string, Decimal>();
+/**
+ * Half a unit of the last printed digit, in 元, for a figure in `unit` printed with `decimals`.
+ * Decimals are immutable, so each (unit, decimals) is computed once: every comparison of the
+ * rules asks for one, and the diagnosis re-runs the rules many times.
+ */
 export function halfUnitYuan(unit: MoneyUnit, decimals: number): Decimal {
-  return new Decimal(0.5).times(new Decimal(10).pow(-decimals)).times(UNIT_FACTOR[unit]);
+  const key = `${unit}${decimals}`;
+  let h = HALF_UNITS.get(key);
+  if (!h) HALF_UNITS.set(key, (h = new Decimal(5).times(new Decimal(10).pow(-decimals - 1)).times(UNIT_FACTOR[unit])));
+  return h;
 }
 
 export type Comparison = 'equal' | 'rounding' | 'different';

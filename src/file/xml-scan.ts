@@ -69,7 +69,9 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     if (end < 0) throw new NotPlainXml('unterminated declaration');
     i = end + 2;
   }
+  /** The open elements' names as written, and without their prefixes. */
   const names: string[] = [];
+  const locals: string[] = [];
   let depth = 0;
   let rootDone = false;
   while (i < n) {
@@ -83,15 +85,17 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     }
     if (lt < 0) break;
     if (xml.charCodeAt(lt + 1) === 47) {
-      // </name>
+      // </name>: the name must be the open element's, followed by optional space and '>'.
+      const name = names.pop();
       let j = lt + 2;
-      while (j < n && !endsName(xml.charCodeAt(j))) j++;
-      const name = xml.slice(lt + 2, j);
+      if (name === undefined || !xml.startsWith(name, j) || !(j + name.length < n) || !endsName(xml.charCodeAt(j + name.length))) throw new NotPlainXml('malformed closing tag');
+      j += name.length;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 62 || name === '' || depth === 0 || names.pop() !== name) throw new NotPlainXml('malformed closing tag');
+      if (xml.charCodeAt(j) !== 62) throw new NotPlainXml('malformed closing tag');
       depth--;
       if (depth === 0) rootDone = true;
-      if (close) close(local(name));
+      const localName = locals.pop()!;
+      if (close) close(localName);
       i = j + 1;
       if (stop && stop()) return;
       continue;
@@ -99,9 +103,12 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     // <name attr="value" …> or <name … />
     if (rootDone) throw new NotPlainXml('second root element');
     let j = lt + 1;
-    while (j < n && !endsName(xml.charCodeAt(j))) j++;
+    let colon = -1;
+    for (let c = xml.charCodeAt(j); j < n && !endsName(c); c = xml.charCodeAt(++j)) if (c === 58 && colon < 0) colon = j;
     const name = xml.slice(lt + 1, j);
     if (name === '') throw new NotPlainXml('malformed tag');
+    // The name without its prefix, as the readers want it (local(), without a second search).
+    const localName = colon < 0 ? name : xml.slice(colon + 1, j);
     let attrs = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
@@ -138,14 +145,15 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
       const after = xml.charCodeAt(j);
       if (!isSpace(after) && after !== 62 && after !== 47) throw new NotPlainXml('no space between attributes');
     }
-    open(local(name), attrs);
+    open(localName, attrs);
     if (selfClosing) {
-      if (close) close(local(name));
+      if (close) close(localName);
       if (depth === 0) rootDone = true;
       if (stop && stop()) return;
     } else {
       depth++;
       names.push(name);
+      locals.push(localName);
     }
     i = j;
   }

@@ -6,6 +6,7 @@
  * indent); a table is named in full once and by 表号 + short name after that. Figures are in the
  * table's own unit (check-file.ts converts them). Pure string building; main.ts writes the strings.
  */
+import { foldNotFound } from '../core/missing';
 import { countBySeverity, figureText, Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import type { TableSummary } from '../core/engine';
 import type { CauseLike, FileReport } from './check-file';
@@ -211,12 +212,6 @@ function findingLines(f: Finding, o: FormatOptions, indent: string): string[] {
   return out;
 }
 
-/** What the notes on tables not found advise, said once under the list of missing tables. */
-const MISSING_ADVICE = {
-  national: '（以上为财政部标准公开表中的表；各省模板不尽相同，若本省要求公开这些表，即使无数据也应公开空表。各表的提示用 --verbose 列出）',
-  profile: '（若本单位无这些表的数据，也应公开空表并在目录中说明理由。各表的提示用 --verbose 列出）',
-};
-
 /** The full report of one entry. */
 export function formatFile(r: FileReport, o: FormatOptions = {}): string {
   const out: string[] = [];
@@ -243,9 +238,9 @@ export function formatFile(r: FileReport, o: FormatOptions = {}): string {
   // A table simply not found says no more than the line above (one note per table, the same
   // advice each time): its advice is said once here and the notes are listed only with --verbose.
   // Notes about a table that was found but could not be read name its cell and stay listed.
-  const notFound = new Set(o.verbose ? [] : r.findings.filter((f) => f.rule === 'table.missing' && f.cells.length === 0));
-  const advice = [...new Set([...notFound].map((f) => (f.severity === 'info' ? MISSING_ADVICE.national : MISSING_ADVICE.profile)))];
-  for (const a of advice) out.push(...wrap(a, '     ', '     '));
+  const folded = foldNotFound(o.verbose ? [] : r.findings);
+  const notFound = new Set(folded.groups.flatMap((g) => g.notes));
+  for (const g of folded.groups) out.push(...wrap(`（${g.advice}各表的提示用 --verbose 列出）`, '     ', '     '));
 
   // Causes first: each explains several findings; what they explain is not listed again.
   const explained = new Set<string>();

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../src/core/finding';
 import { FindingItem } from './FindingItem';
+import { foldNotFound, notFoundSentence } from '../../src/core/missing';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
 });
 
 export const OTHER_GROUP = '其他';
+/** The section that lists, once, the tables the template expects and the workbook lacks. */
+export const NOT_FOUND_GROUP = '未找到的报表';
 
 /** Findings grouped by table, in the order the tables first appear. */
 export function groupByTable(findings: Finding[]): [string, Finding[]][] {
@@ -42,9 +45,12 @@ export function FindingsList({ findings, shown, onSelect, units }: FindingsListP
   const visible = findings.filter((f) => shown[f.severity]);
   if (findings.length === 0) return <Text>未发现问题。</Text>;
   if (visible.length === 0) return <Text>所选类别下没有问题。</Text>;
+  // Tables simply not found are one card per severity (which tables, the advice once), after the
+  // tables' own findings: one card per table would bury them (src/core/missing.ts).
+  const { groups, rest } = foldNotFound(visible);
   return (
     <div>
-      {groupByTable(visible).map(([table, fs]) => (
+      {groupByTable(rest).map(([table, fs]) => (
         <section key={table} className={styles.group} aria-label={table}>
           <h2 className={styles.heading}>
             {table}（{fs.length}）
@@ -58,6 +64,20 @@ export function FindingsList({ findings, shown, onSelect, units }: FindingsListP
           </ul>
         </section>
       ))}
+      {groups.length > 0 && (
+        <section className={styles.group} aria-label={NOT_FOUND_GROUP}>
+          <h2 className={styles.heading}>
+            {NOT_FOUND_GROUP}（{groups.reduce((n, g) => n + g.titles.length, 0)} 张）
+          </h2>
+          <ul className={styles.list}>
+            {groups.map((g) => (
+              <li key={g.severity}>
+                <FindingItem finding={{ rule: 'table.missing', severity: g.severity, message: notFoundSentence(g), cells: [] }} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

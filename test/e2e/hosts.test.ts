@@ -5,8 +5,9 @@
  *  - Excel 2019's requirement sets (ExcelApi 1.7, no shared runtime): the ribbon's 检查本工作簿
  *    works on a cold click, the pane checks, a multi-cell finding selects its first area and says
  *    so, 清除标记 restores; nothing calls an API above 1.8;
- *  - a 江苏 corpus workbook (test/corpus/jiangsu): its 12 tables recognised, screenshot at 320 px.
- * Screenshots: test-artifacts/boot-old-browser.png, excel2019.png, jiangsu.png.
+ *  - a 江苏 corpus workbook (test/corpus/jiangsu): its 12 tables recognised, screenshot at 320 px;
+ *  - a workbook lacking most of its template's tables: one card names them all.
+ * Screenshots: test-artifacts/boot-old-browser.png, excel2019.png, jiangsu.png, missing-tables.png.
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
@@ -16,6 +17,9 @@ import { modelFromExcelJS } from '../excel/fakeFromExcelJS';
 import { roundTrip } from '../excel/helpers';
 import { HOST_PROFILES } from '../excel/hostProfiles';
 import { CHROMIUM, artifact, chromiumThere, openPane } from './harness';
+import { checkGrid } from '../../src/core/engine';
+import { foldNotFound } from '../../src/core/missing';
+import { gridFromWorkbook } from '../../src/file/read';
 
 const maybe = chromiumThere ? describe : describe.skip;
 if (!chromiumThere) console.warn(`跳过浏览器测试：找不到 Chromium（${CHROMIUM}）。`);
@@ -119,6 +123,36 @@ maybe('older hosts in headless Chromium', () => {
       expect(await page.locator('[data-finding]').count()).toBeGreaterThan(0);
       expect(pane.pageErrors).toEqual([]);
       expect(pane.external).toEqual([]);
+    } finally {
+      await pane.close();
+    }
+  });
+
+  test('tables not found are one card with every title and the advice once (screenshot)', async () => {
+    // The 陕西 template with only its cover and first three tables: the rest are not found.
+    const wb = await roundTrip(buildShaanxi000('published'));
+    for (const ws of [...wb.worksheets]) if (!['封面', '表1', '表2', '表3'].includes(ws.name)) wb.removeWorksheet(ws.id);
+    const model = modelFromExcelJS(wb, '只有三张表.xlsx');
+    const expected = checkGrid(gridFromWorkbook(wb, model.name).grid);
+    const { groups, rest } = foldNotFound(expected.findings);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].titles.length).toBeGreaterThan(8);
+    const pane = await openPane(model);
+    try {
+      await pane.page.getByRole('button', { name: '检查', exact: true }).click();
+      await pane.page.getByRole('button', { name: '重新检查' }).waitFor({ timeout: 60000 });
+      expect(pane.pageErrors).toEqual([]);
+      // The tables' own findings, then one card for all the tables not found.
+      expect(await pane.page.locator('[data-finding]').count()).toBe(rest.length + 1);
+      const section = pane.page.getByRole('region', { name: '未找到的报表' });
+      await expect(section.locator('h2').innerText()).resolves.toBe(`未找到的报表（${groups[0].titles.length} 张）`);
+      const card = section.locator('[data-rule="table.missing"]');
+      expect(await card.count()).toBe(1);
+      await card.getByText('展开全文').click();
+      const text = await card.innerText();
+      expect(text).toContain(`未找到 ${groups[0].titles.length} 张应有的表：${groups[0].titles.join('、')}。`);
+      expect(text.match(/公开空表/g)).toHaveLength(1);
+      await pane.page.screenshot({ path: artifact('missing-tables.png'), fullPage: true });
     } finally {
       await pane.close();
     }

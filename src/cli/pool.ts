@@ -20,11 +20,14 @@ export const DEFAULT_WORKERS_FROM = 500;
 /**
  * Each worker's young generation, in MB (V8's default here is about 48: 3 × a 16 MB semi-space). A
  * check allocates many short-lived objects (Decimals, amended copies of the Disclosure in the
- * diagnosis); with room for more of them, fewer scavenges run and fewer objects survive into the
- * old generation. Measured on 1,200 published 工伤 copies with --jobs 2: 14.2–14.8 s with the
- * default, 12.6–13.0 s with 96 (48: 15.0, 64: 13.5, 128: 14.3), peak memory 270 → 320–340 MB. The
- * main thread's own young generation is fixed at start-up (a flag given to node), so --jobs 1 keeps
- * the default: one worker with 96 MB was no faster on 100 and 400 files than this thread.
+ * diagnosis); with room for more of them, fewer scavenges run, fewer objects survive into the old
+ * generation, and on two cores the two workers' parallel scavenges contend less. Measured on 1,200
+ * published 工伤 copies with --jobs 2, runs alternated with the same build: 13.5 / 13.5 / 14.1 s
+ * with 96 against 15.2 / 14.0 / 15.0 s with the default (a first series: 48 MB 15.0 s, 64 MB
+ * 13.5 s, 128 MB 14.3 s); peak memory 260–270 → 300–380 MB. The main thread's young generation is
+ * fixed when node starts (v8.setFlagsFromString has no effect on it), so --jobs 1 keeps the
+ * default; one worker with 96 MB was no faster than this thread on 100 and 400 files (its
+ * scavenges run on the idle second core anyway).
  */
 export const YOUNG_GENERATION_MB = 96;
 

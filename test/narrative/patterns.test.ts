@@ -514,3 +514,35 @@ test.each([
   const wrong = cases.flatMap((c) => errors(checkNarrative(c.paras, null)).map((f) => `${c.id}: ${f.message}`));
   expect(wrong).toEqual([]);
 });
+
+describe('parts of a definition, each in a paragraph of its own', () => {
+  // 基本支出 = 人员经费 + 公用经费 by definition; in PDFs each part often stands on its own line,
+  // ended by 。 after its “主要包括：…等” (narrative-c/14, narrative-b/20).
+  const items = ['人员经费489.18万元,主要包括:基本工资、津贴补贴、奖金等。', '公用经费46.89万元,主要包括:办公费、印刷费等。'];
+
+  test('the list goes on to the next defined part: a total the parts do not make is an error (c/14)', () => {
+    const p = ['2023年一般公共预算财政拨款基本支出911.7万元,其中:', ...items, '(注:数据来源于财决07表。)'];
+    const x = extract(p);
+    expect(x.groups.find((g) => g.total.amount.raw === '911.7万元')?.parts.map((s) => s.subject)).toEqual(['人员经费', '公用经费']);
+    const fs = errors(checkNarrative(p, null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.sum']);
+    expect(fs[0].message).toContain('536.07');
+  });
+
+  test('parts that make the total: no error', () => {
+    expect(errors(checkNarrative(['2023年一般公共预算财政拨款基本支出536.07万元,其中:', ...items], null))).toEqual([]);
+  });
+
+  test('a paragraph that is no part of the definition ends the list (项目支出 after 基本支出’s parts)', () => {
+    const p = ['2023年一般公共预算财政拨款基本支出536.07万元,其中:', ...items, '项目支出300万元,主要用于信息化建设等。'];
+    const g = extract(p).groups.find((x) => x.total.amount.raw === '536.07万元')!;
+    expect(g.parts.map((s) => s.subject)).toEqual(['人员经费', '公用经费']);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('a list that is no definition still ends with its paragraph’s 。', () => {
+    const p = ['2023年项目支出536.07万元,其中:', '信息化建设489.18万元,主要用于系统运维等。', '公用经费46.89万元,主要包括:办公费等。'];
+    const g = extract(p).groups.find((x) => x.total.amount.raw === '536.07万元')!;
+    expect(g.parts.map((s) => s.subject)).toEqual(['信息化建设']);
+  });
+});

@@ -11,6 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
+import { definedPart } from './definitions';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -109,6 +110,11 @@ export interface Group {
   vehicle?: boolean;
   /** The numbering of its item paragraphs ('num' 1、 'paren-num' (1) 'cn' 一、 'paren-cn' (一)). */
   itemStyle?: string;
+  /**
+   * An unnumbered list over paragraphs whose last paragraph ended with 。: it goes on only if the
+   * next paragraph opens with another part of the total's definition (基本支出 → 公用经费).
+   */
+  pendingEnd?: boolean;
 }
 
 /** A 较上年 change stated with its subject but without this year's figure: “工资福利支出较上年增 18.67 万元，增 21.86%”. */
@@ -342,6 +348,12 @@ export function extract(physical: string[]): ExtractedText {
     // A group spanning paragraphs continues only into list-like paragraphs.
     // Numbered items (1、… 2、…) continue the list, each may end with 。; another numbering ((三)),
     // or a numbered paragraph after unnumbered items, ends it.
+    if (group && group.pendingEnd) {
+      const head = /^\s*([^，,。；;：:\d]{2,24}?)\s*\d/.exec(text)?.[1] ?? '';
+      const listed = group.parts.some((p) => nameKey(p.subject) === nameKey(head));
+      if (!head || listed || !definedPart(group.total.subject, head)) closeGroup();
+      else group.pendingEnd = false;
+    }
     if (group && group.spansParagraphs) {
       const style = itemStyle(text);
       if (group.parts.length === 0 && style && !group.itemStyle) group.itemStyle = style;
@@ -688,7 +700,10 @@ export function extract(physical: string[]): ExtractedText {
     } else if ((popNested(), group && !group.spansParagraphs)) {
       closeGroup();
     } else if (group && group.spansParagraphs && !group.itemStyle && /。\s*$/.test(text)) {
-      closeGroup();
+      // “基本支出 911.7 万元，其中：¶ 人员经费 489.18 万元，主要包括：…等。¶ 公用经费 46.89 万元，主要
+      // 包括：…等。”: parts of the total's definition, each ended by 。 after its details, may go on.
+      if (group.parts.length > 0 && group.parts.every((p) => definedPart(group!.total.subject, p.subject))) group.pendingEnd = true;
+      else closeGroup();
     }
   });
   closeGroup();

@@ -10,6 +10,7 @@
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { compareAmounts, formatYuan } from '../money';
+import { completeList } from './definitions';
 import { ExtractedText, FlatCell, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
@@ -121,22 +122,6 @@ function compareStated(a: Decimal, b: Decimal, envelope: Decimal): 'equal' | 'ro
   const d = a.minus(b).abs();
   if (d.isZero()) return 'equal';
   return d.lte(envelope) ? 'rounding' : 'different';
-}
-
-/**
- * A list whose items are by definition the whole of its total: 三公 = 出国 + 接待 + 公务用车;
- * 公务用车购置及运行 = 购置 + 运行; 基本支出 = 人员经费 + 公用经费, or = 工资福利 + 商品和服务 +
- * 对个人和家庭的补助. Only such a list (or a list of coded lines) that falls short of its total
- * proves an error: any other 其中 list may leave items out.
- */
-export function completeList(total: string, parts: string[]): boolean {
-  const has = (re: RegExp) => parts.some((p) => re.test(p));
-  if (/三公/.test(total)) return has(/出国/) && has(/接待/) && (has(/用车|公车|车辆/));
-  if (/(?:用车|公车|车辆)/.test(total) && /购置/.test(total) && /运行/.test(total)) return has(/购置/) && has(/运行/);
-  // An expense split by its kinds: 人员经费 + 公用经费 + 专项业务费 (or 项目支出), all three listed.
-  if (parts.length >= 3 && parts.every((p) => /^(?:人员经费|公用经费|专项业务(?:经)?费|专项经费|项目支出)/.test(p)) && has(/^人员经费/) && has(/^公用经费/) && has(/^(?:专项|项目)/)) return true;
-  if (/基本支出/.test(total)) return (has(/人员经费/) && has(/公用经费/)) || (has(/工资福利/) && has(/商品和服务/) && has(/对个人和家庭/));
-  return false;
 }
 
 function checkGroups(x: ExtractedText, out: TextFindings): void {

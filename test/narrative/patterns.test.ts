@@ -546,3 +546,46 @@ describe('parts of a definition, each in a paragraph of its own', () => {
     expect(g.parts.map((s) => s.subject)).toEqual(['信息化建设']);
   });
 });
+
+describe('budget-report wording (set g: 预算执行, 决算 of governments and procurement)', () => {
+  test('增收 / 减收 / 增支 are changes: the 其中 list after them is the total’s (g/03)', () => {
+    const p = ['4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。其中:税收收入8103万元,比上年增收1284万元,增长18.8%;非税收入16524万元,比上年减收2354万元,下降12.5%。'];
+    const x = extract(p);
+    const total = st(x, '24627万元');
+    expect(total.change?.raw).toBe('1070万元');
+    expect(total.change?.direction).toBe(-1);
+    expect(total.growth?.raw).toBe('4.2%');
+    expect(st(x, '16524万元').change?.direction).toBe(-1);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['24627万元', '8103万元', '16524万元']);
+    // 8103 + 16524 = 24627; 1070 / (24627 + 1070) = 4.16%; 1284 − 2354 = −1070.
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('a list in square brackets, an item whose name has brackets of its own (g/13)', () => {
+    const p = ['西市区一般公共预算收入18.4亿元,完成年度预算的93.4%,同比减收3.8亿元,下降17.1%。[其中:西市区本级一般公共预算收入3.2亿元,同比增收0.5亿元,增长18.5%;沿海产业基地一般公共预算收入7.9亿元,同比减收3.4亿元,下降30.1%;自贸区(高新区)一般公共预算收入7.3亿元,同比减收0.9亿元,下降10.9%];经济技术开发区一般公共预算收入30.6亿元,同比减收2.6亿元,下降7.8%。'];
+    const x = extract(p);
+    const g = x.groups.find((y) => y.total.amount.raw === '18.4亿元')!;
+    expect(g.parts.map((s) => s.amount.raw)).toEqual(['3.2亿元', '7.9亿元', '7.3亿元']);
+    expect(st(x, '7.3亿元').change?.raw).toBe('0.9亿元');
+    expect(st(x, '7.9亿元').change?.raw).toBe('3.4亿元');
+    // 0.9 / 8.2 = 10.98 %: the stated 10.9 % is a truncation, a warning at most.
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('万亿 is no unit the checker reads: “首次突破 2 万亿元” is no figure (g/16)', () => {
+    const p = ['当期全国政府采购规模为21070.5亿元,首次突破2万亿元,比上年增加3765.2亿元,增长21.8%。'];
+    const x = extract(p);
+    expect(x.mentions.map((m) => m.raw)).toEqual(['21070.5亿元', '3765.2亿元', '21.8%']);
+    expect(st(x, '21070.5亿元').growth?.raw).toBe('21.8%');
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('a change written in 元 beside a figure in 万元 that fits only as 万元: an error that says so (g/05)', () => {
+    const p = ['一般公共预算支出完成255,325万元,比上年同期增支14,484元,增长6.01%。'];
+    const fs = errors(checkNarrative(p, null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.growth']);
+    expect(fs[0].message).toContain('若增减额是 14484 万元（文中写作“14,484元”），增减幅度正好是 6.01%：像是元与万元混用。');
+    // Written as 万元 it is right.
+    expect(errors(checkNarrative(['一般公共预算支出完成255,325万元,比上年同期增支14,484万元,增长6.01%。'], null))).toEqual([]);
+  });
+});

@@ -166,7 +166,13 @@ export interface ExtractedText {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const UNITS = String.raw`亿元|亿(?![人元次])|万元|万(?![人元次])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
+// 万 before 亿 is the unit 万亿 (10¹² 元), which the checker does not read: “首次突破 2 万亿元” is no figure.
+const UNITS = String.raw`亿元|亿(?![人元次])|万元|万(?![人元次亿])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
+/**
+ * A change verb ending the text before a figure: 增加 / 减少 / 增长 / 下降 …, also as a budget
+ * report writes them of revenue and spending (增收 / 减收 / 增支 / 减支, “比上年减收 1070 万元”).
+ */
+const CHANGE_VERB_END = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款|收|支)?$/;
 const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
 const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
@@ -204,6 +210,20 @@ function boundaryBefore(text: string, pos: number, stopAtParen = true): { index:
     } else if (depth === 0 && SEPS.includes(ch) && !(ch === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}/.test(text.slice(i + 1, i + 4)))) return { index: i + 1, sep: ch === ',' ? '，' : ch === ';' ? '；' : ch === ':' ? '：' : ch };
   }
   return { index: 0, sep: '' };
+}
+
+/** Where the bracket enclosing `pos` opens (brackets closed before `pos` are passed over); -1 when none. */
+function openingBracket(text: string, pos: number): number {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth > 0) depth--;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 function insideParens(text: string, pos: number): boolean {
@@ -251,7 +271,7 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   if (/(?:完成(?:了)?(?:全年|年初|调整)?|占(?:全年|年初|调整)?)预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
-  const m = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/.exec(b);
+  const m = CHANGE_VERB_END.exec(b);
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
   if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
   // 包括 … : a detail of the figure before, not another part of its list.
@@ -442,7 +462,8 @@ export function extract(physical: string[]): ExtractedText {
       const inReason = reasonAt >= 0 && (reasonAt > segAt || /原因[是为]?[：:]?\s*(?:1|一|①|[（(][1一][)）])[、.．是]/.test(sentText.slice(reasonAt)));
       if (inReason && cls.role !== 'count') cls.role = cls.role === 'growth' || cls.role === 'share' ? 'percent' : 'annotation';
       // An amount in brackets that opens with 其中 is a part of a nested list, not an annotation.
-      if (cls.role === 'annotation' && inParens && /[（(]\s*其中[^（()）]*$/.test(text.slice(0, f.index)) && !/新增|包括/.test(before)) cls.role = 'amount';
+      // (Brackets inside an item's name, “自贸区（高新区）… 7.3 亿元”, are passed over.)
+      if (cls.role === 'annotation' && inParens && /^[（(]\s*其中/.test(text.slice(openingBracket(text, f.index))) && !/新增|包括/.test(before)) cls.role = 'amount';
       // A rate right after head counts (出国人次从 29 人降为 16 人，下降 44.8%) is the counts' rate.
       const prevM = paraMentions[paraMentions.length - 1];
       if (cls.role === 'growth' && prevM && prevM.role === 'count' && prevM.sentence === sentence) cls.role = 'percent';
@@ -841,7 +862,7 @@ function introducesDetail(before: string): boolean {
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */
 function namedSubject(clauseBefore: string): string | undefined {
   const t = clauseBefore
-    .replace(/[（(]?(?:增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款)?$/, '')
+    .replace(CHANGE_VERB_END, '')
     .replace(/(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:相比|比较)?/g, '')
     .replace(/^(?:其中|同比|分别|另外|此外)[：:，,]?/, '')
     .replace(/^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d))\s*/, '');

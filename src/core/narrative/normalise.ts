@@ -30,6 +30,13 @@ function foldChar(ch: string): string {
       return '.';
     case '％':
       return '%';
+    // Square brackets enclose a list as round ones do (“…下降 17.1%。[其中：A …；B …]；C …”).
+    case '[':
+    case '［':
+      return '（';
+    case ']':
+    case '］':
+      return '）';
     default:
       return TRAD_MAP.get(ch) ?? ch;
   }

@@ -488,6 +488,20 @@ function rateVerdict(stated: Mention, range: { min: Decimal; max: Decimal }): 'e
   return 'different';
 }
 
+/**
+ * A change written in another unit than its figure (“255,325 万元 … 增支 14,484 元，增长 6.01%”):
+ * when the change read in the figure's unit gives the stated rate, the sentence says so — the
+ * writer most likely dropped a 万 (or wrote one too many).
+ */
+function unitSlip(st: Statement, amount: Decimal, g: Mention): string {
+  const ch = st.change;
+  if (!ch || st.prior || ch.unit === st.amount.unit || !/元/.test(ch.unit) || !/元/.test(st.amount.unit)) return '';
+  const asFigure = mentionYuan({ ...ch, unit: st.amount.unit }).times(ch.direction ?? 1);
+  const rate = growthPercent(amount, asFigure);
+  if (!rate || !rate.toDecimalPlaces(g.decimals, Decimal.ROUND_HALF_UP).eq(g.value)) return '';
+  return `若增减额是 ${ch.value.toFixed()} ${st.amount.unit}（文中写作“${ch.raw}”），增减幅度正好是 ${g.raw}：像是元与万元混用。`;
+}
+
 function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {
   const amount = mentionYuan(st.amount);
   // 本年 − 上年 = 增减额 where both are stated.
@@ -529,7 +543,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
             g.paragraph,
             gStart,
             g.end,
-            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。`,
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。${verdict === 'rounding' ? '' : unitSlip(st, amount, g)}`,
             { expected: computed.toFixed(2), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
           );
         }

@@ -6,9 +6,10 @@
  *
  * fflate has no call that hands out an entry's compressed bytes, hence the directory walk below.
  * It covers the plain zip that Excel, WPS and the 一体化系统 exports write: stored or deflated
- * entries, 32-bit sizes. Anything else (zip64, an encrypted entry, another compression method,
- * a directory that does not add up, data zlib rejects) returns undefined, and the caller unzips
- * with fflate as before, so its messages for broken files stay the same.
+ * entries, 32-bit sizes, one disk. Anything else (zip64, an encrypted entry, another compression
+ * method, a directory that does not add up, data zlib rejects or that inflates past its declared
+ * size) returns undefined, and the caller unzips with fflate as before, so its messages for
+ * broken files stay the same.
  *
  * Node only (zlib): the task pane keeps fflate.
  */
@@ -32,8 +33,11 @@ export function unzipWithZlib(bytes: Uint8Array, filter: (f: UnzipFileInfo) => b
   const count = dv.getUint16(e + 10, true);
   const dirSize = dv.getUint32(e + 12, true);
   let p = dv.getUint32(e + 16, true);
-  // 0xffff / 0xffffffff: the real figures are in a zip64 record.
+  // One disk only, its entry count the same as the total (fflate reads the one, this the other).
+  if (dv.getUint16(e + 4, true) !== 0 || dv.getUint16(e + 6, true) !== 0 || dv.getUint16(e + 8, true) !== count) return undefined;
+  // 0xffff / 0xffffffff, or a zip64 locator before the record: the real figures are in a zip64 record.
   if (count === 0xffff || p === 0xffffffff || p + dirSize > e) return undefined;
+  if (e >= 20 && dv.getUint32(e - 20, true) === 0x07064b50) return undefined;
   const out: Record<string, Uint8Array> = {};
   for (let i = 0; i < count; i++) {
     if (p + 46 > n || dv.getUint32(p, true) !== CENTRAL) return undefined;
@@ -56,11 +60,14 @@ export function unzipWithZlib(bytes: Uint8Array, filter: (f: UnzipFileInfo) => b
     if (start + size > n) return undefined;
     const data = bytes.subarray(start, start + size);
     if (method === 0) {
+      if (size !== originalSize) return undefined;
       out[name] = data.slice();
       continue;
     }
     try {
-      const inflated = inflateRawSync(data);
+      // Never more than the directory declares: a part that inflates further (a zip bomb) stops at
+      // once and is left to fflate, which allocates only the declared size.
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(originalSize, 1) });
       if (inflated.length !== originalSize) return undefined;
       out[name] = inflated;
     } catch {

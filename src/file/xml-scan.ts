@@ -50,9 +50,9 @@ function decode(s: string): string {
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
-/** Characters that end a name: space, '/', '>', '='. */
+/** Characters that end a name: space, '/', '>', '=', and '<' (“<<c/>” is malformed, not an element “<c”). */
 const NAME_END = new Uint8Array(128);
-for (const c of [32, 10, 9, 13, 47, 62, 61]) NAME_END[c] = 1;
+for (const c of [32, 10, 9, 13, 47, 62, 61, 60]) NAME_END[c] = 1;
 const endsName = (c: number) => c < 128 && NAME_END[c] === 1;
 /** The attributes of a tag that has none (never modified by the readers). */
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;

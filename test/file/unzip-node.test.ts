@@ -96,3 +96,51 @@ test('a damaged part gets the reader\'s own message, as with fflate', async () =
   expect(fflateOnly).toMatch(/文件“坏\.xlsx”/);
   await expect(readWorkbookBuffer(bad, '/x/坏.xlsx')).rejects.toThrow(fflateOnly);
 });
+
+describe('second reading', () => {
+  const dv = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const eocd = (b: Uint8Array) => b.length - 22;
+
+  test('a part that inflates past its declared size (a zip bomb) is cut off at that size and left to fflate', () => {
+    const zip = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(4 << 20) }, { level: 9 });
+    const central = dv(zip).getUint32(eocd(zip) + 16, true);
+    const local = dv(zip).getUint32(central + 42, true);
+    // Declare 100 bytes (central directory and local header) for 4 MB of zeros.
+    dv(zip).setUint32(central + 24, 100, true);
+    dv(zip).setUint32(local + 22, 100, true);
+    const zlib = require('zlib') as typeof import('zlib');
+    const spy = jest.spyOn(zlib, 'inflateRawSync');
+    try {
+      expect(unzipWithZlib(zip, xmlParts)).toBeUndefined();
+      // zlib was told to stop at the declared size, not to inflate all 4 MB first.
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect((spy.mock.calls[0][1] as { maxOutputLength?: number }).maxOutputLength).toBe(100);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('an end record whose entry counts disagree, or a second disk, is left to fflate', () => {
+    const files = { 'a.xml': strToU8('<a/>'), 'b.xml': strToU8('<b/>'), 'c.xml': strToU8('<c/>') };
+    const counts = zipSync(files);
+    dv(counts).setUint16(eocd(counts) + 10, 2, true); // total 2, this disk 3
+    expect(unzipWithZlib(counts, xmlParts)).toBeUndefined();
+    const disk = zipSync(files);
+    dv(disk).setUint16(eocd(disk) + 4, 1, true);
+    expect(unzipWithZlib(disk, xmlParts)).toBeUndefined();
+    expect(Object.keys(unzipWithZlib(zipSync(files), xmlParts)!).sort()).toEqual(['a.xml', 'b.xml', 'c.xml']);
+  });
+
+  test('a zip64 locator before the end record is left to fflate', () => {
+    const zip = zipSync({ 'a.xml': strToU8('<a/>') });
+    // 20 bytes of a zip64 end-of-central-directory locator spliced in before the end record.
+    const loc = new Uint8Array(20);
+    new DataView(loc.buffer).setUint32(0, 0x07064b50, true);
+    const e = eocd(zip);
+    const spliced = new Uint8Array(zip.length + 20);
+    spliced.set(zip.subarray(0, e), 0);
+    spliced.set(loc, e);
+    spliced.set(zip.subarray(e), e + 20);
+    expect(unzipWithZlib(spliced, xmlParts)).toBeUndefined();
+  });
+});

@@ -113,6 +113,13 @@ test.each([
   ['<a>'],
   ['<a/><b/>'],
   ['text<a/>'],
+  // A second reading: “<” right after “<” was taken into the name (an element “<c”).
+  ['<r><<c/></r>'],
+  ['<r><<x:c/></r>'],
+  ['<r></c ></r>'],
+  ['<r><c></cx></r>'],
+  ['<r><c></c/></r>'],
+  ['<r><c></'],
 ])('malformed %s stops the scanner', (xml) => {
   expect(() => viaScan(xml)).toThrow(NotPlainXml);
   expect(() => viaSaxes(xml)).toThrow();

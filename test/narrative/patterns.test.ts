@@ -507,6 +507,10 @@ describe('second reading: correct text that the new rules once misread', () => {
 test.each([
   ['correct-62.json', 62],
   ['correct-55.json', 55],
+  // correct-85 (probe3-make1..3.py, minus two passages whose own figures were wrong): the readings added
+  // for set g and their neighbours — 基本支出 / 三公 parts over paragraphs, 增收 / 减收 with and without a
+  // base, square brackets, brackets inside names, 万亿元, 元 changes beside 万元 figures.
+  ['correct-85.json', 85],
 ])('no error on the correct passages in the national wording of fixtures/probe/%s', (file, n) => {
   // correct-55 (make2.py): 类/款/项 with codes, 年初/调整预算 and 完成率, 机关运行经费, 政府采购, 国有资产, 结转结余.
   const cases: { id: string; paras: string[] }[] = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, 'fixtures', 'probe', file), 'utf8'));
@@ -572,12 +576,22 @@ describe('budget-report wording (set g: 预算执行, 决算 of governments and 
     expect(errors(checkNarrative(p, null))).toEqual([]);
   });
 
-  test('万亿 is no unit the checker reads: “首次突破 2 万亿元” is no figure (g/16)', () => {
+  test('万亿元 is read (10¹² 元); a mark passed (“首次突破 2 万亿元”) is no figure of its own (g/16)', () => {
     const p = ['当期全国政府采购规模为21070.5亿元,首次突破2万亿元,比上年增加3765.2亿元,增长21.8%。'];
     const x = extract(p);
-    expect(x.mentions.map((m) => m.raw)).toEqual(['21070.5亿元', '3765.2亿元', '21.8%']);
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['21070.5亿元']);
     expect(st(x, '21070.5亿元').growth?.raw).toBe('21.8%');
     expect(errors(checkNarrative(p, null))).toEqual([]);
+    // A 万亿元 total and its 亿元 parts: 91,000 + 11,000 = 102,000 亿元 = 10.2 万亿元.
+    const q = ['中央一般公共预算本级支出38,000亿元,增长4.0%。中央对地方转移支付10.2万亿元,其中:一般性转移支付91,000亿元,专项转移支付11,000亿元。'];
+    expect(extract(q).groups.find((g) => g.total.amount.raw === '10.2万亿元')?.parts.map((s) => s.amount.raw)).toEqual(['91,000亿元', '11,000亿元']);
+    expect(errors(checkNarrative(q, null))).toEqual([]);
+    // Parts over the total (11.2 万亿元 against 10.2) are an error; parts short of it may leave items out.
+    expect(errors(checkNarrative(['中央对地方转移支付10.2万亿元,其中:一般性转移支付101,000亿元,专项转移支付11,000亿元。'], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
+    // The rate after a 万亿元 figure is that figure's, not the 亿元 figure's before it.
+    const r = ['全省一般公共预算收入3,215.60亿元,比上年增加158.90亿元,增长5.20%。全国一般公共预算收入21.7万亿元,增长6.4%。'];
+    expect(st(extract(r), '3,215.60亿元').growth?.raw).toBe('5.20%');
+    expect(errors(checkNarrative(r, null))).toEqual([]);
   });
 
   test('a change written in 元 beside a figure in 万元 that fits only as 万元: an error that says so (g/05)', () => {
@@ -588,4 +602,57 @@ describe('budget-report wording (set g: 预算执行, 决算 of governments and 
     // Written as 万元 it is right.
     expect(errors(checkNarrative(['一般公共预算支出完成255,325万元,比上年同期增支14,484万元,增长6.01%。'], null))).toEqual([]);
   });
+});
+
+describe('second reading of the set-g rules (a probe of correct passages)', () => {
+  const items = ['人员经费864.81万元,主要包括:基本工资、津贴补贴等。', '公用经费46.89万元,主要包括:办公费、印刷费等。'];
+  const head = '2024年基本支出911.70万元,其中:';
+  test.each([
+    ['a part’s own detail', '人员经费中离退休费120.00万元,主要用于离退休人员支出。'],
+    ['a part’s change', '公用经费中机关运行经费40.00万元,比上年减少2.00万元,下降4.76%。'],
+    ['the other breakdown', '工资福利支出700.00万元,占基本支出的76.78%。'],
+    ['a part’s contents', '公用经费包含公务用车运行维护费6.00万元、公务接待费2.00万元。'],
+    ['another scope', '人员经费(政府性基金)20.00万元,主要用于编外人员工资。'],
+    ['a restatement', '人员经费和公用经费合计911.70万元,比上年增加66.60万元,增长7.88%。'],
+  ])('a paragraph after the parts of 基本支出 that is no further part ends the list: %s', (_what, after) => {
+    const p = [head, ...items, after];
+    expect(extract(p).groups.find((g) => g.total.amount.raw === '911.70万元')?.parts.map((s) => s.subject)).toEqual(['人员经费', '公用经费']);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test('the 三公 list over paragraphs takes the three items by their whole names, not the vehicle item’s sub-parts', () => {
+    const p = ['2024年“三公”经费财政拨款预算45.00万元,其中:', '因公出国(境)费5.00万元,主要用于…。', '公务接待费10.00万元,主要用于…。', '公务用车购置及运行维护费30.00万元,主要用于…。', '公务用车购置费20.00万元,主要用于更新车辆。', '公务用车运行维护费10.00万元,主要用于…。'];
+    const g = extract(p).groups.find((x) => x.total.amount.raw === '45.00万元')!;
+    expect(g.parts.map((s) => s.subject)).toEqual(['因公出国(境)费', '公务接待费', '公务用车购置及运行维护费']);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  });
+
+  test.each([
+    ['a policy’s effect', '税收收入235.60亿元,增长3.61%。受减税降费政策影响,减收12.50亿元。'],
+    ['a policy’s effect beside the real change', '税收收入235.60亿元,增收8.20亿元,增长3.61%。受留抵退税政策影响,当年减收12.50亿元,剔除该因素后同口径增长9.10%。'],
+    ['a saving', '公用经费120.00万元,比上年增长5.00%。通过压减非急需非刚性支出,减支15.00万元。'],
+    ['money directed elsewhere', '教育支出32.50亿元,比上年增长6.20%。各级财政通过增收节支,多支出1.00亿元用于学前教育。'],
+  ])('增收 / 减收 / 减支 / 多支出 without a base in their sentence are no change of the figure: %s', (_what, text) => {
+    expect(errors(checkNarrative([text], null))).toEqual([]);
+  });
+
+  test('a 万元 / 亿元 slip is named as such', () => {
+    const fs = errors(checkNarrative(['一般公共预算收入45.60亿元,比上年增加1.41万元,增长3.19%。'], null));
+    expect(fs.map((f) => f.rule)).toEqual(['narrative.growth']);
+    expect(fs[0].message).toContain('像是万元与亿元混用');
+  });
+});
+
+test('a 其中 right after last year’s figure lists last year’s parts, not this year’s (probe)', () => {
+  for (const p of [
+    ['本年基本支出911.70万元，其中：人员经费864.81万元，公用经费46.89万元。', '上年基本支出845.10万元，其中：人员经费800.10万元，公用经费45.00万元。'],
+    ['本年基本支出911.70万元，其中：人员经费864.81万元，公用经费46.89万元。上年基本支出845.10万元，其中：人员经费800.10万元，公用经费45.00万元。'],
+  ]) {
+    const x = extract(p);
+    expect(st(x, '911.70万元').prior?.raw).toBe('845.10万元');
+    expect(x.statements.map((s) => s.amount.raw)).toEqual(['911.70万元', '864.81万元', '46.89万元']);
+    expect(errors(checkNarrative(p, null))).toEqual([]);
+  }
+  // This year's list is still checked: 864.81 + 56.89 ≠ 911.70.
+  expect(errors(checkNarrative(['本年基本支出911.70万元，其中：人员经费864.81万元，公用经费56.89万元。上年基本支出845.10万元，其中：人员经费800.10万元，公用经费45.00万元。'], null)).map((f) => f.rule)).toEqual(['narrative.sum']);
 });

@@ -11,7 +11,10 @@
  *  - a row's code, code2, name, name2, marker and label read the cell they were taken from; its
  *    other fields (level, isTotal, the cells' addresses …) are structure and read no cell;
  *  - a table's 表号 reads its numberCell; a stated unit name reads its cell.
- * The copies answer every field the originals have (test/causes/track.test.ts).
+ * The copies answer every field the originals have (test/causes/track.test.ts, which also runs every
+ * rule family on both). They are not plain objects: a spread ({...row}), Object.keys(row), 'name' in
+ * row or JSON.stringify(row) would see the wrapper's own fields. Rules only read fields (and
+ * Object.entries of row.amounts, a plain object); keep it so, or give the classes what the new code needs.
  */
 import { Amount, Disclosure, Row, Table } from '../disclosure';
 

@@ -7,13 +7,24 @@
  * Any other 其中 list may leave items out.
  */
 
-type Definition = { total: (t: string) => boolean; parts: RegExp[] };
-
-const DEFINITIONS: Definition[] = [
-  { total: (t) => /三公/.test(t), parts: [/出国/, /接待/, /用车|公车|车辆/] },
-  { total: (t) => /(?:用车|公车|车辆)/.test(t) && /购置/.test(t) && /运行/.test(t), parts: [/购置/, /运行/] },
-  { total: (t) => /基本支出/.test(t), parts: [/人员经费/, /公用经费/, /工资福利/, /商品和服务/, /对个人和家庭/] },
+/**
+ * The breakdowns of a total by definition, each a list of its parts' names as written (anchored:
+ * the whole name, with an optional 支出 / 决算 / 预算 after it). A part's own details
+ * (“人员经费中离退休费”, “公用经费包含…”), a restatement (“人员经费和公用经费合计”), another scope
+ * (“人员经费（政府性基金）”) or a sub-part (“公务用车购置费” of the 三公 item 公务用车购置及运行维护费) is
+ * no part of the breakdown.
+ */
+const BREAKDOWNS: { total: (t: string) => boolean; parts: RegExp[] }[] = [
+  { total: (t) => /基本支出/.test(t), parts: [/^人员经费$/, /^公用经费$/] },
+  { total: (t) => /基本支出/.test(t), parts: [/^工资福利支出$/, /^商品和服务支出$/, /^对个人和家庭的?补助(?:支出)?$/] },
+  { total: (t) => /三公/.test(t), parts: [/^因公出国[（(]境[)）]费(?:用)?$/, /^公务接待费$/, /^公务用车购置及运行(?:维护)?费$/] },
 ];
+
+/** A name as written, and without the 决算 / 预算 / 数 / 为 and then the 支出 that may follow it. */
+function partNames(subject: string): string[] {
+  const bare = subject.replace(/\s+/g, '').replace(/(?:决算|预算)?数?(?:为|是)?$/, '');
+  return [bare, bare.replace(/支出$/, '')];
+}
 
 /**
  * A list whose items are by definition the whole of its total. Only such a list (or a list of
@@ -29,8 +40,17 @@ export function completeList(total: string, parts: string[]): boolean {
   return false;
 }
 
-/** True when `subject` names one of the parts `total` is made of by definition (基本支出 → 公用经费). */
-export function definedPart(total: string, subject: string): boolean {
-  const d = DEFINITIONS.find((x) => x.total(total));
-  return !!d && d.parts.some((re) => re.test(subject));
+/**
+ * Whether a list of `listed` parts of `total` may go on with `next`: all of them, and `next`, are
+ * whole names of the parts of one breakdown of the total's definition, and `next` is not listed yet
+ * (基本支出: 人员经费 → 公用经费; 三公: 因公出国（境）费 → 公务接待费 → 公务用车购置及运行维护费).
+ */
+export function nextDefinedPart(total: string, listed: string[], next: string): boolean {
+  const idx = (name: string, parts: RegExp[]) => parts.findIndex((re) => partNames(name).some((x) => re.test(x)));
+  return BREAKDOWNS.some((b) => {
+    if (!b.total(total)) return false;
+    const at = listed.map((n) => idx(n, b.parts));
+    const n = idx(next, b.parts);
+    return at.length > 0 && at.every((i) => i >= 0) && n >= 0 && !at.includes(n);
+  });
 }

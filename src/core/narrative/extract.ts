@@ -11,7 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
-import { definedPart } from './definitions';
+import { nextDefinedPart } from './definitions';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -166,13 +166,20 @@ export interface ExtractedText {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-// 万 before 亿 is the unit 万亿 (10¹² 元), which the checker does not read: “首次突破 2 万亿元” is no figure.
-const UNITS = String.raw`亿元|亿(?![人元次])|万元|万(?![人元次亿])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
+// 万亿 is 10¹² 元 (“中央对地方转移支付 10.2 万亿元，其中：… 91,000 亿元”).
+const UNITS = String.raw`万亿元|万亿|亿元|亿(?![人元次])|万元|万(?![人元次亿])|千元|元|%|％|人次|人|个|辆|台|套|批次|次|名|项|份|册|户|家|团组|批`;
 /**
  * A change verb ending the text before a figure: 增加 / 减少 / 增长 / 下降 …, also as a budget
  * report writes them of revenue and spending (增收 / 减收 / 增支 / 减支, “比上年减收 1070 万元”).
  */
 const CHANGE_VERB_END = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款|收|支)?$/;
+/**
+ * 增收 / 减收 / 增支 / 减支 / 多支出 … are a change on last year only where the sentence names the
+ * base (比上年, 同比 …): without one they are a policy's effect or a saving (“受减税降费政策影响，减收
+ * 12.50 亿元”, “通过压减非急需支出，减支 15.00 万元”, “多支出 1 亿元用于学前教育”), not the figure's change.
+ */
+const NEEDS_BASE = /^(?:[减增](?:收|支)|[多少](?:支出|收入|经费|拨款|收|支)?)$/;
+const BASE_WORD = /比上年|较上年|与上年|同比|上年同期|比去年|较去年|(?:比|较)\d{4}年|(?:比|较)(?:年初)?预算|与预算/;
 const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
 const PRIOR_BARE = /上年(?:度)?(?:预算数?)?(?:为|是)\s*(\d+(?:\.\d+)?)(?!\s*(?:万元|元|%|％))/g;
@@ -253,7 +260,7 @@ const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?
 /** The year-on-year word before a rate, with its direction. */
 const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约|达到|达)?$/;
 
-function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string): { role: MentionRole; direction?: 1 | -1 } {
+function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string, sentenceBefore = before): { role: MentionRole; direction?: 1 | -1 } {
   const b = before.replace(/\s+$/, '');
   if (unit === '%') {
     const g = GROWTH_BEFORE.exec(b);
@@ -265,13 +272,16 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
     if (inParens && (/[（(]$/.test(b) || b === '')) return { role: 'growth' };
     return { role: 'percent' };
   }
-  const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元';
+  const money = unit === '万元' || unit === '元' || unit === '亿元' || unit === '千元' || unit === '万亿元';
   if (!money) return { role: 'count' };
   if (/^\s*(以上|以下|以内|及以上)/.test(afterText)) return { role: 'threshold' };
+  // “首次突破 2 万亿元”: a round mark passed, not a figure of its own.
+  if (/突破$/.test(b)) return { role: 'threshold' };
   if (/(?:完成(?:了)?(?:全年|年初|调整)?|占(?:全年|年初|调整)?)预算(?:数)?(?:为)?$/.test(b)) return { role: 'budget' };
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
   const m = CHANGE_VERB_END.exec(b);
+  if (m && NEEDS_BASE.test(m[0].replace(/^[（(]|[)）]|了/g, '')) && !BASE_WORD.test(sentenceBefore)) return { role: 'annotation' };
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
   if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
   // 包括 … : a detail of the figure before, not another part of its list.
@@ -325,6 +335,8 @@ export function extract(physical: string[]): ExtractedText {
   let breakdown: { paragraph: number; inParens: boolean; segment: number; skipping: boolean } | undefined;
   /** After 具体是 / 包括: the segment whose figures detail the item before (see below). */
   let detail: { paragraph: number; segment: number } | undefined;
+  /** Last year's parts (a 其中 right after a prior figure): not read to the end of their sentence. */
+  let priorList: { paragraph: number; sentence: number } | undefined;
   const changeOnly: ChangeOnly[] = [];
   let lastOrphanSentence = -1;
   /** A change (or prior) no statement owns: kept with the subject it names; a rate right after it is its own. */
@@ -370,8 +382,7 @@ export function extract(physical: string[]): ExtractedText {
     // or a numbered paragraph after unnumbered items, ends it.
     if (group && group.pendingEnd) {
       const head = /^\s*([^，,。；;：:\d]{2,24}?)\s*\d/.exec(text)?.[1] ?? '';
-      const listed = group.parts.some((p) => nameKey(p.subject) === nameKey(head));
-      if (!head || listed || !definedPart(group.total.subject, head)) closeGroup();
+      if (!head || !nextDefinedPart(group.total.subject, group.parts.map((p) => p.subject), head)) closeGroup();
       else group.pendingEnd = false;
     }
     if (group && group.spansParagraphs) {
@@ -389,7 +400,7 @@ export function extract(physical: string[]): ExtractedText {
       // Skip digits that are part of a longer number or a code: "2024年" has no unit; "（2080109）" no unit.
       const prev = text[m.index - 1];
       if (prev && /[\d.]/.test(prev)) continue;
-      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2] === '万' ? '万元' : m[2] === '亿' ? '亿元' : m[2], len: m[0].length });
+      found.push({ index: m.index, raw: m[1], unit: m[2] === '％' ? '%' : m[2] === '万' ? '万元' : m[2] === '亿' ? '亿元' : m[2] === '万亿' ? '万亿元' : m[2], len: m[0].length });
     }
     const bareRe = new RegExp(PRIOR_BARE.source, 'g');
     while ((m = bareRe.exec(text))) {
@@ -444,7 +455,8 @@ export function extract(physical: string[]): ExtractedText {
       const after = text.slice(f.index + f.len, f.index + f.len + 6);
       const inParens = insideParens(text, f.index);
       const raw = f.raw;
-      const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore);
+      const sentenceStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
+      const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore, text.slice(sentenceStart, f.index));
       // “减少 5 万元（下降 10%）”: a bare rate in brackets is the rate of the change just before the
       // bracket; after anything else (“比全省平均水平（17.9%）高 2.7 个百分点”) it is another figure.
       if (cls.role === 'growth' && inParens && before.replace(/\s/g, '') === '') {
@@ -516,6 +528,18 @@ export function extract(physical: string[]): ExtractedText {
           mention.role = 'annotation';
           continue;
         }
+      }
+
+      // “本年基本支出 911.70 万元，其中：…。上年基本支出 845.10 万元，其中：人员经费 800.10 万元，公用经费
+      // 45.00 万元。”: a 其中 right after last year's figure lists last year's parts. They are no
+      // figures of this year, nor a list of the figure before; nothing to the end of the sentence is read.
+      if (mention.role === 'amount' && /其中/.test(gap) && prevMention?.role === 'prior' && prevMention.sentence === mention.sentence) {
+        closeGroup();
+        priorList = { paragraph: pi + 1, sentence: mention.sentence };
+      } else if (priorList && (priorList.paragraph !== pi + 1 || priorList.sentence !== mention.sentence)) priorList = undefined;
+      if (priorList && (mention.role === 'amount' || mention.role === 'change' || mention.role === 'growth' || mention.role === 'share')) {
+        mention.role = 'annotation';
+        continue;
       }
 
       // “…公务接待费 4,895.00 元，具体是国内接待费 4,895.00 元（…），国（境）外接待费 0 元”: after
@@ -723,7 +747,7 @@ export function extract(physical: string[]): ExtractedText {
     } else if (group && group.spansParagraphs && !group.itemStyle && /。\s*$/.test(text)) {
       // “基本支出 911.7 万元，其中：¶ 人员经费 489.18 万元，主要包括：…等。¶ 公用经费 46.89 万元，主要
       // 包括：…等。”: parts of the total's definition, each ended by 。 after its details, may go on.
-      if (group.parts.length > 0 && group.parts.every((p) => definedPart(group!.total.subject, p.subject))) group.pendingEnd = true;
+      if (group.parts.length > 0) group.pendingEnd = true;
       else closeGroup();
     }
   });
@@ -1013,9 +1037,11 @@ function lastBefore(list: Statement[], pos: number): Statement | undefined {
   return best;
 }
 
-/** Amount of a mention in 元 (for 万元/元/亿元/千元 mentions). */
+/** Amount of a mention in 元 (for 万亿元/亿元/万元/千元/元 mentions). */
 export function mentionYuan(m: Mention): Decimal {
   switch (m.unit) {
+    case '万亿元':
+      return m.value.times(1e12);
     case '亿元':
       return m.value.times(1e8);
     case '万元':

@@ -491,7 +491,7 @@ function rateVerdict(stated: Mention, range: { min: Decimal; max: Decimal }): 'e
 /**
  * A change written in another unit than its figure (“255,325 万元 … 增支 14,484 元，增长 6.01%”):
  * when the change read in the figure's unit gives the stated rate, the sentence says so — the
- * writer most likely dropped a 万 (or wrote one too many).
+ * writer most likely dropped a 万 (or wrote one too many; or mixed 万元 and 亿元).
  */
 function unitSlip(st: Statement, amount: Decimal, g: Mention): string {
   const ch = st.change;
@@ -499,7 +499,9 @@ function unitSlip(st: Statement, amount: Decimal, g: Mention): string {
   const asFigure = mentionYuan({ ...ch, unit: st.amount.unit }).times(ch.direction ?? 1);
   const rate = growthPercent(amount, asFigure);
   if (!rate || !rate.toDecimalPlaces(g.decimals, Decimal.ROUND_HALF_UP).eq(g.value)) return '';
-  return `若增减额是 ${ch.value.toFixed()} ${st.amount.unit}（文中写作“${ch.raw}”），增减幅度正好是 ${g.raw}：像是元与万元混用。`;
+  const order = ['元', '千元', '万元', '亿元', '万亿元'];
+  const [small, large] = [ch.unit, st.amount.unit].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return `若增减额是 ${ch.value.toFixed()} ${st.amount.unit}（文中写作“${ch.raw}”），增减幅度正好是 ${g.raw}：像是${small}与${large}混用。`;
 }
 
 function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {

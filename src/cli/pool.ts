@@ -15,7 +15,7 @@ import type { WorkerSetup, WorkerTask } from './worker';
 export const MIN_FILES_FOR_WORKERS = 20;
 
 /** From this many files on, two workers are the default (where there are two cores). */
-export const DEFAULT_WORKERS_FROM = 500;
+export const DEFAULT_WORKERS_FROM = 300;
 
 /**
  * Each worker's young generation, in MB (V8's default here is about 48: 3 × a 16 MB semi-space). A
@@ -36,8 +36,10 @@ export const YOUNG_GENERATION_MB = 96;
  * Each worker warms up V8's compiler on its own (about 1.5 s of CPU over its first 150 files), and
  * two threads on this 2-core machine each run about 30 % slower than one alone, so the second
  * worker pays off only for large folders. Measured with the 陕西 工伤 example (published, 6 findings
- * each), `--jobs 1` against `--jobs 2`: 100 files 2.4 / 2.7 s, 400 files 7.1 / 6.5 s, 600 files
- * 9.9 / 8.9 s, 1,200 files 18.3 / 14.2 s; 400 repaired copies 3.7 / 3.7 s.
+ * each), `--jobs 1` against `--jobs 2`, with the workers' 96 MB young generation, two rounds:
+ * 200 files 3.8–4.3 / 4.1–4.2 s, 300 files 5.4–5.9 / 5.2–5.3 s, 400 files 6.9–7.0 / 6.3–6.6 s,
+ * 1,200 files 18.8 / 13.9 s (bench 4c). (Before the young generation was raised the break-even
+ * was near 500: 400 files 7.1 / 6.5 s, 100 files 2.4 / 2.7 s.) Memory: 170 → 300–330 MB.
  */
 export function defaultJobs(files: number): number {
   return files >= DEFAULT_WORKERS_FROM ? Math.min(2, cores()) : 1;

@@ -219,8 +219,11 @@ function boundaryBefore(text: string, pos: number, stopAtParen = true): { index:
   return { index: 0, sep: '' };
 }
 
-/** Where the bracket enclosing `pos` opens (brackets closed before `pos` are passed over); -1 when none. */
-function openingBracket(text: string, pos: number): number {
+/**
+ * Where the bracket enclosing `pos` opens (brackets closed before `pos` are passed over); -1 when
+ * none. `sentence`: a 。 ends the search unless an opening bracket may still come (…（A。B…）).
+ */
+function openingBracket(text: string, pos: number, sentence = false): number {
   let depth = 0;
   for (let i = pos - 1; i >= 0; i--) {
     const ch = text[i];
@@ -228,26 +231,16 @@ function openingBracket(text: string, pos: number): number {
     else if (ch === '（' || ch === '(') {
       if (depth > 0) depth--;
       else return i;
+    } else if (sentence && ch === '。' && depth === 0) {
+      const open = text.lastIndexOf('(', i) > text.lastIndexOf(')', i) || text.lastIndexOf('（', i) > text.lastIndexOf('）', i);
+      if (!open) return -1;
     }
   }
   return -1;
 }
 
 function insideParens(text: string, pos: number): boolean {
-  let depth = 0;
-  for (let i = pos - 1; i >= 0; i--) {
-    const ch = text[i];
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
-      if (depth > 0) depth--;
-      else return true;
-    } else if (ch === '。' && depth === 0) {
-      // Keep looking past a 。 only while an opening bracket may still come (…（A。B…）).
-      const open = text.lastIndexOf('(', i) > text.lastIndexOf(')', i) || text.lastIndexOf('（', i) > text.lastIndexOf('）', i);
-      if (!open) return false;
-    }
-  }
-  return false;
+  return openingBracket(text, pos, true) >= 0;
 }
 
 function decimalsOfRaw(raw: string): number {

@@ -9,7 +9,7 @@ import Decimal from 'decimal.js';
 import { buildHebei004 } from '../fixtures/hebei';
 import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { formatYuan } from '../../src/core/money';
-import { main } from '../../src/cli/main';
+import { SINGLE_THREADED_GC_FROM, main, relaunchWithSingleThreadedGc } from '../../src/cli/main';
 import { DEFAULT_WORKERS_FROM, checkFiles, cores, defaultJobs } from '../../src/cli/pool';
 import { CHINESE, runMain, STACK } from './helpers';
 
@@ -308,4 +308,49 @@ test('default: one file at a time, two workers from DEFAULT_WORKERS_FROM files o
   expect(defaultJobs(DEFAULT_WORKERS_FROM - 1)).toBe(1);
   expect(defaultJobs(DEFAULT_WORKERS_FROM)).toBe(Math.min(2, cores()));
   expect(defaultJobs(100_000)).toBeLessThanOrEqual(cores());
+});
+
+describe('a large folder is checked in a node started with --single-threaded-gc', () => {
+  const folderOf = async (n: number) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-relaunch-'));
+    await Promise.all(Array.from({ length: n }, (_, i) => fs.writeFile(path.join(dir, `w${i}.xlsx`), '')));
+    return dir;
+  };
+
+  test(`from SINGLE_THREADED_GC_FROM files on, before anything is printed; a smaller folder is checked here`, async () => {
+    const big = await folderOf(SINGLE_THREADED_GC_FROM);
+    const small = await folderOf(SINGLE_THREADED_GC_FROM - 1);
+    try {
+      const calls: number[] = [];
+      let out = '';
+      const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, relaunch: async () => (calls.push(1), 7) };
+      expect(await main(['check', '-s', big], io)).toBe(7);
+      expect(out).toBe('');
+      expect(await main(['check', '-s', small], io)).toBe(2); // empty files: unreadable
+      expect(calls).toHaveLength(1);
+      expect(out).toContain(`共 ${SINGLE_THREADED_GC_FROM - 1} 个文件`);
+      // Node could not be started (or the flag is already on): checked here after all.
+      out = '';
+      expect(await main(['check', '-s', big], { ...io, relaunch: async () => undefined })).toBe(2);
+      expect(out).toContain(`共 ${SINGLE_THREADED_GC_FROM} 个文件`);
+    } finally {
+      await fs.rm(big, { recursive: true, force: true });
+      await fs.rm(small, { recursive: true, force: true });
+    }
+  });
+
+  test('the new node gets the flag, the same arguments, and its exit code is ours', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bc-relaunch-'));
+    try {
+      const script = path.join(dir, 'probe.js');
+      const seen = path.join(dir, 'seen.json');
+      await fs.writeFile(script, `require('fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ execArgv: process.execArgv, argv: process.argv.slice(2) })); process.exit(3);`);
+      expect(await relaunchWithSingleThreadedGc(script, ['check', '-s', '文件夹'])).toBe(3);
+      const got = JSON.parse(await fs.readFile(seen, 'utf8'));
+      expect(got.execArgv).toContain('--single-threaded-gc');
+      expect(got.argv).toEqual(['check', '-s', '文件夹']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

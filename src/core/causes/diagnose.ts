@@ -20,7 +20,7 @@
  * Suggestions are shown, never applied: the Disclosure and the Grid are not modified.
  */
 import Decimal from 'decimal.js';
-import { Amount, Disclosure, Row, Table } from '../disclosure';
+import { Disclosure, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { Grid, cellAt, cellText, parseRef } from '../grid';
 import { MoneyUnit, UNIT_FACTOR, ZERO, formatYuan, fromYuan } from '../money';

@@ -172,13 +172,12 @@ const UNITS = String.raw`万亿元|万亿|亿元|亿(?![人元次])|万元|万(?
  * A change verb ending the text before a figure: 增加 / 减少 / 增长 / 下降 …, also as a budget
  * report writes them of revenue and spending (增收 / 减收 / 增支 / 减支, “比上年减收 1070 万元”).
  */
-const CHANGE_VERB_END = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(?:支出|收入|经费|拨款|收|支)?$/;
+const CHANGE_VERB_END = /[（(]?(增加|减少|增长|下降|减|增|多|少|降低|提高)[)）]?(?:了)?(支出|收入|经费|拨款|收|支)?$/;
 /**
  * 增收 / 减收 / 增支 / 减支 / 多支出 … are a change on last year only where the sentence names the
  * base (比上年, 同比 …): without one they are a policy's effect or a saving (“受减税降费政策影响，减收
  * 12.50 亿元”, “通过压减非急需支出，减支 15.00 万元”, “多支出 1 亿元用于学前教育”), not the figure's change.
  */
-const NEEDS_BASE = /^(?:[减增](?:收|支)|[多少](?:支出|收入|经费|拨款|收|支)?)$/;
 const BASE_WORD = /比上年|较上年|与上年|同比|上年同期|比去年|较去年|(?:比|较)\d{4}年|(?:比|较)(?:年初)?预算|与预算/;
 const FIGURE = new RegExp(String.raw`(${NUM})\s*(${UNITS})`, 'g');
 /** "上年度为 0" / "上年为0" without a unit. */
@@ -274,7 +273,8 @@ function classify(before: string, unit: string, afterText: string, inParens: boo
   // 新增 605.99 万元 is an amount newly granted, not a change of the subject.
   if (/新增(?:了)?$/.test(b)) return { role: 'annotation' };
   const m = CHANGE_VERB_END.exec(b);
-  if (m && NEEDS_BASE.test(m[0].replace(/^[（(]|[)）]|了/g, '')) && !BASE_WORD.test(sentenceBefore)) return { role: 'annotation' };
+  const needsBase = !!m && (m[1] === '多' || m[1] === '少' || ((m[1] === '增' || m[1] === '减') && (m[2] === '收' || m[2] === '支')));
+  if (needsBase && !BASE_WORD.test(sentenceBefore)) return { role: 'annotation' };
   if (m) return { role: 'change', direction: /减|下降|少|降低/.test(m[1]) ? -1 : 1 };
   if (/上年(?:度)?(?:预算数?|预算)?(?:为|是)?$/.test(b) || PRIOR_BEFORE.test(b)) return { role: 'prior' };
   // 包括 … : a detail of the figure before, not another part of its list.
@@ -448,8 +448,9 @@ export function extract(physical: string[]): ExtractedText {
       const after = text.slice(f.index + f.len, f.index + f.len + 6);
       const inParens = insideParens(text, f.index);
       const raw = f.raw;
-      const sentenceStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
-      const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore, text.slice(sentenceStart, f.index));
+      const sentStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
+      const sentText = text.slice(sentStart, f.index);
+      const cls = f.bare ? { role: 'prior' as MentionRole } : classify(before, f.unit, after, inParens, clauseBefore, sentText);
       // “减少 5 万元（下降 10%）”: a bare rate in brackets is the rate of the change just before the
       // bracket; after anything else (“比全省平均水平（17.9%）高 2.7 个百分点”) it is another figure.
       if (cls.role === 'growth' && inParens && before.replace(/\s/g, '') === '') {
@@ -458,10 +459,8 @@ export function extract(physical: string[]): ExtractedText {
         if (!last || last.role !== 'change' || text.slice(last.end, open).trim() !== '') cls.role = 'percent';
       }
       // Figures inside a 原因 explanation speak of the reason, not of the subject's change.
-      const sentStart = Math.max(text.lastIndexOf('。', f.index - 1), text.lastIndexOf('!', f.index - 1), text.lastIndexOf('！', f.index - 1)) + 1;
       // The explanation runs to the end of its segment (；), or of the sentence when it is a numbered
       // list (原因是：1、…；2、…).
-      const sentText = text.slice(sentStart, f.index);
       const reasonAt = sentText.lastIndexOf('原因');
       const segAt = Math.max(sentText.lastIndexOf('；'), sentText.lastIndexOf(';'));
       const inReason = reasonAt >= 0 && (reasonAt > segAt || /原因[是为]?[：:]?\s*(?:1|一|①|[（(][1一][)）])[、.．是]/.test(sentText.slice(reasonAt)));

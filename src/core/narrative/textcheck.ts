@@ -499,8 +499,8 @@ function unitSlip(st: Statement, amount: Decimal, g: Mention): string {
   const asFigure = mentionYuan({ ...ch, unit: st.amount.unit }).times(ch.direction ?? 1);
   const rate = growthPercent(amount, asFigure);
   if (!rate || !rate.toDecimalPlaces(g.decimals, Decimal.ROUND_HALF_UP).eq(g.value)) return '';
-  const order = ['元', '千元', '万元', '亿元', '万亿元'];
-  const [small, large] = [ch.unit, st.amount.unit].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const size = (unit: string) => mentionYuan({ ...ch, value: new Decimal(1), unit });
+  const [small, large] = [ch.unit, st.amount.unit].sort((a, b) => size(a).comparedTo(size(b)));
   return `若增减额是 ${ch.value.toFixed()} ${st.amount.unit}（文中写作“${ch.raw}”），增减幅度正好是 ${g.raw}：像是${small}与${large}混用。`;
 }
 

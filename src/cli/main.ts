@@ -119,8 +119,9 @@ function commanderMessage(e: CommanderError): string {
 }
 
 async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<number> {
-  // Before anything is printed: a large folder is checked by a node started for it.
-  if (io.relaunch && inputs.length > 0 && (await collectInputs(inputs)).files.length >= SINGLE_THREADED_GC_FROM) {
+  // The folders are listed once, before anything is printed: a large one is checked by a node started for it.
+  const collected = inputs.length > 0 ? await collectInputs(inputs) : undefined;
+  if (io.relaunch && collected && collected.files.length >= SINGLE_THREADED_GC_FROM) {
     const code = await io.relaunch();
     if (code !== undefined) return code;
   }
@@ -159,13 +160,13 @@ async function runCheck(inputs: string[], o: CheckCliOptions, io: Io): Promise<n
       }
     }
   }
-  if (inputs.length === 0) {
+  if (!collected) {
     // `check --narrative 说明.docx` alone: the text's own arithmetic, without tables.
     if (o.narrative) return checkNarrativeOnly(o.narrative, io, !!o.json, !!o.verbose);
     io.stderr.write(`缺少参数：请给出要检查的 .xlsx 文件或文件夹。例如：budget-check check 报表文件夹/\n`);
     return EXIT_UNREADABLE;
   }
-  const { entries, files } = await collectInputs(inputs);
+  const { entries, files } = collected;
   if (files.length === 0) {
     if (!o.json) for (const e of entries) io.stdout.write(formatFile(skippedReport(e.file, e.skip ?? '')));
     io.stderr.write(`在 ${inputs.map((i) => `“${i}”`).join('、')} 中没有找到工作簿（.xlsx、.xlsm 或 .xls 文件）${entries.length ? `；${entries.length} 个文件都已跳过，原因见上` : ''}。\n`);

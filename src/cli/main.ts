@@ -20,6 +20,7 @@ import { SCHEMES, SCHEME_LABEL } from '../core/codes/catalogue';
 import { checkNarrativeFile, checkNarrativeOnly, loadResult, registerNarrativeCommand } from './narrative';
 import type { CheckResult } from '../core/engine';
 import { systemReason } from '../file/errors';
+import { tuneV8Compiler } from './v8-tuning';
 
 export const VERSION = '0.1.0';
 
@@ -387,6 +388,7 @@ if (isEntryPoint()) {
   }
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
+  tuneV8Compiler();
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, relaunch: () => relaunchWithSingleThreadedGc() }).then((code) => {
     process.exitCode = code;
   });

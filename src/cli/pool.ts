@@ -15,7 +15,7 @@ import type { WorkerSetup, WorkerTask } from './worker';
 export const MIN_FILES_FOR_WORKERS = 20;
 
 /** From this many files on, two workers are the default (where there are two cores). */
-export const DEFAULT_WORKERS_FROM = 300;
+export const DEFAULT_WORKERS_FROM = 100;
 
 /**
  * Each worker's young generation, in MB (V8's default here is about 48: 3 × a 16 MB semi-space). A
@@ -33,13 +33,14 @@ export const YOUNG_GENERATION_MB = 96;
 
 /**
  * Default: one file at a time, two workers for a folder of DEFAULT_WORKERS_FROM files or more.
- * Each worker warms up V8's compiler on its own (about 1.5 s of CPU over its first 150 files), and
- * two threads on this 2-core machine each run about 30 % slower than one alone, so the second
- * worker pays off only for large folders. Measured with the 陕西 工伤 example (published, 6 findings
- * each), `--jobs 1` against `--jobs 2`, with the workers' 96 MB young generation, two rounds:
- * 200 files 3.8–4.3 / 4.1–4.2 s, 300 files 5.4–5.9 / 5.2–5.3 s, 400 files 6.9–7.0 / 6.3–6.6 s,
- * 1,200 files 18.8 / 13.9 s (bench 4c). (Before the young generation was raised the break-even
- * was near 500: 400 files 7.1 / 6.5 s, 100 files 2.4 / 2.7 s.) Memory: 170 → 300–330 MB.
+ * Each worker warms up V8's compiler on its own, and two threads on this 2-core machine each run
+ * about 20 % slower than one alone, so the second worker pays off only from some size on. Measured
+ * with the 陕西 工伤 example (published, 6 findings each), `--jobs 1` against `--jobs 2`, with the
+ * workers' 96 MB young generation and the compiler settings of v8-tuning.ts, two rounds:
+ * 25 files 0.84–0.94 / 0.87–0.89 s, 50 files 1.37–1.39 / 1.33–1.43 s, 100 files 2.33–2.46 /
+ * 2.18–2.20 s, 200 files 4.3 / 3.4–3.5 s; the repaired copies (no findings), 100 files 1.32 / 1.29 s.
+ * Before those compiler settings each worker spent about 2 s of CPU compiling and the break-even
+ * was near 300 files (200 files 3.8–4.3 / 4.1–4.2 s). Memory: 170 → 300–330 MB.
  */
 export function defaultJobs(files: number): number {
   return files >= DEFAULT_WORKERS_FROM ? Math.min(2, cores()) : 1;

@@ -11,6 +11,8 @@ import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { formatYuan } from '../../src/core/money';
 import { SINGLE_THREADED_GC_FROM, main, relaunchWithSingleThreadedGc } from '../../src/cli/main';
 import { DEFAULT_WORKERS_FROM, checkFiles, cores, defaultJobs } from '../../src/cli/pool';
+import { V8_COMPILER_FLAGS } from '../../src/cli/v8-tuning';
+import { execFileSync } from 'child_process';
 import { CHINESE, runMain, STACK } from './helpers';
 
 let dir: string;
@@ -308,6 +310,15 @@ test('default: one file at a time, two workers from DEFAULT_WORKERS_FROM files o
   expect(defaultJobs(DEFAULT_WORKERS_FROM - 1)).toBe(1);
   expect(defaultJobs(DEFAULT_WORKERS_FROM)).toBe(Math.min(2, cores()));
   expect(defaultJobs(100_000)).toBeLessThanOrEqual(cores());
+});
+
+test('the compiler settings are flags this node knows (v8.setFlagsFromString would ignore a misspelt one)', () => {
+  expect(V8_COMPILER_FLAGS.length).toBeGreaterThan(0);
+  // On the command line node refuses a flag it does not know ("bad option").
+  for (const flag of V8_COMPILER_FLAGS) {
+    expect(execFileSync(process.execPath, [flag, '-p', '"ok"'], { encoding: 'utf8' }).trim()).toBe('ok');
+    expect(() => execFileSync(process.execPath, [flag.replace('--', '--no-such-'), '-p', '1'], { stdio: 'pipe' })).toThrow();
+  }
 });
 
 describe('a large folder is checked in a node started with --single-threaded-gc', () => {

@@ -54,6 +54,25 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 const NAME_END = new Uint8Array(128);
 for (const c of [32, 10, 9, 13, 47, 62, 61, 60]) NAME_END[c] = 1;
 const endsName = (c: number) => c < 128 && NAME_END[c] === 1;
+/** ASCII characters a name may hold (XML 1.0 NameChar): letters, digits, '-', '.', '_' and ':'. */
+const NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (/[A-Za-z0-9._:-]/.test(String.fromCharCode(c))) NAME_CHAR[c] = 1;
+/** A name from `from` to before `to` that saxes would refuse for an ASCII character (other characters are left as they are). */
+function badName(xml: string, from: number, to: number): boolean {
+  const c0 = xml.charCodeAt(from);
+  if (c0 < 128 && (NAME_CHAR[c0] === 0 || (c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 46)) return true;
+  for (let k = from + 1; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 128 && NAME_CHAR[c] === 0) return true;
+  }
+  return false;
+}
+/**
+ * One-character names (a cell's r, s and t, a row's r) as strings made once: V8 looks a fresh slice
+ * used as a property key up in its string table every time, a string it has seen as a key it does not.
+ */
+const ONE_CHAR: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+const oneChar = (c: number) => (c < 128 ? ONE_CHAR[c] : String.fromCharCode(c));
 /** The attributes of a tag that has none (never modified by the readers). */
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -72,6 +91,10 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
   /** The open elements' names as written, and without their prefixes. */
   const names: string[] = [];
   const locals: string[] = [];
+  /** The current tag's attribute names (for the repeated-attribute test; an `in` test on the object was slower, and true for "constructor"). */
+  const seen: string[] = [];
+  /** Most parts have no '&' at all: then no text or value needs decoding. */
+  const entities = xml.indexOf('&') >= 0;
   let depth = 0;
   let rootDone = false;
   while (i < n) {
@@ -81,7 +104,7 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
       const t = xml.slice(i, textEnd);
       // Outside the root only white space may stand; saxes reports it as text all the same.
       if (depth === 0 && t.trim() !== '') throw new NotPlainXml('text outside the root element');
-      if (text) text(depth > 0 ? decode(t) : t);
+      if (text) text(depth > 0 && entities ? decode(t) : t);
     }
     if (lt < 0) break;
     if (xml.charCodeAt(lt + 1) === 47) {
@@ -106,7 +129,7 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     let colon = -1;
     for (let c = xml.charCodeAt(j); j < n && !endsName(c); c = xml.charCodeAt(++j)) if (c === 58 && colon < 0) colon = j;
     const name = xml.slice(lt + 1, j);
-    if (name === '') throw new NotPlainXml('malformed tag');
+    if (name === '' || badName(xml, lt + 1, j)) throw new NotPlainXml('malformed tag');
     // The name without its prefix, as the readers want it (local(), without a second search).
     const localName = colon < 0 ? name : xml.slice(colon + 1, j);
     let attrs = NO_ATTRS;
@@ -125,22 +148,34 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
       }
       const a0 = j;
       while (j < n && !endsName(xml.charCodeAt(j))) j++;
-      const attr = xml.slice(a0, j);
+      const attr = j === a0 + 1 ? oneChar(xml.charCodeAt(a0)) : xml.slice(a0, j);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (attr === '' || xml.charCodeAt(j) !== 61) throw new NotPlainXml('malformed attribute');
+      if (attr === '' || badName(xml, a0, a0 + attr.length) || xml.charCodeAt(j) !== 61) throw new NotPlainXml('malformed attribute');
+      // An own property of that name cannot be made on a plain object: saxes reads it.
+      if (attr === '__proto__') throw new NotPlainXml('attribute named __proto__');
       j++;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       const q = xml.charCodeAt(j);
       if (q !== 34 && q !== 39) throw new NotPlainXml('unquoted attribute');
-      const end = xml.indexOf(q === 34 ? '"' : "'", j + 1);
-      if (end < 0) throw new NotPlainXml('unterminated attribute');
+      // One pass to the closing quote (values are short: a call to indexOf per test cost more).
+      let end = j + 1;
+      let spaced = false;
+      for (; end < n; end++) {
+        const c = xml.charCodeAt(end);
+        if (c === q) break;
+        if (c === 60) throw new NotPlainXml('"<" in an attribute');
+        if (c === 10 || c === 9) spaced = true;
+      }
+      if (end >= n) throw new NotPlainXml('unterminated attribute');
       let value = xml.slice(j + 1, end);
-      if (value.indexOf('<') >= 0) throw new NotPlainXml('"<" in an attribute');
       // saxes turns a literal newline or tab in an attribute value into a space (XML 1.0 §3.3.3).
-      if (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0) value = value.replace(/[\n\t]/g, ' ');
-      if (attrs === NO_ATTRS) attrs = {};
-      else if (attr in attrs) throw new NotPlainXml('repeated attribute');
-      attrs[attr] = decode(value);
+      if (spaced) value = value.replace(/[\n\t]/g, ' ');
+      if (attrs === NO_ATTRS) {
+        attrs = {};
+        seen.length = 0;
+      } else if (seen.indexOf(attr) >= 0) throw new NotPlainXml('repeated attribute');
+      seen.push(attr);
+      attrs[attr] = entities ? decode(value) : value;
       j = end + 1;
       const after = xml.charCodeAt(j);
       if (!isSpace(after) && after !== 62 && after !== 47) throw new NotPlainXml('no space between attributes');

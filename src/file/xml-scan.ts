@@ -93,6 +93,7 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
   const locals: string[] = [];
   /** The current tag's attribute names (for the repeated-attribute test; an `in` test on the object was slower, and true for "constructor"). */
   const seen: string[] = [];
+  let seenCount = 0;
   /** Most parts have no '&' at all: then no text or value needs decoding. */
   const entities = xml.indexOf('&') >= 0;
   let depth = 0;
@@ -172,9 +173,11 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
       if (spaced) value = value.replace(/[\n\t]/g, ' ');
       if (attrs === NO_ATTRS) {
         attrs = {};
-        seen.length = 0;
-      } else if (seen.indexOf(attr) >= 0) throw new NotPlainXml('repeated attribute');
-      seen.push(attr);
+        seenCount = 0;
+      } else {
+        for (let k = 0; k < seenCount; k++) if (seen[k] === attr) throw new NotPlainXml('repeated attribute');
+      }
+      seen[seenCount++] = attr;
       attrs[attr] = entities ? decode(value) : value;
       j = end + 1;
       const after = xml.charCodeAt(j);

@@ -16,7 +16,14 @@ export function terms(a: Amount): number {
 }
 
 export function sumAmounts(amounts: (Amount | undefined)[]): Decimal {
-  return amounts.reduce((s, a) => (a ? s.plus(a.value) : s), ZERO);
+  let sum = ZERO;
+  for (const a of amounts) {
+    if (!a) continue;
+    // Many cells of a disclosure are blank or 0: adding them would only allocate.
+    const v = a.value;
+    if (!v.isZero()) sum = sum.plus(v);
+  }
+  return sum;
 }
 
 function maxDecimals(amounts: (Amount | undefined)[]): number {

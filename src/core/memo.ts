@@ -6,7 +6,9 @@
 export function memoByString<T>(fn: (s: string) => T, size: number): (s: string) => T {
   const cache = new Map<string, T>();
   return (s) => {
-    if (cache.has(s)) return cache.get(s) as T;
+    // One lookup for a hit (a result that is undefined needs the second).
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
     const v = fn(s);
     if (cache.size >= size) cache.clear();
     cache.set(s, v);

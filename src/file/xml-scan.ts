@@ -10,8 +10,11 @@
  *
  * Anything else is left to saxes, decided before a single event is sent (`plainXml`): comments,
  * CDATA, DTDs and processing instructions, carriage returns (saxes normalises line ends), entities
- * other than the predefined ones. If the scan still meets something it does not expect (a
- * malformed tag), it throws NotPlainXml; callers then read the part again with saxes, from scratch.
+ * other than the predefined ones, "]]>" and characters XML does not allow. If the scan still meets
+ * something it does not expect (a malformed tag, a name with an ASCII character names may not hold,
+ * a character reference to a character XML does not allow), it throws NotPlainXml; callers then
+ * read the part again with saxes, from scratch. Not checked: non-ASCII characters XML forbids in
+ * names, and the XML declaration's own content (spreadsheet writers do not get these wrong).
  */
 
 /** Thrown when the scanner meets XML it leaves to saxes. */
@@ -27,9 +30,16 @@ export type TextHandler = (text: string) => void;
 
 const KNOWN_ENTITY = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
 
-/** True when `xml` uses nothing beyond elements, attributes, text and known entity references. */
+/** Characters XML 1.0 does not allow in a document (saxes refuses them); U+FFFE and U+FFFF too. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * True when `xml` uses nothing beyond elements, attributes, text and known entity references, and
+ * nothing saxes would refuse that the scanner does not test: "]]>" (not allowed in text; in an
+ * attribute value it is, and saxes reads those parts) and characters outside XML's.
+ */
 export function plainXml(xml: string): boolean {
-  if (xml.indexOf('\r') >= 0 || xml.indexOf('<!') >= 0) return false;
+  if (xml.indexOf('\r') >= 0 || xml.indexOf('<!') >= 0 || xml.indexOf(']]>') >= 0 || NOT_XML_CHAR.test(xml)) return false;
   // A leading XML declaration is the only processing instruction allowed.
   const pi = xml.indexOf('<?');
   if (pi >= 0 && (pi > 1 || !/^\uFEFF?<\?xml\s/.test(xml) || xml.indexOf('<?', pi + 2) >= 0)) return false;
@@ -44,12 +54,16 @@ function decode(s: string): string {
   return s.replace(ENTITY, (_m, e: string) => {
     if (e.charCodeAt(0) !== 35) return NAMED[e];
     const code = e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    if (!(code > 0 && code <= 0x10ffff)) throw new NotPlainXml(`character reference &${e};`);
+    // XML 1.0 Char: tab, newline, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 on.
+    const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!ok) throw new NotPlainXml(`character reference &${e};`);
     return String.fromCodePoint(code);
   });
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** XML's white space only (String.prototype.trim also takes U+00A0 and others, which saxes refuses outside the root). */
+const XML_SPACES = /^[ \t\n\r]*$/;
 /** Characters that end a name: space, '/', '>', '=', and '<' (“<<c/>” is malformed, not an element “<c”). */
 const NAME_END = new Uint8Array(128);
 for (const c of [32, 10, 9, 13, 47, 62, 61, 60]) NAME_END[c] = 1;
@@ -87,6 +101,9 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     const end = xml.indexOf('?>', i);
     if (end < 0) throw new NotPlainXml('unterminated declaration');
     i = end + 2;
+  } else {
+    // Without a declaration saxes reports no white space before the root (after one it does).
+    while (i < n && isSpace(xml.charCodeAt(i))) i++;
   }
   /** The open elements' names as written, and without their prefixes. */
   const names: string[] = [];
@@ -104,7 +121,7 @@ export function scanXml(xml: string, open: OpenHandler, close?: CloseHandler, te
     if (textEnd > i) {
       const t = xml.slice(i, textEnd);
       // Outside the root only white space may stand; saxes reports it as text all the same.
-      if (depth === 0 && t.trim() !== '') throw new NotPlainXml('text outside the root element');
+      if (depth === 0 && !XML_SPACES.test(t)) throw new NotPlainXml('text outside the root element');
       if (text) text(depth > 0 && entities ? decode(t) : t);
     }
     if (lt < 0) break;

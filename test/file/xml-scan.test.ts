@@ -91,6 +91,8 @@ describe('hand-written XML: the same events as saxes', () => {
     ['">" inside an attribute value', '<numFmt formatCode="[>=100]0.00;0"/>'],
     ['one-character names and the other quote inside a value', `<c r="A1" s='1"' t="s"><v>3</v></c>`],
     ['attribute names that are names of Object.prototype', '<a constructor="1" toString="2"/>'],
+    ['white space before the root without a declaration (saxes reports none)', ' \n<a/>\n'],
+    ['"]]" and ">" apart in text', '<a>]] ></a>'],
     ['names with digits, dots, dashes, underscores and non-ASCII letters', '<a.b-c _x="1" x1.y-z="2"><中 文="3"/></a.b-c>'],
   ])('%s', (_name, xml) => {
     expect(plainXml(xml)).toBe(true);
@@ -110,6 +112,10 @@ test.each([
   ['a processing instruction', '<a><?pi x?></a>'],
   ['a carriage return', '<a>x\r\ny</a>'],
   ['an entity saxes does not know either', '<a>&nbsp;</a>'],
+  // Found by a second reading: the scanner read these, saxes refuses them.
+  ['"]]>" in text', '<a>]]></a>'],
+  ['a control character', '<a>\u0001</a>'],
+  ['U+FFFE', '<a>\uFFFE</a>'],
 ])('%s is left to saxes', (_name, xml) => {
   expect(plainXml(xml)).toBe(false);
 });
@@ -126,6 +132,10 @@ test.each([
   ['<a x;y="1"/>'],
   ['<1a/>'],
   ['<a"/>'],
+  ['<a x="&#1;"/>'],
+  ['<a>&#xD800;</a>'],
+  ['<a>&#xFFFE;</a>'],
+  ['<a/>\u00a0'],
   ['<a x="1<2"/>'],
   ['<a x="never closed/>'],
   ["<a x='1\"/>"],

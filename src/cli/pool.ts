@@ -34,9 +34,10 @@ export const YOUNG_GENERATION_MB = 96;
 /**
  * Default: one file at a time, two workers for a folder of DEFAULT_WORKERS_FROM files or more.
  * Each worker warms up V8's compiler on its own, and two threads on this 2-core machine each run
- * about 20–30 % slower than one alone (mostly V8's background compiling, see v8-tuning.ts), so the second worker pays off only from some size on. Measured
- * with the 陕西 工伤 example (published, 6 findings each), `--jobs 1` against `--jobs 2`, with the
- * workers' 96 MB young generation and the compiler settings of v8-tuning.ts, two rounds:
+ * about 20–30 % slower than one alone (mostly V8's background compiling, see v8-tuning.ts), so
+ * the second worker pays off only from some size on. Measured with the 陕西 工伤 example
+ * (published, 6 findings each), `--jobs 1` against `--jobs 2`, with the workers' 96 MB young
+ * generation and the compiler settings of v8-tuning.ts, two rounds:
  * 25 files 0.84–0.94 / 0.87–0.89 s, 50 files 1.37–1.39 / 1.33–1.43 s, 100 files 2.33–2.46 /
  * 2.18–2.20 s, 200 files 4.3 / 3.4–3.5 s; the repaired copies (no findings), 100 files 1.32 / 1.29 s.
  * Before those compiler settings each worker spent about 2 s of CPU compiling and the break-even

@@ -355,6 +355,26 @@ const CODE_PART_HEADER: [string, RegExp][] = [
  * what they cannot say, and 类 | 款 | 项 code columns wherever the header has them.
  */
 function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number, string>): Column[] {
+  // The same template's headers recur in every workbook of a folder: the mapping depends on the
+  // spec and the header paths alone, so it is worked out once per header (fresh copies each time,
+  // callers may add to the list).
+  let memo = columnMemo.get(spec);
+  if (!memo) columnMemo.set(spec, (memo = new Map()));
+  let key = '';
+  for (const [c, p] of paths) key += `${c}\u0001${p}\u0002`;
+  let cols = memo.get(key);
+  if (!cols) {
+    cols = mapTableColumnsUncached(reader, spec, paths);
+    if (memo.size >= COLUMN_MEMO_SIZE) memo.clear();
+    memo.set(key, cols);
+  }
+  return cols.map((c) => ({ ...c }));
+}
+/** Header mappings kept per spec (bounded, so a folder of any size keeps memory flat). */
+const columnMemo = new WeakMap<TableSpec, Map<string, Column[]>>();
+const COLUMN_MEMO_SIZE = 200;
+
+function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Map<number, string>): Column[] {
   const parts: Column[] = [];
   for (const [c, p] of paths) {
     const hit = CODE_PART_HEADER.find(([k, re]) => re.test(p) && !parts.some((x) => x.key === k));

@@ -1,17 +1,26 @@
 /**
- * A memo for pure functions of a string that are called with the same few hundred strings over
- * and over (names, markers, titles recur in every table of every workbook). Bounded: when it holds
- * `size` results it starts again, so a folder of any size keeps memory flat.
+ * Results kept by a string key, for work that recurs with the same few hundred keys over and over
+ * (names, markers, titles, table headers recur in every table of every workbook). Bounded: when it
+ * holds `size` results it starts again, so a folder of any size keeps memory flat.
  */
-export function memoByString<T>(fn: (s: string) => T, size: number): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
+export class BoundedCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly size: number) {}
+
+  /** The result kept for `key`, or `compute(key)` kept from now on. */
+  get(key: string, compute: (key: string) => T): T {
     // One lookup for a hit (a result that is undefined needs the second).
-    const hit = cache.get(s);
-    if (hit !== undefined || cache.has(s)) return hit as T;
-    const v = fn(s);
-    if (cache.size >= size) cache.clear();
-    cache.set(s, v);
+    const hit = this.map.get(key);
+    if (hit !== undefined || this.map.has(key)) return hit as T;
+    const v = compute(key);
+    if (this.map.size >= this.size) this.map.clear();
+    this.map.set(key, v);
     return v;
-  };
+  }
+}
+
+/** A memo for a pure function of a string (see BoundedCache). */
+export function memoByString<T>(fn: (s: string) => T, size: number): (s: string) => T {
+  const cache = new BoundedCache<T>(size);
+  return (s) => cache.get(s, fn);
 }

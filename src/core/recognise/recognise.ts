@@ -3,7 +3,7 @@
  * workbook (never by sheet name or fixed address), reads its 金额单位, maps header columns to
  * semantic keys and rows to codes / labels / indentation levels, and builds the Disclosure.
  */
-import { memoByString } from '../memo';
+import { BoundedCache, memoByString } from '../memo';
 import {
   Grid,
   Sheet,
@@ -359,19 +359,13 @@ function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number
   // spec and the header paths alone, so it is worked out once per header (fresh copies each time,
   // callers may add to the list).
   let memo = columnMemo.get(spec);
-  if (!memo) columnMemo.set(spec, (memo = new Map()));
+  if (!memo) columnMemo.set(spec, (memo = new BoundedCache(COLUMN_MEMO_SIZE)));
   let key = '';
   for (const [c, p] of paths) key += `${c}\u0001${p}\u0002`;
-  let cols = memo.get(key);
-  if (!cols) {
-    cols = mapTableColumnsUncached(reader, spec, paths);
-    if (memo.size >= COLUMN_MEMO_SIZE) memo.clear();
-    memo.set(key, cols);
-  }
-  return cols.map((c) => ({ ...c }));
+  return memo.get(key, () => mapTableColumnsUncached(reader, spec, paths)).map((c) => ({ ...c }));
 }
-/** Header mappings kept per spec (bounded, so a folder of any size keeps memory flat). */
-const columnMemo = new WeakMap<TableSpec, Map<string, Column[]>>();
+/** Header mappings kept per spec. */
+const columnMemo = new WeakMap<TableSpec, BoundedCache<Column[]>>();
 const COLUMN_MEMO_SIZE = 200;
 
 function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Map<number, string>): Column[] {

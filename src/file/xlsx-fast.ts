@@ -151,6 +151,15 @@ function scanFirst<T>(read: (parse: Parse) => T): T {
 
 /** "AB12" → [12, 28]; null when not an A1 reference. */
 function decodeA1(ref: string): [number, number] | null {
+  return scanA1(ref) ? [a1Row, a1Col] : null;
+}
+
+/** What scanA1 read last (module state: it runs for every cell, and an array per cell cost time). */
+let a1Row = 0;
+let a1Col = 0;
+
+/** decodeA1 into a1Row and a1Col; false when `ref` is not an A1 reference. */
+function scanA1(ref: string): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -160,8 +169,19 @@ function decodeA1(ref: string): [number, number] | null {
     else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
     else break;
   }
-  const row = parseInt(ref.slice(i).replace('$', ''), 10);
-  return col > 0 && row > 0 ? [row, col] : null;
+  // The row as digits to the end (every cell reference a writer makes), read without a slice.
+  let row = 0;
+  let j = i;
+  for (; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + ch - 48;
+  }
+  if (j < ref.length || j === i) row = parseInt(ref.slice(i).replace('$', ''), 10);
+  if (!(col > 0 && row > 0)) return false;
+  a1Row = row;
+  a1Col = col;
+  return true;
 }
 
 interface Rel {
@@ -199,11 +219,13 @@ function relsPath(part: string): string {
 interface Styles {
   /** Number format per cellXfs index (undefined: General or none). */
   fmt: (string | undefined)[];
+  /** isDateFormat of each format, worked out once per style rather than once per cell. */
+  isDate: boolean[];
   indent: (number | undefined)[];
 }
 
 function readStyles(xml: string | undefined, sax: Parse): Styles {
-  const styles: Styles = { fmt: [], indent: [] };
+  const styles: Styles = { fmt: [], isDate: [], indent: [] };
   if (!xml) return styles;
   const custom = new Map<number, string>();
   const xfs: { numFmtId: number; indent?: number }[] = [];
@@ -221,7 +243,9 @@ function readStyles(xml: string | undefined, sax: Parse): Styles {
     },
   );
   for (const xf of xfs) {
-    styles.fmt.push(xf.numFmtId ? (custom.get(xf.numFmtId) ?? BUILTIN_FORMATS[xf.numFmtId]) || undefined : undefined);
+    const fmt = xf.numFmtId ? (custom.get(xf.numFmtId) ?? BUILTIN_FORMATS[xf.numFmtId]) || undefined : undefined;
+    styles.fmt.push(fmt);
+    styles.isDate.push(isDateFormat(fmt));
     styles.indent.push(xf.indent || undefined);
   }
   return styles;
@@ -286,6 +310,8 @@ function lastIndexOfAscii(hay: Uint8Array, needle: string): number {
 function readSheet(xml: Uint8Array, ref: SheetRef, strings: string[], styles: Styles, date1904: boolean, warnings: string[], sax: Parse): Sheet {
   // Cells by row; rows whose cells ExcelJS counts as values (it also counts merged cells, below).
   const rowCells = new Map<number, RawCell[]>();
+  let listRow = -1;
+  let list: RawCell[] | undefined;
   const valueRows = new Set<number>();
   let lastRow = 0;
   let row = 0;
@@ -321,8 +347,10 @@ function readSheet(xml: Uint8Array, ref: SheetRef, strings: string[], styles: St
           let col = prevCol + 1;
           let r = row;
           if (a.r) {
-            const rc = decodeA1(a.r);
-            if (rc) [r, col] = rc;
+            if (scanA1(a.r)) {
+              r = a1Row;
+              col = a1Col;
+            }
           }
           prevCol = col;
           cell = { row: r, col, t: a.t };
@@ -366,10 +394,14 @@ function readSheet(xml: Uint8Array, ref: SheetRef, strings: string[], styles: St
           if (c.formula === '' && !c.shareType) c.formula = undefined;
           if (c.formula === undefined && c.shareType === undefined && c.value === undefined) return; // empty: ExcelJS keeps no cell
           if (c.row > MAX_ROWS_PER_SHEET) return;
-          let list = rowCells.get(c.row);
-          if (!list) rowCells.set(c.row, (list = []));
-          list.push(c);
-          valueRows.add(c.row);
+          // Cells come row by row: the last row's list is kept at hand.
+          if (c.row !== listRow) {
+            listRow = c.row;
+            list = rowCells.get(c.row);
+            if (!list) rowCells.set(c.row, (list = []));
+            valueRows.add(c.row);
+          }
+          list!.push(c);
           if (c.row > lastRow) lastRow = c.row;
           if (c.shareType === 'shared' && c.si !== undefined) {
             if (c.ref) sharedMasters.set(c.si, a1(c.row, c.col));
@@ -477,7 +509,9 @@ function cellData(
   formulaOf: Map<RawCell, string>,
   a1: (r: number, c: number) => string,
 ): CellData | undefined {
-  const fmt = c.s !== undefined && c.s < styles.fmt.length ? styles.fmt[c.s] : undefined;
+  const styled = c.s !== undefined && c.s < styles.fmt.length;
+  const fmt = styled ? styles.fmt[c.s!] : undefined;
+  const isDate = styled && styles.isDate[c.s!];
   const indent = c.s !== undefined ? styles.indent[c.s] : undefined;
   const isFormula = c.formula !== undefined || c.shareType !== undefined;
   let v: CellValue = null;
@@ -491,7 +525,7 @@ function cellData(
       else if (c.t === 'e') v = { error: raw };
       else {
         const n = parseFloat(raw);
-        v = isDateFormat(fmt) ? serialToIsoDate(n, date1904) : n;
+        v = isDate ? serialToIsoDate(n, date1904) : n;
       }
     }
   } else if (raw !== undefined) {
@@ -516,7 +550,7 @@ function cellData(
         break;
       default: {
         const n = parseFloat(raw);
-        v = isDateFormat(fmt) ? serialToIsoDate(n, date1904) : n;
+        v = isDate ? serialToIsoDate(n, date1904) : n;
       }
     }
   }

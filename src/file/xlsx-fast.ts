@@ -16,7 +16,7 @@
  */
 import { DecodeUTF8, strFromU8, unzipSync, UnzipFileInfo } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { NotPlainXml, local, plainXml, scanXml } from './xml-scan';
+import { NotPlainXml, local, normaliseLineEnds, plainXml, scanXml } from './xml-scan';
 import { CellData, CellValue, MergedArea, Sheet } from '../core/grid';
 import { MAX_COLS_PER_SHEET, MAX_ROWS_PER_SHEET, ReadError, ReadResult } from './grid-from-exceljs';
 
@@ -90,11 +90,29 @@ type Parse = (
 ) => void;
 
 /**
- * saxes over `xml`. With `stop`, bytes are decoded and parsed a chunk at a time: a 200,000-row
- * sheet is never turned into one huge string.
+ * A part saxes found not well-formed (a damaged file): where, when the part was parsed again with
+ * positions to say so. saxes's own English text is not kept: the user gets a Chinese message.
  */
-const saxes: Parse = (xml, open, close, text, stop) => {
-  const p = new SaxesParser({ xmlns: false, position: false });
+export class DamagedXml extends Error {
+  constructor(
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super('damaged XML');
+  }
+}
+
+/**
+ * saxes over `xml`. With `stop`, bytes are decoded and parsed a chunk at a time: a 200,000-row
+ * sheet is never turned into one huge string. A well-formedness error throws DamagedXml (errors
+ * thrown by the handlers pass through as they are); `position` tracks lines and columns for it,
+ * which costs time, so it is only asked for when a part already failed.
+ */
+const saxesParse = (position: boolean): Parse => (xml, open, close, text, stop) => {
+  const p = new SaxesParser({ xmlns: false, position });
+  p.on('error', () => {
+    throw position ? new DamagedXml(p.line, p.column) : new DamagedXml();
+  });
   p.on('opentag', (t) => open(local(t.name), t.attributes as Record<string, string>));
   if (close) p.on('closetag', (t) => close(local(t.name)));
   if (text) p.on('text', text);
@@ -120,33 +138,54 @@ const saxes: Parse = (xml, open, close, text, stop) => {
   }
   p.close();
 };
+const saxes = saxesParse(false);
 
 /** Parts above this size are parsed by saxes a chunk at a time, never decoded into one string. */
 const SCAN_MAX_BYTES = 8 << 20;
 
+/** Which parser read a part (FastReadOptions.onParser). */
+export type PartParser = 'scanner' | 'saxes';
+
 /**
- * The scanner of plain XML (xml-scan.ts) where the part is plain and not huge, saxes otherwise.
- * May throw NotPlainXml part-way through: read the part through `scanFirst`.
+ * The scanner of plain XML (xml-scan.ts) where the part is plain and not huge, saxes otherwise;
+ * `used` is told which. May throw NotPlainXml part-way through: read the part through `scanFirst`.
  */
-const scan: Parse = (xml, open, close, text, stop) => {
-  if (typeof xml !== 'string' && xml.length > SCAN_MAX_BYTES) return saxes(xml, open, close, text, stop);
-  const s = typeof xml === 'string' ? xml : strFromU8(xml);
-  if (!plainXml(s)) return saxes(s, open, close, text, stop);
-  scanXml(s, open, close, text, stop);
-};
+const scanning =
+  (used: (p: PartParser) => void): Parse =>
+  (xml, open, close, text, stop) => {
+    if (typeof xml !== 'string' && xml.length > SCAN_MAX_BYTES) {
+      used('saxes');
+      return saxes(xml, open, close, text, stop);
+    }
+    // saxes gets the part as it is (it normalises line ends itself), the scanner the normalised text.
+    const raw = typeof xml === 'string' ? xml : strFromU8(xml);
+    const s = normaliseLineEnds(raw);
+    if (!plainXml(s)) {
+      used('saxes');
+      return saxes(raw, open, close, text, stop);
+    }
+    used('scanner');
+    scanXml(s, open, close, text, stop);
+  };
 
 /**
  * Reads a part with the scanner; when the scanner gives up part-way (a malformed tag), reads it
  * again from scratch with saxes, which reports malformed XML as such. `read` must start from a
  * clean state on each call (its results are local until it returns).
  */
-function scanFirst<T>(read: (parse: Parse) => T): T {
+function scanFirst<T>(read: (parse: Parse) => T, used: (p: PartParser) => void): T {
   try {
-    return read(scan);
+    return read(scanning(used));
   } catch (e) {
-    if (e instanceof NotPlainXml) return read(saxes);
-    throw e;
+    if (!(e instanceof NotPlainXml)) throw e;
+    used('saxes');
+    return read(saxes);
   }
+}
+
+/** Where a damaged part fails, as the message says it ("第 1 行第 5230 列附近"); '' when unknown. */
+function whereIn(e: DamagedXml): string {
+  return e.line !== undefined && e.column !== undefined ? ` 第 ${e.line} 行第 ${e.column} 列附近` : '';
 }
 
 /** "AB12" → [12, 28]; null when not an A1 reference. */
@@ -588,6 +627,8 @@ function readWorkbookPart(wbXml: string, wbRels: Map<string, Rel>, sax: Parse): 
 export interface FastReadOptions {
   /** 'saxes': parse every part with saxes (for the bench and the tests); default: the scanner where it can. */
   xml?: 'scan' | 'saxes';
+  /** Told which parser read each part (the tests and the bench: Excel's files must not all go to saxes). */
+  onParser?: (part: string, parser: PartParser) => void;
   /**
    * A faster unzip where the platform has one (the command line: unzip-node.ts, Node's zlib): the
    * parts `filter` accepts, or undefined to leave this zip to fflate.
@@ -600,7 +641,30 @@ const WANTED = (f: UnzipFileInfo): boolean =>
   /\.(xml|rels)$/i.test(f.name) && !/(^|\/)(media|drawings|charts|theme|printerSettings|customXml|externalLinks|pivotCache|pivotTables|queryTables|tables|ink|diagrams)\//i.test(f.name);
 
 export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string, opts: FastReadOptions = {}): ReadResult {
-  const withFallback = <T>(read: (parse: Parse) => T): T => (opts.xml === 'saxes' ? read(saxes) : scanFirst(read));
+  /**
+   * Reads one part (`part`: its path in the zip; `sheet`: the worksheet's name). A part that is not
+   * well-formed XML makes the file unreadable, with a message naming the sheet or part and where in
+   * it (parsed once more, with positions, to say so); an error of the readers themselves passes through.
+   */
+  const withFallback = <T>(part: string, read: (parse: Parse) => T, sheet?: string): T => {
+    let used: PartParser = 'saxes';
+    const note = (p: PartParser) => (used = p);
+    try {
+      return opts.xml === 'saxes' ? read(saxes) : scanFirst(read, note);
+    } catch (e) {
+      if (!(e instanceof DamagedXml)) throw e;
+      let at = e;
+      try {
+        read(saxesParse(true));
+      } catch (e2) {
+        if (e2 instanceof DamagedXml) at = e2;
+      }
+      const what = sheet !== undefined ? `的工作表“${sheet}”已损坏：${part}` : `已损坏：其中的 ${part}`;
+      throw new ReadError(file, `文件“${name}”${what}${whereIn(at)}不是完好的 XML，无法读取。请在 Excel 中打开该文件（Excel 会提示修复），修复后另存为 .xlsx 再检查。`);
+    } finally {
+      opts.onParser?.(part, used);
+    }
+  };
   let files: Record<string, Uint8Array>;
   try {
     // Only the parts the check reads are inflated.
@@ -620,24 +684,26 @@ export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string, 
     const b = bytesOf(p);
     return b ? strFromU8(b) : undefined;
   };
-  const rootRels = withFallback((parse) => readRels(text('_rels/.rels'), '', parse));
+  const rootRels = withFallback('_rels/.rels', (parse) => readRels(text('_rels/.rels'), '', parse));
   let wbPart = [...rootRels.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
   let wbXml = text(wbPart);
   if (!wbXml && wbPart !== 'xl/workbook.xml') wbXml = text((wbPart = 'xl/workbook.xml'));
   if (!wbXml) {
     throw new ReadError(file, `文件“${name}”是 zip 压缩包，但不是 Excel 工作簿（里面没有工作簿内容）。`);
   }
-  const wbRels = withFallback((parse) => readRels(text(relsPath(wbPart)), wbPart, parse));
-  const { refs, date1904 } = withFallback((sax) => readWorkbookPart(wbXml!, wbRels, sax));
+  const wbRels = withFallback(relsPath(wbPart), (parse) => readRels(text(relsPath(wbPart)), wbPart, parse));
+  const { refs, date1904 } = withFallback(wbPart, (sax) => readWorkbookPart(wbXml!, wbRels, sax));
   const partOf = (suffix: string): string | undefined => [...wbRels.values()].find((r) => r.type.endsWith(suffix))?.target;
-  const strings = withFallback((parse) => readSharedStrings(text(partOf('/sharedStrings') ?? 'xl/sharedStrings.xml'), parse));
-  const styles = withFallback((parse) => readStyles(text(partOf('/styles') ?? 'xl/styles.xml'), parse));
+  const stringsPart = partOf('/sharedStrings') ?? 'xl/sharedStrings.xml';
+  const strings = withFallback(stringsPart, (parse) => readSharedStrings(text(stringsPart), parse));
+  const stylesPart = partOf('/styles') ?? 'xl/styles.xml';
+  const styles = withFallback(stylesPart, (parse) => readStyles(text(stylesPart), parse));
   const warnings: string[] = [];
   const sheets: Sheet[] = [];
   for (const ref of refs) {
     const xml = bytesOf(ref.part);
     if (xml === undefined) continue;
-    sheets.push(withFallback((parse) => readSheet(xml, ref, strings, styles, date1904, warnings, parse)));
+    sheets.push(withFallback(ref.part, (parse) => readSheet(xml, ref, strings, styles, date1904, warnings, parse), ref.name));
   }
   if (sheets.length === 0) throw new ReadError(file, `文件“${name}”中没有工作表。`);
   if (sheets.every((s) => s.rows.length === 0)) throw new ReadError(file, `文件“${name}”的所有工作表都是空的。`);

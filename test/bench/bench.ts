@@ -5,7 +5,8 @@
  *  2. One workbook checked end to end (a new process per run) for each example.
  *  3. The readers side by side on the 15-table 陕西 example: ExcelJS (full and streaming), SheetJS,
  *     fflate + fast-xml-parser, ours with saxes only, ours (fflate + the plain-XML scanner, the task pane's)
- *     and the command line's (Node zlib + the scanner), ms per workbook.
+ *     and the command line's (Node zlib + the scanner), ms per workbook; then the same workbook with CR LF
+ *     after each part's declaration, as Excel writes it, read by the scanner and by saxes alone.
  *  4. A folder of COPIES copies of each example checked by the CLI (one process, --summary):
  *     workbooks/s end to end, beside ExcelJS alone reading the same folder and our reader alone.
  * 4b. Hundreds of files: the 15-table 工伤 examples (published and repaired) 100 and 400 times; the
@@ -41,7 +42,7 @@ import { checkFile } from '../../src/cli/check-file';
 import { spawnSync } from 'child_process';
 import { DEFAULT_WORKERS_FROM } from '../../src/cli/pool';
 import * as XLSX from '@e965/xlsx';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { gridFromWorkbook } from '../../src/file/grid-from-exceljs';
 import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
@@ -215,6 +216,16 @@ async function main(): Promise<void> {
   const buf = await fs.readFile(path.join(ROOT, 'examples', sx));
   const N = 30;
   const xml = new XMLParser({ ignoreAttributes: false, preserveOrder: true });
+  // The examples were written by ExcelJS (LF only); Excel writes CR LF after every part's declaration.
+  const excelStyle = (() => {
+    const parts = unzipSync(buf);
+    for (const k in parts) {
+      if (!/\.(xml|rels)$/.test(k)) continue;
+      const x = strFromU8(parts[k]);
+      parts[k] = strToU8(x.startsWith('<?xml') ? x.replace(/^(<\?xml[^>]*\?>)\n?/, '$1\r\n') : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${x}`);
+    }
+    return zipSync(parts);
+  })();
   const readers: [string, () => unknown][] = [
     ['ExcelJS 完整读取 + 转 Grid（改前的读取）', async () => gridFromWorkbook(await new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer), sx)],
     ['ExcelJS 流式 WorkbookReader（只遍历行）', async () => {
@@ -229,12 +240,17 @@ async function main(): Promise<void> {
     ['fflate + saxes → Grid（改前的现用读取）', () => gridFromXlsxFast(buf, sx, sx, { xml: 'saxes' })],
     ['fflate + 纯 XML 扫描器（其余交给 saxes）→ Grid（任务窗格现用，src/file/xlsx-fast.ts）', () => gridFromXlsxFast(buf, sx, sx)],
     ['Node zlib + 纯 XML 扫描器 → Grid（命令行现用，src/file/unzip-node.ts）', () => gridFromXlsxFast(buf, sx, sx, { unzip: unzipWithZlib })],
+    ['同上，工作簿按 Excel 的写法（每个部件的 XML 声明后有 CR LF）：行尾先规范化，再交给扫描器', () => gridFromXlsxFast(excelStyle, sx, sx, { unzip: unzipWithZlib })],
+    ['同上，Excel 的写法全部交给 saxes（行尾规范化之前就是这样）', () => gridFromXlsxFast(excelStyle, sx, sx, { unzip: unzipWithZlib, xml: 'saxes' })],
   ];
   console.log(`\n3. 读取方式对比（${sx}，${(buf.length / 1024).toFixed(0)} KB，同一进程，${N} 次中位，ms/工作簿）`);
   for (const [name, fn] of readers) {
     const t = await perCall(fn, N);
     console.log(`   ${t.toFixed(1).padStart(6)} ms  ${(1000 / t).toFixed(0).padStart(5)} 个/秒  ${name}`);
   }
+  const parsers = new Map<string, number>();
+  gridFromXlsxFast(excelStyle, sx, sx, { onParser: (_part, parser) => parsers.set(parser, (parsers.get(parser) ?? 0) + 1) });
+  console.log(`   （Excel 写法的各部件：扫描器读 ${parsers.get('scanner') ?? 0} 个，saxes 读 ${parsers.get('saxes') ?? 0} 个）`);
   const { grid } = gridFromXlsxFast(buf, sx, sx);
   const engineMs = await perCall(() => checkGrid(grid), N);
   console.log(`   ${engineMs.toFixed(1).padStart(6)} ms  ${(1000 / engineMs).toFixed(0).padStart(5)} 个/秒  （对照）引擎检查同一工作簿 checkGrid`);

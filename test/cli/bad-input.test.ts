@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Document, Packer, Paragraph } from 'docx';
 import { buildHebei004 } from '../fixtures/hebei';
 import { gridFromWorkbook, MAX_ROWS_PER_SHEET } from '../../src/file/read';
@@ -35,6 +36,10 @@ beforeAll(async () => {
   await fs.mkdir(p('文件夹/下级'), { recursive: true });
   await good.xlsx.writeFile(p('文件夹/好.xlsx'));
   await fs.writeFile(p('截断.xlsx'), (await fs.readFile(p('文件夹/好.xlsx'))).subarray(0, 4000));
+  // A sheet whose XML was damaged (a tag cut in two), the rest of the file intact.
+  const zipped = unzipSync(new Uint8Array(await fs.readFile(p('文件夹/好.xlsx'))));
+  zipped['xl/worksheets/sheet2.xml'] = strToU8(strFromU8(zipped['xl/worksheets/sheet2.xml']).replace('<row ', '<row <'));
+  await fs.writeFile(p('损坏.xlsx'), zipSync(zipped));
   await fs.writeFile(p('文件夹/坏.xlsx'), 'not a workbook');
   await fs.writeFile(p('文件夹/~$好.xlsx'), 'lock file');
   await fs.writeFile(p('文件夹/下级/旧.xls'), Buffer.concat([OLE, Buffer.alloc(504)]));
@@ -65,12 +70,14 @@ describe.each([
   ['不存在.xlsx', /无法打开文件“.*不存在\.xlsx”：文件不存在/],
   ['说明.xlsx', /文件“说明\.xlsx”中没有工作表/],
   ['截断.xlsx', /文件“截断\.xlsx”无法作为 \.xlsx 读取，可能已损坏/],
+  // (a long message: wrapped, so matched with the line breaks taken out)
+  ['损坏.xlsx', /文件“损坏\.xlsx”的工作表“[^”]+”已损坏：xl\/worksheets\/sheet2\.xml ?第 ?\d+ ?行第 ?\d+ ?列附近不是完好的 ?XML，无法读取。/],
 ])('%s', (name, message) => {
   test('is reported in Chinese, naming the file, with exit code 2', async () => {
     const r = await runMain(['check', p(name)]);
     const out = r.stdout + r.stderr;
     expect(r.code).toBe(2);
-    expect(out).toMatch(message);
+    expect(out.replace(/\n +/g, '')).toMatch(message);
     expect(out).toMatch(CHINESE);
     expect(out).toContain('1 个无法读取');
     assertClean(out);

@@ -7,9 +7,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { gridFromWorkbook } from '../../src/file/grid-from-exceljs';
 import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
+import { normaliseLineEnds, plainXml } from '../../src/file/xml-scan';
 import { MAX_ROWS_PER_SHEET, readWorkbookBuffer } from '../../src/file/read';
 import { buildHebei004 } from '../fixtures/hebei';
 import { buildHubei002 } from '../fixtures/hubei';
@@ -59,6 +60,48 @@ describe('fast reader = ExcelJS', () => {
       }
     }
     expect(n).toBeGreaterThanOrEqual(9);
+  });
+
+  /**
+   * Excel writes CR LF after the XML declaration of every part, and a literal CR LF inside text typed
+   * with line breaks (the files here were written by ExcelJS and openpyxl, which write LF). The
+   * scanner reads such parts after normalising the line ends, not saxes: every part of the copy
+   * is plain once normalised, and the Grid is ExcelJS's.
+   */
+  test('a workbook as Excel writes it: CR LF after each declaration and inside a cell’s text', async () => {
+    const original = await fs.readFile(path.join(ROOT, 'examples', '子洲县工伤保险经办中心-2024单位预算公开-原样.xlsx'));
+    const parts: Record<string, Uint8Array> = {};
+    let crlfText = 0;
+    for (const [p, data] of Object.entries(unzipSync(new Uint8Array(original)))) {
+      if (!/\.(xml|rels)$/.test(p)) {
+        parts[p] = data;
+        continue;
+      }
+      let xml = strFromU8(data).replace(/^(<\?xml[^>]*\?>)\n?/, '$1\r\n');
+      if (!xml.startsWith('<?xml')) xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${xml}`;
+      if (p === 'xl/sharedStrings.xml') {
+        // A header typed on two lines (Alt+Enter): "项目" CR LF "（科目）".
+        xml = xml.replace(/<t([^>]*)>([^<]{2,})<\/t>/, (_m, a: string, t: string) => `<t${a}>${t.slice(0, 2)}\r\n${t.slice(2)}</t>`);
+        crlfText++;
+      }
+      parts[p] = strToU8(xml);
+    }
+    expect(crlfText).toBe(1);
+    for (const [p, data] of Object.entries(parts)) {
+      if (!/\.(xml|rels)$/.test(p)) continue;
+      const xml = strFromU8(data);
+      expect([p, xml.includes('\r\n'), plainXml(normaliseLineEnds(xml))]).toEqual([p, true, true]);
+    }
+    const bytes = zipSync(parts);
+    await expectSame(bytes, 'excel-style.xlsx');
+    const used: string[] = [];
+    const { grid } = gridFromXlsxFast(bytes, 'excel-style.xlsx', 'excel-style.xlsx', { onParser: (part, parser) => used.push(`${part}:${parser}`) });
+    // Every part the check reads went through the scanner (before line ends were normalised: saxes, all of them).
+    expect(used.length).toBeGreaterThan(15);
+    expect(used.filter((u) => !u.endsWith(':scanner'))).toEqual([]);
+    const texts = grid.sheets.flatMap((sh) => sh.rows.flatMap((r) => (r ?? []).map((c) => c?.v))).filter((v): v is string => typeof v === 'string');
+    expect(texts.some((t) => t.includes('\n'))).toBe(true);
+    expect(texts.some((t) => t.includes('\r'))).toBe(false);
   });
 
   test('rich text, hyperlinks, shared strings with phonetic runs, merged cells holding values', async () => {

@@ -2,17 +2,19 @@
  * The plain-XML scanner (src/file/xml-scan.ts) must send exactly the events saxes sends — same
  * tags, attributes, text, in the same order — on every XML part of every workbook in the
  * repository, and on hand-written XML with what real writers do (entities, character references,
- * single quotes, newlines in attributes, prefixes, spacing inside tags). What it leaves to saxes
- * (comments, CDATA, DTDs, processing instructions, CR, unknown entities) is refused before any
- * event; a malformed tag stops it with NotPlainXml, and the reader then gives saxes's verdict.
+ * single quotes, newlines in attributes, prefixes, spacing inside tags, CR LF line ends once
+ * normalised as XML 1.0 §2.11 says). What it leaves to saxes (comments, CDATA, DTDs, processing
+ * instructions, unknown entities) is refused before any event; a malformed tag stops it with
+ * NotPlainXml, and the reader then gives saxes's verdict.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import seedrandom from 'seedrandom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { NotPlainXml, local, plainXml, scanXml } from '../../src/file/xml-scan';
+import { NotPlainXml, local, normaliseLineEnds, plainXml, scanXml } from '../../src/file/xml-scan';
 import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
+import { ReadError } from '../../src/file/read';
 import { buildHebei004 } from '../fixtures/hebei';
 import { buildShaanxi000 } from '../fixtures/shaanxi';
 import { repositoryWorkbooks } from '../helpers/workbooks';
@@ -105,12 +107,39 @@ describe('hand-written XML: the same events as saxes', () => {
   });
 });
 
+/**
+ * Line ends as Excel writes them: CR LF after the declaration of every part, and inside text typed
+ * with line breaks. Normalised first (XML 1.0 §2.11), the scanner reads them and gives the events
+ * saxes gives on the text as written; a character reference &#13; stays a CR.
+ */
+describe('CR LF and lone CR, normalised before the scan: the events saxes gives on the original', () => {
+  test.each([
+    ['CR LF after the declaration', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet><sheetData/></worksheet>'],
+    ['CR LF inside text', '<sst><si><t>项目\r\n（科目）</t></si></sst>'],
+    ['a lone CR inside text', '<a>x\ry</a>'],
+    ['CR LF and a lone CR inside an attribute value (each one space)', '<a x="one\r\ntwo\rthree"/>'],
+    ['CR LF between attributes and before the closing bracket', '<a\r\n x="1"\r\n y="2"\r\n></a\r\n>'],
+    ['a character reference to CR is not a line end', '<a>x&#13;\ny&#xD;</a>'],
+    ['CR CR LF', '<a>x\r\r\ny</a>'],
+  ])('%s', (_name, xml) => {
+    const norm = normaliseLineEnds(xml);
+    expect(norm).not.toContain('\r');
+    expect(plainXml(norm)).toBe(true);
+    expect(viaScan(norm)).toEqual(viaSaxes(xml));
+  });
+
+  test('text without CR is returned as it is', () => {
+    const xml = '<a>x\ny</a>';
+    expect(normaliseLineEnds(xml)).toBe(xml);
+  });
+});
+
 test.each([
   ['a comment', '<a><!-- note --></a>'],
   ['CDATA', '<a><![CDATA[<b>]]></a>'],
   ['a DTD', '<!DOCTYPE a><a/>'],
   ['a processing instruction', '<a><?pi x?></a>'],
-  ['a carriage return', '<a>x\r\ny</a>'],
+  ['a carriage return not normalised first', '<a>x\r\ny</a>'],
   ['an entity saxes does not know either', '<a>&nbsp;</a>'],
   // Found by a second reading: the scanner read these, saxes refuses them.
   ['"]]>" in text', '<a>]]></a>'],
@@ -154,7 +183,7 @@ test.each([
   expect(() => viaSaxes(xml)).toThrow();
 });
 
-test('a workbook whose sheet is malformed is still refused as before, by saxes', () => {
+test('a workbook whose sheet is malformed is refused by saxes, with a Chinese message naming the sheet, the part and where', () => {
   const parts: Record<string, string> = {
     '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     '_rels/.rels':
@@ -166,7 +195,24 @@ test('a workbook whose sheet is malformed is still refused as before, by saxes',
   };
   const bytes = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
   // The scanner gives up on </sheetData> closing <row>; saxes reads the sheet again and rejects it.
-  expect(() => gridFromXlsxFast(bytes, 'x.xlsx', 'x.xlsx')).toThrow(/closing tag|unexpected close tag|mismatched/i);
+  const read = () => gridFromXlsxFast(bytes, 'x.xlsx', 'x.xlsx');
+  expect(read).toThrow(ReadError);
+  // saxes sees the mistake at the end of the closing tag that does not match: the position given.
+  const endOf = (xml: string, tag: string) => xml.indexOf(tag) + tag.length;
+  const sheetAt = endOf(parts['xl/worksheets/sheet1.xml'], '</sheetData>');
+  expect(read).toThrow(`文件“x.xlsx”的工作表“表1”已损坏：xl/worksheets/sheet1.xml 第 1 行第 ${sheetAt} 列附近不是完好的 XML，无法读取。`);
+  // Not the file's sheet but a part every sheet needs: the part is named.
+  parts['xl/worksheets/sheet1.xml'] = '<worksheet><sheetData/></worksheet>';
+  parts['xl/styles.xml'] = '<styleSheet><cellXfs><xf numFmtId="0"></cellXfs></styleSheet>';
+  parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels'].replace(
+    '</Relationships>',
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  );
+  const bytes2 = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
+  const stylesAt = endOf(parts['xl/styles.xml'], '</cellXfs>');
+  expect(() => gridFromXlsxFast(bytes2, 'x.xlsx', 'x.xlsx')).toThrow(
+    `文件“x.xlsx”已损坏：其中的 xl/styles.xml 第 1 行第 ${stylesAt} 列附近不是完好的 XML，无法读取。请在 Excel 中打开该文件（Excel 会提示修复），修复后另存为 .xlsx 再检查。`,
+  );
 });
 
 test('the reader gives the same Grid through the scanner as through saxes alone', async () => {
@@ -184,15 +230,15 @@ test('the reader gives the same Grid through the scanner as through saxes alone'
  * Random small documents mixing what the scanner must handle with what it must refuse (quotes,
  * '<' and entities in values, repeated and odd attribute names, names saxes refuses): where the
  * scanner reads a document, saxes reads it too and gives the same events; otherwise the scanner
- * stops with NotPlainXml (the reader then asks saxes). This comparison found a leading
- * __proto__ attribute dropped and quotes taken into names.
+ * stops with NotPlainXml (the reader then asks saxes). CR and CR LF are normalised first, as the
+ * reader does. This comparison found a leading __proto__ attribute dropped and quotes taken into names.
  */
 test('on random documents the scanner gives saxes’s events, or leaves the document to saxes', () => {
   const rnd = seedrandom('xml-scan');
   const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)];
   const attrNames = ['r', 's', 't', 'x:c', 'ab', 'constructor', '__proto__', 'toString', 'a1', '1a', '-x', 'a-b.c', '_u', '中', 'a;b'];
   const elemNames = ['a', 'c', 'x:v', 'row', 'a.b', '1c', '中', 'a"', '_x'];
-  const valueBits = ['a', '1', ' ', '\n', '\t', '<', '>', '&amp;', '&lt;', '&#20013;', '&', '"', "'", '=', '/', '中'];
+  const valueBits = ['a', '1', ' ', '\n', '\t', '\r\n', '\r', '<', '>', '&amp;', '&lt;', '&#20013;', '&#13;', '&', '"', "'", '=', '/', '中'];
   const element = (depth: number): string => {
     const name = pick(elemNames);
     let attrs = '';
@@ -200,21 +246,24 @@ test('on random documents the scanner gives saxes’s events, or leaves the docu
       const q = rnd() < 0.2 ? "'" : '"';
       let v = '';
       for (let k = Math.floor(rnd() * 5); k > 0; k--) v += pick(valueBits);
-      attrs += pick([' ', '  ', '\n', '']) + pick(attrNames) + pick(['=', ' = ']) + q + v + (rnd() < 0.05 ? '' : q);
+      attrs += pick([' ', '  ', '\n', '\r\n', '']) + pick(attrNames) + pick(['=', ' = ']) + q + v + (rnd() < 0.05 ? '' : q);
     }
     if (rnd() < 0.3) return `<${name}${attrs}${pick(['/>', ' />'])}`;
     let body = '';
-    for (let k = Math.floor(rnd() * 3); k > 0; k--) body += depth > 0 && rnd() < 0.5 ? element(depth - 1) : pick(['x', ' ', '1 &lt; 2', '中文', '&amp;', '']);
+    for (let k = Math.floor(rnd() * 3); k > 0; k--) body += depth > 0 && rnd() < 0.5 ? element(depth - 1) : pick(['x', ' ', '1 &lt; 2', '中文', '&amp;', '', 'a\r\nb', '\r']);
     return `<${name}${attrs}>${body}</${name}>`;
   };
   let read = 0;
+  let readWithCr = 0;
   let left = 0;
   for (let i = 0; i < 20000; i++) {
     const xml = element(2);
-    if (!plainXml(xml)) continue;
+    // As the reader does: line ends normalised for the scanner, saxes given the text as it is.
+    const norm = normaliseLineEnds(xml);
+    if (!plainXml(norm)) continue;
     let events: Event[] | undefined;
     try {
-      events = viaScan(xml);
+      events = viaScan(norm);
     } catch (e) {
       expect(e).toBeInstanceOf(NotPlainXml);
       left++;
@@ -222,8 +271,10 @@ test('on random documents the scanner gives saxes’s events, or leaves the docu
     }
     expect([xml, events]).toEqual([xml, viaSaxes(xml)]);
     read++;
+    if (xml.includes('\r')) readWithCr++;
   }
   // Both kinds are well represented.
   expect(read).toBeGreaterThan(3000);
+  expect(readWithCr).toBeGreaterThan(1000);
   expect(left).toBeGreaterThan(3000);
 });

@@ -623,7 +623,7 @@ function readWorkbookPart(wbXml: string, wbRels: Map<string, Rel>, sax: Parse): 
   return { refs, date1904 };
 }
 
-/** True when the bytes are a zip holding a SpreadsheetML workbook (xl/workbook.xml or what _rels names). */
+/** How gridFromXlsxFast reads. */
 export interface FastReadOptions {
   /** 'saxes': parse every part with saxes (for the bench and the tests); default: the scanner where it can. */
   xml?: 'scan' | 'saxes';
@@ -640,6 +640,10 @@ export interface FastReadOptions {
 const WANTED = (f: UnzipFileInfo): boolean =>
   /\.(xml|rels)$/i.test(f.name) && !/(^|\/)(media|drawings|charts|theme|printerSettings|customXml|externalLinks|pivotCache|pivotTables|queryTables|tables|ink|diagrams)\//i.test(f.name);
 
+/**
+ * The Grid of an .xlsx/.xlsm (`file` for ReadError, `name` in messages): ReadError with a Chinese
+ * message for a zip that is not a workbook, a cut-off zip, or a damaged part.
+ */
 export function gridFromXlsxFast(bytes: Uint8Array, file: string, name: string, opts: FastReadOptions = {}): ReadResult {
   /**
    * Reads one part (`part`: its path in the zip; `sheet`: the worksheet's name). A part that is not

@@ -14,10 +14,10 @@
  *
  * Anything else is left to saxes, decided before a single event is sent (`plainXml`): comments,
  * CDATA, DTDs and processing instructions, carriage returns left in (the input was not
- * normalised), entities other than the predefined ones, "]]>" and characters XML does not allow. If the scan still meets
- * something it does not expect (a malformed tag, a name with an ASCII character names may not hold,
- * a character reference to a character XML does not allow), it throws NotPlainXml; callers then
- * read the part again with saxes, from scratch. Not checked: non-ASCII characters XML forbids in
+ * normalised), entities other than the predefined ones, "]]>" and characters XML does not allow.
+ * If the scan still meets something it does not expect (a malformed tag, a name with an ASCII
+ * character names may not hold, a character reference to a character XML does not allow), it
+ * throws NotPlainXml; callers then read the part again with saxes, from scratch. Not checked: non-ASCII characters XML forbids in
  * names, and the XML declaration's own content (spreadsheet writers do not get these wrong).
  */
 

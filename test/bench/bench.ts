@@ -40,9 +40,10 @@ import { readWorkbookFile } from '../../src/file/read';
 import { checkGrid } from '../../src/core/engine';
 import { checkFile } from '../../src/cli/check-file';
 import { spawnSync } from 'child_process';
+import { withExcelLineEnds } from '../helpers/workbooks';
 import { DEFAULT_WORKERS_FROM } from '../../src/cli/pool';
 import * as XLSX from '@e965/xlsx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { gridFromWorkbook } from '../../src/file/grid-from-exceljs';
 import { gridFromXlsxFast } from '../../src/file/xlsx-fast';
@@ -217,15 +218,7 @@ async function main(): Promise<void> {
   const N = 30;
   const xml = new XMLParser({ ignoreAttributes: false, preserveOrder: true });
   // The examples were written by ExcelJS (LF only); Excel writes CR LF after every part's declaration.
-  const excelStyle = (() => {
-    const parts = unzipSync(buf);
-    for (const k in parts) {
-      if (!/\.(xml|rels)$/.test(k)) continue;
-      const x = strFromU8(parts[k]);
-      parts[k] = strToU8(x.startsWith('<?xml') ? x.replace(/^(<\?xml[^>]*\?>)\n?/, '$1\r\n') : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${x}`);
-    }
-    return zipSync(parts);
-  })();
+  const excelStyle = withExcelLineEnds(new Uint8Array(buf));
   const readers: [string, () => unknown][] = [
     ['ExcelJS 完整读取 + 转 Grid（改前的读取）', async () => gridFromWorkbook(await new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer), sx)],
     ['ExcelJS 流式 WorkbookReader（只遍历行）', async () => {

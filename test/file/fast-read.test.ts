@@ -16,6 +16,7 @@ import { buildHebei004 } from '../fixtures/hebei';
 import { buildHubei002 } from '../fixtures/hubei';
 import { buildShaanxi000, buildShaanxi000OneSheet, buildShaanxi003 } from '../fixtures/shaanxi';
 import { smallWorkbook } from '../excel/helpers';
+import { withExcelLineEnds } from '../helpers/workbooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -70,29 +71,20 @@ describe('fast reader = ExcelJS', () => {
    */
   test('a workbook as Excel writes it: CR LF after each declaration and inside a cell’s text', async () => {
     const original = await fs.readFile(path.join(ROOT, 'examples', '子洲县工伤保险经办中心-2024单位预算公开-原样.xlsx'));
-    const parts: Record<string, Uint8Array> = {};
     let crlfText = 0;
-    for (const [p, data] of Object.entries(unzipSync(new Uint8Array(original)))) {
-      if (!/\.(xml|rels)$/.test(p)) {
-        parts[p] = data;
-        continue;
-      }
-      let xml = strFromU8(data).replace(/^(<\?xml[^>]*\?>)\n?/, '$1\r\n');
-      if (!xml.startsWith('<?xml')) xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${xml}`;
-      if (p === 'xl/sharedStrings.xml') {
-        // A header typed on two lines (Alt+Enter): "项目" CR LF "（科目）".
-        xml = xml.replace(/<t([^>]*)>([^<]{2,})<\/t>/, (_m, a: string, t: string) => `<t${a}>${t.slice(0, 2)}\r\n${t.slice(2)}</t>`);
-        crlfText++;
-      }
-      parts[p] = strToU8(xml);
-    }
+    const bytes = withExcelLineEnds(new Uint8Array(original), (p, xml) => {
+      if (p !== 'xl/sharedStrings.xml') return xml;
+      // A header typed on two lines (Alt+Enter): "项目" CR LF "（科目）".
+      crlfText++;
+      return xml.replace(/<t([^>]*)>([^<]{2,})<\/t>/, (_m, a: string, t: string) => `<t${a}>${t.slice(0, 2)}\r\n${t.slice(2)}</t>`);
+    });
+    const parts = unzipSync(bytes);
     expect(crlfText).toBe(1);
     for (const [p, data] of Object.entries(parts)) {
       if (!/\.(xml|rels)$/.test(p)) continue;
       const xml = strFromU8(data);
       expect([p, xml.includes('\r\n'), plainXml(normaliseLineEnds(xml))]).toEqual([p, true, true]);
     }
-    const bytes = zipSync(parts);
     await expectSame(bytes, 'excel-style.xlsx');
     const used: string[] = [];
     const { grid } = gridFromXlsxFast(bytes, 'excel-style.xlsx', 'excel-style.xlsx', { onParser: (part, parser) => used.push(`${part}:${parser}`) });

@@ -136,9 +136,25 @@ describe('clauses', () => {
 
   test('基本支出 = 工资福利 + 商品和服务 + 对个人和家庭的补助 when the text states exactly these (23; 08 for the changes)', () => {
     const e23 = errors(checkNarrative(passage('23-guangxi-wuzhou-danwei-F0C178.txt').paragraphs, null)).find((f) => f.rule === 'narrative.sum')!;
-    expect(e23.actual).toBe('105.47');
+    // 23 writes in 元: the sum of its three classes (905709.06 + 75800 + 73200, the key's figures) in 元.
+    expect([e23.actual, e23.unit]).toEqual(['1054709.06', '元']);
+    expect(e23.message).toContain('之和为 1054709.06 元，相差 -79044.27 元');
     const e08 = errors(checkNarrative(passage('08-yunnan-lincang-danwei-316343.txt').paragraphs, null)).find((f) => f.rule === 'narrative.sum')!;
-    expect(e08.actual).toBe('18.74');
+    expect([e08.actual, e08.unit]).toEqual(['18.74', '万元']);
+  });
+
+  test('a passage written in 元 is answered in 元, exactly; one in 亿元 in 亿元 (fields in 万元)', () => {
+    const yuan = errors(checkNarrative(['2025年一般公共预算基本支出 1133753.33 元，其中：人员经费 1030180.29 元，公用经费 103543.04 元。'], null));
+    // 1030180.29 + 103543.04 = 1133723.33: 30 元 short. In 万元 this read “相差 -0.00 万元”.
+    expect(yuan.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.sum', '1133753.33', '1133723.33', '-30.00', '元']]);
+    expect(yuan[0].message).toContain('之和为 1133723.33 元，相差 -30.00 元');
+    const prior = errors(checkNarrative(['商品和服务支出 75800 元，较上年 70000 元增加 5900 元。'], null));
+    expect(prior.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.prior', '5800', '5900', '100', '元']]);
+    expect(prior[0].message).toContain('增减额应为 5800 元，文中为 5900 元');
+    const yi = errors(checkNarrative(['2016年“三公”经费支出 2.29 亿元，其中：因公出国（境）费 0.31 亿元，公务用车购置及运行费 1.41 亿元，公务接待费 0.27 亿元。'], null));
+    // 0.31 + 1.41 + 0.27 = 1.99 亿元 against 2.29 亿元.
+    expect(yi.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.sum', '22900.00', '19900.00', '-3000.00', '万元']]);
+    expect(yi[0].message).toContain('之和为 1.99 亿元，相差 -0.30 亿元');
   });
 
   test('减 with 增 x%: the rate’s word contradicts the change (08)', () => {

@@ -36,6 +36,20 @@ describe('published 说明 against the published tables', () => {
     expect(fs.filter((f) => f.rule === 'narrative.mismatch')).toHaveLength(2);
   });
 
+  test('a 说明 written in 元 is compared in 元 and answered in 元 (000: 2101102 is 27,177 元 in 表5)', async () => {
+    const r = await wb('000', 'published');
+    // Exactly the cell: no finding. 77 元 off: an error in 元 (in 万元 it would be the truncation above).
+    expect(checkNarrative(['（5）事业单位医疗（2101102）27177 元。'], r.disclosure).filter((f) => f.rule === 'narrative.mismatch')).toEqual([]);
+    const fs = checkNarrative(['（5）事业单位医疗（2101102）27100 元。'], r.disclosure).filter((f) => f.rule === 'narrative.mismatch');
+    expect(fs.map((f) => [f.severity, f.expected, f.actual, f.cells[0]])).toEqual([['error', '27177.00', '27100.00', '表5!C16']]);
+    expect(fs[0].message).toContain('为 27100 元，“部门综合预算一般公共预算支出明细表（按功能科目分）”中 2101102 事业单位医疗为 27177.00 元（表5!C16）');
+    // A 较上年 change in 元 against last year's workbook (here the same tables: no change) is exact in
+    // 元: 100 元 is an error, not a rounding of 0.01 万元.
+    const ch = checkNarrative(['（5）事业单位医疗（2101102）27177 元，较上年增加 100 元。'], r.disclosure, { prior: r.disclosure! }).filter((f) => f.rule === 'narrative.mismatch');
+    expect(ch.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '0.00', '100.00']]);
+    expect(ch[0].message).toContain('本年报表 − 上年工作簿为 0.00 元');
+  });
+
   test('003: 医疗保障管理事务 is the 款 name of 21015, not of 2101550 事业运行; 302 stated 42.54 vs 40.52 in the table', async () => {
     const r = await wb('003', 'published');
     const fs = checkNarrative(fixtureText('003_published.txt'), r.disclosure);

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { Disclosure, Row, Table } from '../disclosure';
 import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
 import { compareAmounts, formatWan } from '../money';
-import { ExtractedText, Statement, mentionYuan } from './extract';
+import { ExtractedText, Mention, Statement, mentionYuan } from './extract';
 import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
 import { TextFindings } from './textcheck';
 
@@ -49,6 +49,21 @@ function compareText(st: Statement, cell: Decimal): 'equal' | 'rounding' | 'diff
   return compareAmounts(cell, yuan, { unit: '元' });
 }
 
+/**
+ * A table figure in a finding on the 说明: in 元 where the 说明 writes that figure in 元 (“54357.12 元”
+ * against a cell of 54357.12), else in 万元 with 2 decimals, as 说明 text writes them.
+ */
+function tableFigure(yuan: Decimal, m: Mention): string {
+  return m.unit === '元' ? `${yuan.toFixed(2)} 元` : `${formatWan(yuan)} 万元`;
+}
+
+/** A stated 较上年 change against the tables' (both in 元), within the stated figure's own rounding. */
+function compareChange(expected: Decimal, stated: Decimal, m: Mention): 'equal' | 'rounding' | 'different' {
+  if (m.unit === '元') return compareAmounts(expected, stated, { unit: '元' });
+  if (new Decimal(formatWan(expected.abs())).eq(stated.abs().dividedBy(10000)) && expected.isNegative() === stated.isNegative()) return 'equal';
+  return compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
+}
+
 function excerptSpan(st: Statement): { start: number; end: number } {
   return { start: Math.min(st.codeStart !== undefined ? st.subjectStart : st.subjectStart, st.amount.start), end: st.amount.end };
 }
@@ -64,7 +79,7 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
     st.amount.paragraph,
     start,
     end,
-    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${formatWan(f.value)} 万元（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
+    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
     { expected: f.value.toFixed(2), actual: yuan.toFixed(2), difference: yuan.minus(f.value).toFixed(2) },
     f.cells,
   );
@@ -139,9 +154,9 @@ function checkCodedChange(st: Statement, d: Disclosure, prior: Disclosure, out: 
   if (!a || !b || !st.change) return;
   const expected = a.value.minus(b.value);
   const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
-  const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
-  if (cmp === 'equal' || new Decimal(formatWan(expected.abs())).eq(stated.abs().dividedBy(10000)) && expected.isNegative() === stated.isNegative()) return;
-  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
+  const cmp = compareChange(expected, stated, st.change);
+  if (cmp === 'equal') return;
+  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
 }
 
 /** The column of a coded row that a part's name speaks of. */
@@ -213,14 +228,14 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       const pf = prior ? def.get(prior) : def.prior?.(d);
       if (pf && pf.cells.length && st.prior && !st.change) {
         const cmpP = compareText({ ...st, amount: st.prior }, pf.value);
-        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${formatWan(pf.value)} 万元（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
+        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
       }
       if (pf && pf.cells.length && st.change) {
         const expected = f.value.minus(pf.value);
         const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
-        const cmp = compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
-        if (cmp !== 'equal' && !new Decimal(formatWan(expected)).eq(stated.dividedBy(10000))) {
-          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${formatWan(expected)} 万元。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+        const cmp = compareChange(expected, stated, st.change);
+        if (cmp !== 'equal') {
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
         }
       }
     } catch {

@@ -9,7 +9,7 @@
  */
 import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
-import { compareAmounts, formatYuan } from '../money';
+import { formatYuan } from '../money';
 import { completeList } from './definitions';
 import { ExtractedText, FlatCell, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
@@ -18,11 +18,50 @@ export interface TextCheckOptions {
   paragraphCells?: (string | undefined)[];
 }
 
-/** Figures in 说明 text are 万元 with 2 decimals (trailing zeros often dropped): half a unit is 50 元. */
-const TEXT_DECIMALS = 2;
+/** Most decimals a figure in a finding is shown with (text figures have at most a few). */
+const MAX_SHOWN_DECIMALS = 6;
 
-export function wan(yuan: Decimal): string {
-  return yuan.dividedBy(10000).toFixed(2);
+/** Decimals that show every one of `values` exactly in a unit worth `factor` 元, at least `min`. */
+function exactDecimals(values: Decimal[], factor: Decimal, min: number): number {
+  let dp = min;
+  for (const v of values) dp = Math.max(dp, v.dividedBy(factor).decimalPlaces());
+  return Math.min(dp, MAX_SHOWN_DECIMALS);
+}
+
+/**
+ * Money in a finding on 说明 text, said the way the passage writes it: in the unit of the figure
+ * the finding is about (元, 万元, 亿元 …), with every figure exact — at least that figure's own
+ * decimals, and 2 for 万元 and larger units, as 说明 text writes them. A passage written in 元 then
+ * hears of its mistake in 元 (“相差 30 元”), never as “相差 0.00 万元”. The Finding's figures are in 元
+ * for a passage in 元, otherwise in 万元 (the units a Finding carries).
+ */
+export class TextMoney {
+  private readonly factor: Decimal;
+  private readonly decimals: number;
+  private readonly fieldUnit: '元' | '万元';
+  private readonly fieldDecimals: number;
+
+  /** `ref`: the figure the finding is about; `values`: every amount (in 元) the finding will show. */
+  constructor(ref: Mention, values: Decimal[]) {
+    this.unit = /元/.test(ref.unit) ? ref.unit : '万元';
+    this.factor = mentionYuan({ ...ref, unit: this.unit, value: new Decimal(1) });
+    this.decimals = exactDecimals(values, this.factor, this.unit === '元' ? Math.max(ref.decimals, 0) : Math.max(ref.decimals, 2));
+    this.fieldUnit = this.unit === '元' ? '元' : '万元';
+    this.fieldDecimals = this.fieldUnit === '元' ? exactDecimals(values, new Decimal(1), 0) : exactDecimals(values, new Decimal(10000), 2);
+  }
+
+  readonly unit: string;
+
+  /** “113.38 万元”, “1133753.33 元”, “-0.26 万元”. */
+  show(yuan: Decimal): string {
+    return `${yuan.dividedBy(this.factor).toFixed(this.decimals)} ${this.unit}`;
+  }
+
+  /** A finding's expected, actual and difference (actual − expected), in its own unit. */
+  fields(expected: Decimal, actual: Decimal): Pick<Finding, 'expected' | 'actual' | 'difference' | 'unit'> {
+    const f = (v: Decimal) => (this.fieldUnit === '元' ? v : v.dividedBy(10000)).toFixed(this.fieldDecimals);
+    return { expected: f(expected), actual: f(actual), difference: f(actual.minus(expected)), unit: this.fieldUnit };
+  }
 }
 
 export class TextFindings {
@@ -140,6 +179,7 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
       // A list that may leave items out and falls short says only that the rest was not listed.
       const severity: Severity = cmp === 'rounding' ? 'info' : under && !complete ? 'info' : 'error';
       const { start, end } = span(g.total);
+      const money = new TextMoney(g.total.amount, [total, sum]);
       out.add(
         'narrative.sum',
         severity,
@@ -147,9 +187,9 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         start,
         end,
         severity === 'info' && cmp !== 'rounding'
-          ? `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，少 ${wan(total.minus(sum))} 万元：可能另有未列出的项目，无法核对。`
-          : `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(total))} 万元${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
-        { expected: wan(total), actual: wan(sum), difference: wan(sum.minus(total)), unit: '万元' },
+          ? `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${money.show(sum)}，少 ${money.show(total.minus(sum))}：可能另有未列出的项目，无法核对。`
+          : `“${label(g.total)}”${g.total.amount.raw}，其中所列 ${parts.length} 项之和为 ${money.show(sum)}，相差 ${money.show(sum.minus(total))}${cmp === 'rounding' ? '（四舍五入造成的差额）' : ''}。`,
+        money.fields(total, sum),
       );
     }
     // Last year's figures stated for the total and every item (“2015年预算 12.5 万元”) add up the same way.
@@ -160,7 +200,8 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
       const sevP: Severity = cmpP === 'rounding' ? 'info' : ps.lt(pt) && !complete ? 'info' : 'error';
       if (cmpP !== 'equal' && !(sevP === 'info' && cmpP !== 'rounding')) {
         const m = g.total.prior;
-        out.add('narrative.sum', sevP, m.paragraph, m.start, m.end, `“${label(g.total)}”上年为 ${m.raw}，而其中所列 ${parts.length} 项的上年数之和为 ${wan(ps)} 万元，相差 ${wan(ps.minus(pt))} 万元。`, { expected: wan(pt), actual: wan(ps), difference: wan(ps.minus(pt)), unit: '万元' });
+        const money = new TextMoney(m, [pt, ps]);
+        out.add('narrative.sum', sevP, m.paragraph, m.start, m.end, `“${label(g.total)}”上年为 ${m.raw}，而其中所列 ${parts.length} 项的上年数之和为 ${money.show(ps)}，相差 ${money.show(ps.minus(pt))}。`, money.fields(pt, ps));
       }
     }
     // Items' changes prove nothing about the total's when the list may leave items out.
@@ -176,14 +217,15 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
         const m = g.total.change ?? g.total.amount;
         const { start, end } = span(g.total, m);
         const where = inherited ? `（第 ${inherited.amount.paragraph} 段）` : '';
+        const money = new TextMoney(m, [tc, psum]);
         out.add(
           'narrative.change_sum',
           cmp2 === 'rounding' ? 'info' : 'error',
           m.paragraph,
           m.paragraph === g.total.amount.paragraph ? start : m.start,
           end,
-          `“${label(g.total)}”较上年${describeChange(tc)}${where}，而其中所列各项较上年增减额之和为 ${signedWan(psum)} 万元，相差 ${wan(psum.minus(tc))} 万元。`,
-          { expected: wan(tc), actual: wan(psum), difference: wan(psum.minus(tc)), unit: '万元' },
+          `“${label(g.total)}”较上年${describeChange(tc, money)}${where}，而其中所列各项较上年增减额之和为 ${money.show(psum)}，相差 ${money.show(psum.minus(tc))}。`,
+          money.fields(tc, psum),
         );
       }
     }
@@ -227,16 +269,18 @@ function checkTotalsAfterParts(x: ExtractedText, out: TextFindings): void {
     if (parts.length < 2 || segs.size !== parts.length) continue;
     const total = mentionYuan(last.amount);
     const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
-    const cmp = compareAmounts(total, sum, { unit: '万元', decimals: TEXT_DECIMALS, roundedTerms: parts.length + 1 });
+    // Within what rounding each stated figure to its own last digit explains, as for 其中 lists.
+    const cmp = compareStated(total, sum, parts.reduce((a, p) => a.plus(halfOf(p.amount)), halfOf(last.amount)));
     if (cmp === 'equal') continue;
+    const money = new TextMoney(last.amount, [total, sum]);
     out.add(
       'narrative.sum',
       cmp === 'rounding' ? 'info' : 'error',
       last.amount.paragraph,
       segStart,
       last.amount.end,
-      `${parts.map((p) => `“${label(p)}”${p.amount.raw}`).join('、')}合计 ${wan(sum)} 万元，而文中总额为 ${last.amount.raw}，相差 ${wan(total.minus(sum))} 万元。`,
-      { expected: wan(sum), actual: wan(total), difference: wan(total.minus(sum)), unit: '万元' },
+      `${parts.map((p) => `“${label(p)}”${p.amount.raw}`).join('、')}合计 ${money.show(sum)}，而文中总额为 ${last.amount.raw}，相差 ${money.show(total.minus(sum))}。`,
+      money.fields(sum, total),
     );
   }
 }
@@ -279,14 +323,15 @@ function checkBasicClasses(x: ExtractedText, out: TextFindings): void {
     const env = ps.reduce((a, p) => a.plus(p.half), t.half);
     const cmp = compareStated(t.value, sum, env);
     if (cmp === 'equal') continue;
+    const money = new TextMoney(t.m, [t.value, sum]);
     out.add(
       'narrative.sum',
       cmp === 'rounding' ? 'info' : 'error',
       t.m.paragraph,
       t.m.start,
       t.m.end,
-      `“基本支出”${kind === 'change' ? '较上年增减 ' : ''}${t.m.raw}，而工资福利支出、商品和服务支出、对个人和家庭的补助${kind === 'change' ? '的增减额' : ''}之和为 ${wan(sum)} 万元，相差 ${wan(sum.minus(t.value))} 万元。`,
-      { expected: wan(t.value), actual: wan(sum), difference: wan(sum.minus(t.value)), unit: '万元' },
+      `“基本支出”${kind === 'change' ? '较上年增减 ' : ''}${t.m.raw}，而工资福利支出、商品和服务支出、对个人和家庭的补助${kind === 'change' ? '的增减额' : ''}之和为 ${money.show(sum)}，相差 ${money.show(sum.minus(t.value))}。`,
+      money.fields(t.value, sum),
     );
   }
 }
@@ -335,7 +380,7 @@ function checkConflicts(x: ExtractedText, out: TextFindings): void {
     // Two different figures under one name (“一般公共预算收入完成 503.7 亿元” for all 100 县区, “… 151
     // 亿元” for the 41 县): two scopes, each with its own change.
     if (a.amount && b.amount && a.amount.unit === b.amount.unit && mentionYuan(a.amount).minus(mentionYuan(b.amount)).abs().gt(halfOf(a.amount).plus(halfOf(b.amount)))) continue;
-    out.add('narrative.conflict', 'error', b.m.paragraph, b.m.start, b.m.end, `“${b.subject}”较上年${b.value.isNegative() ? '减少' : '增加'} ${b.m.raw}，而第 ${out.physical(a.m.paragraph, a.m.start, a.m.end).paragraph} 段写“${a.subject}”较上年${a.value.isNegative() ? '减少' : '增加'} ${a.m.raw}：同一事项的增减额前后不一致。`, { expected: wan(a.value), actual: wan(b.value), difference: wan(b.value.minus(a.value)), unit: '万元' });
+    out.add('narrative.conflict', 'error', b.m.paragraph, b.m.start, b.m.end, `“${b.subject}”较上年${b.value.isNegative() ? '减少' : '增加'} ${b.m.raw}，而第 ${out.physical(a.m.paragraph, a.m.start, a.m.end).paragraph} 段写“${a.subject}”较上年${a.value.isNegative() ? '减少' : '增加'} ${a.m.raw}：同一事项的增减额前后不一致。`, new TextMoney(b.m, [a.value, b.value]).fields(a.value, b.value));
   }
 }
 
@@ -464,13 +509,10 @@ function checkPunctuation(x: ExtractedText, out: TextFindings): void {
   });
 }
 
-function describeChange(c: Decimal): string {
+/** “增加 7.40 万元”, “减少 54357.12 元”, “持平”: a 较上年 change in the passage's unit. */
+function describeChange(c: Decimal, money: TextMoney): string {
   if (c.isZero()) return '持平';
-  return `${c.isNegative() ? '减少' : '增加'} ${wan(c.abs())} 万元`;
-}
-
-function signedWan(c: Decimal): string {
-  return wan(c);
+  return `${c.isNegative() ? '减少' : '增加'} ${money.show(c.abs())}`;
 }
 
 /**
@@ -513,12 +555,8 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     const cmp = compareStated(expected, stated, halfOf(st.amount).plus(halfOf(st.prior)).plus(halfOf(st.change)));
     if (cmp !== 'equal') {
       const { start, end } = span(st, st.change);
-      out.add('narrative.prior', cmp === 'rounding' ? 'warning' : 'error', st.amount.paragraph, start, end, `“${label(st)}”本年 ${st.amount.raw}、上年 ${st.prior.raw}，增减额应为 ${wan(expected)} 万元，文中为 ${wan(stated)} 万元。`, {
-        expected: wan(expected),
-        actual: wan(stated),
-        difference: wan(stated.minus(expected)),
-        unit: '万元',
-      });
+      const money = new TextMoney(st.change, [expected, stated]);
+      out.add('narrative.prior', cmp === 'rounding' ? 'warning' : 'error', st.amount.paragraph, start, end, `“${label(st)}”本年 ${st.amount.raw}、上年 ${st.prior.raw}，增减额应为 ${money.show(expected)}，文中为 ${money.show(stated)}。`, money.fields(expected, stated));
     }
   }
   // 增幅: |change| / last year.
@@ -528,7 +566,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     const gStart = st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start;
     // 减少 … 增长 x%: the rate's word says the opposite of the change.
     if (c !== null && !c.isZero() && !g.value.isZero() && g.direction && st.change?.direction && g.direction !== st.change.direction) {
-      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c)}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
     } else if (c !== null) {
       // The base is the prior as stated when the text states it (12.5 in “2015年预算12.5万元；对比减少4.35万元；减少率35.22%”).
       const prior = st.prior ? mentionYuan(st.prior) : amount.minus(c);
@@ -545,7 +583,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
             g.paragraph,
             gStart,
             g.end,
-            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c)}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。${verdict === 'rounding' ? '' : unitSlip(st, amount, g)}`,
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。${verdict === 'rounding' ? '' : unitSlip(st, amount, g)}`,
             { expected: computed.toFixed(2), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
           );
         }

@@ -615,6 +615,9 @@ describe('budget-report wording (set g: 预算执行, 决算 of governments and 
     const fs = errors(checkNarrative(p, null));
     expect(fs.map((f) => f.rule)).toEqual(['narrative.growth']);
     expect(fs[0].message).toContain('若增减额是 14484 万元（文中写作“14,484元”），增减幅度正好是 6.01%：像是元与万元混用。');
+    // Read literally the rate is 14,484 / (2,553,250,000 − 14,484) = 0.000567…%: shown as such, not as 0.00%.
+    expect(fs[0].message).toContain('较上年增加 14484 元，增减幅度应为 0.00057%，文中为 6.01%');
+    expect(fs[0].expected).toBe('0.00057');
     // Written as 万元 it is right.
     expect(errors(checkNarrative(['一般公共预算支出完成255,325万元,比上年同期增支14,484万元,增长6.01%。'], null))).toEqual([]);
   });

@@ -57,6 +57,20 @@ describe('narrative text alone: published seeds', () => {
   });
 });
 
+describe('placeholders: 【…】 that waits to be filled in, not every bracket', () => {
+  const placeholders = (p: string) => checkNarrative([p], null).filter((f) => f.rule === 'narrative.placeholder').map((f) => f.text!.excerpt);
+  test('empty brackets, requests and short field names are placeholders', () => {
+    expect(placeholders('主要原因是【请填写原因】。')).toEqual(['【请填写原因】']);
+    expect(placeholders('主要原因是【】。')).toEqual(['【】']);
+    expect(placeholders('【单位名称】2024年部门预算公开说明')).toEqual(['【单位名称】']);
+    expect(placeholders('比上年增加【XX】万元')).toEqual(['【XX】']);
+  });
+  test('a byline or a heading in brackets is text (real: 增城 2015, 营口 2024)', () => {
+    expect(placeholders('【羊城晚报讯】记者从增城市财政局获悉，2015年“三公”经费预算……')).toEqual([]);
+    expect(placeholders('【一般公共预算收支分级完成情况】全市一般公共预算收入……')).toEqual([]);
+  });
+});
+
 describe('narrative text alone: repaired seeds raise no error or warning', () => {
   for (const name of ['000_repaired.txt', '002_repaired.txt', '003_repaired.txt']) {
     test(name, () => {

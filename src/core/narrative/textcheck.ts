@@ -437,7 +437,7 @@ function checkFlatTables(x: ExtractedText, out: TextFindings): void {
       const verdict = rateVerdict(stated, { min: Decimal.min(...mags), max: Decimal.max(...mags) });
       if (verdict === 'equal') continue;
       const computed = b.value.minus(a.value).div(a.value).times(100);
-      out.add('narrative.growth', verdict === 'rounding' ? 'warning' : 'error', t.paragraph, r.start, r.end, `表中第 ${i + 1} 列：${r1.label} ${a.raw}、${r2.label} ${b.raw}，增减率应为 ${computed.toFixed(2)}%，表中为 ${r.raw}。`, { expected: computed.toFixed(2), actual: r.value.toString(), difference: r.value.minus(computed).toFixed(2), unit: '%' });
+      out.add('narrative.growth', verdict === 'rounding' ? 'warning' : 'error', t.paragraph, r.start, r.end, `表中第 ${i + 1} 列：${r1.label} ${a.raw}、${r2.label} ${b.raw}，增减率应为 ${pctText(computed)}%，表中为 ${r.raw}。`, { expected: pctText(computed), actual: r.value.toString(), difference: r.value.minus(computed).toFixed(2), unit: '%' });
     }
   }
 }
@@ -507,6 +507,14 @@ function checkPunctuation(x: ExtractedText, out: TextFindings): void {
       out.add('narrative.punctuation', 'warning', pi + 1, at, at + 1, `${what}不成对：开 ${opens.length} 个，闭 ${closes.length} 个。`);
     }
   });
+}
+
+/**
+ * A computed rate as shown: 2 decimals (“16.87”), or two significant digits where 2 decimals would
+ * read 0.00 (“0.00057”: 14,484 元 on 255,325 万元), so that a tiny rate is not shown as none.
+ */
+function pctText(v: Decimal): string {
+  return !v.isZero() && v.abs().lt(0.005) ? v.toSignificantDigits(2).toFixed() : v.toFixed(2);
 }
 
 /** “增加 7.40 万元”, “减少 54357.12 元”, “持平”: a 较上年 change in the passage's unit. */
@@ -583,8 +591,8 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
             g.paragraph,
             gStart,
             g.end,
-            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度应为 ${computed.toFixed(2)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。${verdict === 'rounding' ? '' : unitSlip(st, amount, g)}`,
-            { expected: computed.toFixed(2), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
+            `“${label(st)}”本年 ${st.amount.raw}，较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度应为 ${pctText(computed)}%，文中为 ${g.raw}${verdict === 'rounding' ? '（末位差一，像是截断而非四舍五入）' : ''}。${verdict === 'rounding' ? '' : unitSlip(st, amount, g)}`,
+            { expected: pctText(computed), actual: g.value.toString(), difference: g.value.minus(computed).toFixed(2), unit: '%' },
           );
         }
       }
@@ -614,8 +622,8 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
           st.share.paragraph,
           st.share.start - 8 > 0 ? Math.max(st.share.start - 8, 0) : 0,
           st.share.end,
-          `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${computed.toFixed(2)}%，文中为 ${st.share.raw}。`,
-          { expected: computed.toFixed(2), actual: st.share.value.toString(), difference: st.share.value.minus(computed).toFixed(2), unit: '%' },
+          `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${pctText(computed)}%，文中为 ${st.share.raw}。`,
+          { expected: pctText(computed), actual: st.share.value.toString(), difference: st.share.value.minus(computed).toFixed(2), unit: '%' },
         );
       }
     }
@@ -632,7 +640,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
       const verdict = rateVerdict(st.completion, { min, max });
       if (verdict !== 'equal') {
         const computed = amount.dividedBy(den).times(100);
-        out.add('narrative.share', verdict === 'rounding' ? 'warning' : 'error', st.completion.paragraph, st.completion.start, st.completion.end, `“${label(st)}”${st.amount.raw}，预算 ${budgetM.raw}，完成预算的比例应为 ${computed.toFixed(2)}%，文中为 ${st.completion.raw}。`, { expected: computed.toFixed(2), actual: st.completion.value.toString(), difference: st.completion.value.minus(computed).toFixed(2), unit: '%' });
+        out.add('narrative.share', verdict === 'rounding' ? 'warning' : 'error', st.completion.paragraph, st.completion.start, st.completion.end, `“${label(st)}”${st.amount.raw}，预算 ${budgetM.raw}，完成预算的比例应为 ${pctText(computed)}%，文中为 ${st.completion.raw}。`, { expected: pctText(computed), actual: st.completion.value.toString(), difference: st.completion.value.minus(computed).toFixed(2), unit: '%' });
       }
     }
   }
@@ -692,6 +700,19 @@ const RESIDUE: { re: RegExp; what: string }[] = [
   { re: /(?:无变化|持平|未变化)\s*万元/g, what: '“无变化”后残留单位' },
 ];
 
+/**
+ * Whether the words inside 【…】 wait to be filled in: nothing (or blanks, underscores, X), a request
+ * (【请填写原因】, 【待补充】, 【此处…】, 【某某单位】), or a short field name (【单位名称】, 【原因】,
+ * 【金额】). Brackets also mark bylines (【羊城晚报讯】) and headings (【一般公共预算收支分级完成情况】):
+ * those are the text itself.
+ */
+function isPlaceholder(inside: string): boolean {
+  const t = inside.replace(/[\s\u3000]/g, '');
+  if (/^[_＿\-—…．.·XxＸｘ×*＊]*$/.test(t)) return true;
+  if (/请|填|待|此处|XX|ＸＸ|xx|××|某/.test(t)) return true;
+  return t.length <= 6 && /(?:名称|原因|金额|数额|数字|日期|时间|年度|单位)$/.test(t);
+}
+
 function checkResidue(x: ExtractedText, out: TextFindings): void {
   x.paragraphs.forEach((p, i) => {
     for (const r of RESIDUE) {
@@ -702,6 +723,7 @@ function checkResidue(x: ExtractedText, out: TextFindings): void {
         // “请填写” inside a 【…】 placeholder is the placeholder itself, counted below.
         if (r.what === '未填写的模板提示' && p.lastIndexOf('【', m.index) > p.lastIndexOf('】', m.index)) continue;
         // Our own placeholders (【请填写原因】) are counted as information, not as errors of the text.
+        if (r.what === '尚待填写的占位符' && !isPlaceholder(m[0].slice(1, -1))) continue;
         if (r.what === '尚待填写的占位符') out.add('narrative.placeholder', 'info', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
         else out.add('narrative.residue', 'warning', i + 1, m.index, m.index + m[0].length, `${r.what}：“${m[0]}”。`);
       }

@@ -81,6 +81,21 @@ describe('real workbooks of provinces without a profile, against their keys', ()
     expect(stray.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
+  test('徐圩乡: a 合计 left blank is a blank, not a 元/万元 mix-up; the first cause fills both blanks', async () => {
+    const r = checkGrid(await gridOf(path.join(ROOT, 'real'), 'anhui-huaiyuan-xuweixiang-2020.xlsx'));
+    // 合计 blank against 公务接待费 11.52 万元: 11.52 ÷ 10⁴ prints as 0.00 万元, which proves no mix-up.
+    expect(r.findings.filter((f) => f.rule === 'unit.mixup').map((f) => f.message)).toEqual([]);
+    // The key's note: 2020年 公务用车 should be 10 + 25 = 35 and 合计 11.52 + 10 + 25 = 46.52 (both printed blank).
+    const first = r.causes![0];
+    expect(first.changes.map((ch) => [ch.cell, ch.current, ch.suggested]).sort()).toEqual([
+      ['三公经费预算表!B5', '', '46.52'],
+      ['三公经费预算表!B8', '', '35.00'],
+    ]);
+    // The 上年 合计 (blank against 11.52): filling it or zeroing 11.52 both fit; both are offered.
+    const prior = r.causes!.find((c) => c.changes.some((ch) => ch.cell === '三公经费预算表!C5'))!;
+    expect(prior.certainty).toBe('ambiguous');
+  });
+
   test('the national 说明 written from each workbook with several tables checks clean against it', async () => {
     let n = 0;
     for (const c of cases) {

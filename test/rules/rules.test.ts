@@ -188,6 +188,18 @@ describe('tables, 目录 and 绩效目标表', () => {
   });
 });
 
+describe('unit.mixup in a 万元 table (河北 004)', () => {
+  test('基本支出 9.9 万元 typed as 99000 on the 2080102 row: said in the table’s unit', async () => {
+    const g = await repaired004();
+    const c = find(g, '部门支出总表', '2080102');
+    // 合计 1,002.10 = 基本支出 9.9 + 项目支出 992.2 (万元)
+    const cell = set(g, '部门支出总表', c.row, c.col + 3, 99000);
+    const f = findingAt(findings(g), 'unit.mixup', cell);
+    expect(f).toBeDefined();
+    expect(f!.message).toContain(`${cell} 的 99,000.00 万元看来是元与万元混用`);
+  });
+});
+
 describe('more cross-table rules (河北 004, 万元)', () => {
   test('cross.func_rows: 支出总表 and 收入总表 list the same 功能科目 (2082602 mistyped as 2082662)', async () => {
     const g = await repaired004();

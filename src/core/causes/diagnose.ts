@@ -13,8 +13,9 @@
  *    the change is in. A candidate explains the findings that disappear; it is kept only if no new
  *    error or warning appears. Candidates that remove findings but add others are extended by a
  *    second change taken from the new findings (two cells that must change together).
- * 3. Choice. Explanations are taken greedily: most findings explained per changed cell, then fewer
- *    cells, then fewer new notes (info). Several equally good explanations of the same findings are
+ * 3. Choice. Explanations are taken greedily: most findings explained per changed cell, then more
+ *    findings (two blanks filled together explain two findings; filling one of them alone explains
+ *    one and leaves the other with no consistent change), then fewer cells, then fewer new notes (info). Several equally good explanations of the same findings are
  *    all listed (`ambiguous`); a best one with weaker rivals is `likely`; a unique one is `sure`.
  *
  * Suggestions are shown, never applied: the Disclosure and the Grid are not modified.
@@ -633,8 +634,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       const gain = [...ev.removed].filter((k) => remaining.has(k)).length;
       if (gain === 0) continue;
       // Most findings per changed cell (a cell that disagrees with more checks is the likelier
-      // suspect), then fewer cells, then fewer new notes, then more findings, then the smaller change.
-      const score = [gain / ev.edits.length, -ev.edits.length, -ev.infoDelta, gain, -magnitude(ev)];
+      // suspect), then more findings at that rate (a pair that explains two leaves nothing behind,
+      // where a single change that explains one of them would block the other's only consistent
+      // change), then fewer cells, then fewer new notes, then the smaller change.
+      const score = [gain / ev.edits.length, gain, -ev.edits.length, -ev.infoDelta, -magnitude(ev)];
       if (!best || better(score, bestScore)) {
         best = ev;
         bestScore = score;

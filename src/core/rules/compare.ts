@@ -41,6 +41,10 @@ export function coarsest(...units: MoneyUnit[]): MoneyUnit {
 /**
  * If multiplying or dividing one addend by 10⁴ would close the gap exactly (within the
  * tolerance), that addend is a 元/万元 mix-up. Returns the culprit and its factor.
+ *
+ * The figure so corrected must still print as a figure: 11.52 万元 ÷ 10⁴ is 0.00 万元 at the
+ * table's two decimals, so against a 合计 left blank it says only "this addend would have to be 0"
+ * — nothing points to 10⁴ — and the gap is an ordinary one.
  */
 function findMixup(expected: Decimal, actual: Decimal, candidates: Amount[], unit: MoneyUnit, decimals: number): Amount | undefined {
   const gap = actual.minus(expected); // actual (stated) − expected (computed)
@@ -48,6 +52,7 @@ function findMixup(expected: Decimal, actual: Decimal, candidates: Amount[], uni
     if (a.value.isZero()) continue;
     // The candidate is an addend of `expected`: replacing it by a×10⁴ or a/10⁴ closes the gap?
     for (const fixed of [a.value.times(TEN_THOUSAND), a.value.dividedBy(TEN_THOUSAND)]) {
+      if (fromYuan(fixed, unit).toDecimalPlaces(decimals, ROUNDING).isZero()) continue;
       const delta = fixed.minus(a.value);
       if (compareAmounts(gap, delta, { unit, decimals, roundedTerms: 4 }) !== 'different') return a;
     }
@@ -97,7 +102,7 @@ export function checkSum(check: SumCheck): Finding | null {
     return {
       rule: 'unit.mixup',
       severity: 'error',
-      message: `${c.what}：不相符，且 ${mix.cell} 的 ${formatYuan(mix.value)} 元看来是元与万元混用（乘以或除以 10000 后即相符）。`,
+      message: `${c.what}：不相符，且 ${mix.cell} 的 ${shown(mix.value, unit)}看来是元与万元混用（乘以或除以 10000 后即相符）。`,
       cells: [mix.cell, ...cells.filter((x) => x !== mix.cell)],
       ...figures(expected, actual),
       table: c.table.title,

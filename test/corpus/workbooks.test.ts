@@ -91,6 +91,9 @@ describe('real workbooks of provinces without a profile, against their keys', ()
       ['三公经费预算表!B5', '', '46.52'],
       ['三公经费预算表!B8', '', '35.00'],
     ]);
+    // 增幅(%) is a column of rates: named as not checked, not as an unrecognised money column.
+    expect(r.findings.filter((f) => f.rule.startsWith('table.')).map((f) => [f.rule, f.cells])).toContainEqual(['table.rates', ['三公经费预算表!D4']]);
+    expect(r.findings.filter((f) => f.rule === 'table.columns')).toEqual([]);
     // The 上年 合计 (blank against 11.52): filling it or zeroing 11.52 both fit; both are offered.
     const prior = r.causes!.find((c) => c.changes.some((ch) => ch.cell === '三公经费预算表!C5'))!;
     expect(prior.certainty).toBe('ambiguous');

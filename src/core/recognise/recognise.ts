@@ -697,7 +697,12 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
     if (isTotal && pending.length > 1) break;
   }
-  table.unmapped = unmappedNumberColumns(ext, paths, table, dataStart);
+  const numberColumns = unmappedNumberColumns(ext, paths, table, dataStart);
+  const isRate = (u: { header: string }) => RATE_HEADER.test(u.header.split('/').pop() ?? '');
+  const amounts = numberColumns?.filter((u) => !isRate(u));
+  const rates = numberColumns?.filter(isRate);
+  table.unmapped = amounts?.length ? amounts : undefined;
+  table.rates = rates?.length ? rates : undefined;
   const indentLevels = [...indents].sort((a, b) => a - b);
   // A tree whose rows carry 功能科目 codes (3/5/7 digits, 2xx) is ordered by its codes.
   const coded = pending.filter((p) => p.row.code);
@@ -727,6 +732,12 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     }
   }
 }
+
+/**
+ * A column of rates, not of money: 增幅(%), 增长率, 增减率, 减少率, 下降率, 比重, 占比, 百分比, 完成率, or
+ * any header in % (“比上年增减%”). No column sum involves it.
+ */
+const RATE_HEADER = /[%％]|增幅|降幅|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
 
 /** Columns with a header and numbers in the data rows that no column spec took (序号/栏次 aside). */
 function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: Table, dataStart: number): Table['unmapped'] {
@@ -1484,6 +1495,15 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
     });
   }
   for (const t of d.tables) {
+    if (t.rates) {
+      findings.push({
+        rule: 'table.rates',
+        severity: 'info',
+        message: `${t.number ?? ''}“${t.title}”中的比率列${t.rates.map((u) => `“${u.header.split('/').pop()}”`).join('、')}不是金额，未核对。`,
+        cells: t.rates.map((u) => u.cell),
+        table: t.title,
+      });
+    }
     if (!t.unmapped) continue;
     findings.push({
       rule: 'table.columns',

@@ -188,6 +188,21 @@ describe('tables, 目录 and 绩效目标表', () => {
   });
 });
 
+describe('a column the profile does not know (表5, seed 000)', () => {
+  // 表5's 专项业务经费 column (F) given another header: 合计 = 人员经费 + 公用经费 + 专项业务经费 can no
+  // longer be checked, and must not be checked as if that column were 0 (1,509,422 ≠ 1,351,422).
+  test.each([
+    ['按5%计提的支出', 'table.columns'],
+    ['增幅(%)', 'table.rates'],
+  ])('header “%s”: reported as %s, no column-sum error', async (header, rule) => {
+    const g = await repaired000();
+    set(g, '表5', 4, 6, header);
+    const fs = findings(g);
+    expect(fs.filter((f) => f.rule === 'sum.columns' && f.severity !== 'info')).toEqual([]);
+    expect(fs.filter((f) => f.rule === 'table.columns' || f.rule === 'table.rates').map((f) => f.rule)).toEqual([rule]);
+  });
+});
+
 describe('unit.mixup in a 万元 table (河北 004)', () => {
   test('基本支出 9.9 万元 typed as 99000 on the 2080102 row: said in the table’s unit', async () => {
     const g = await repaired004();

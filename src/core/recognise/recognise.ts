@@ -735,9 +735,10 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
 
 /**
  * A column of rates, not of money: 增幅(%), 增长率, 增减率, 减少率, 下降率, 比重, 占比, 百分比, 完成率, or
- * any header in % (“比上年增减%”). No column sum involves it.
+ * a header whose unit is % (“比上年增减（%）”, “增减%”). A % inside the words (“按5%计提的支出”) does
+ * not make a rate.
  */
-const RATE_HEADER = /[%％]|增幅|降幅|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
+const RATE_HEADER = /[（(]\s*[%％]\s*[)）]\s*$|[%％]\s*$|增幅|降幅|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
 
 /** Columns with a header and numbers in the data rows that no column spec took (序号/栏次 aside). */
 function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: Table, dataStart: number): Table['unmapped'] {
@@ -1347,8 +1348,9 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
       const parts = s.parts.filter((p) => present.has(p));
       if (!present.has(s.total) || parts.length === 0) continue;
       const complete = parts.length === s.parts.length;
-      // A missing part is zero only when nothing in the table could be that part.
-      if (!complete && (s.all || table.unmapped?.length)) continue;
+      // A missing part is zero only when nothing in the table could be that part (a column taken
+      // for a rate by its header might still be one).
+      if (!complete && (s.all || table.unmapped?.length || table.rates?.length)) continue;
       if (s.requires && !s.requires.every((k) => present.has(k))) continue;
       if (s.requiresAny && !s.requiresAny.some((k) => present.has(k))) continue;
       if (s.exclusive) {

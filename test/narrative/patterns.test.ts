@@ -155,6 +155,11 @@ describe('clauses', () => {
     // 0.31 + 1.41 + 0.27 = 1.99 亿元 against 2.29 亿元.
     expect(yi.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.sum', '22900.00', '19900.00', '-3000.00', '万元']]);
     expect(yi[0].message).toContain('之和为 1.99 亿元，相差 -0.30 亿元');
+    // 50,000,000 + 49,999,990 = 99,999,990 元 against 1.00 亿元: a 10 元 gap, said in 元 (in 亿元 it would
+    // need 7 decimals). 1.00 亿元 with two decimals stands for ±500,000 元, so it is only a note.
+    const small = checkNarrative(['“三公”经费 1.00 亿元，其中：因公出国（境）费 50000000 元，公务接待费 49999990 元。'], null).filter((f) => f.rule === 'narrative.sum');
+    expect(small.map((f) => [f.severity, f.unit, f.difference])).toEqual([['info', '元', '-10']]);
+    expect(small[0].message).toContain('之和为 99999990 元');
   });
 
   test('减 with 增 x%: the rate’s word contradicts the change (08)', () => {

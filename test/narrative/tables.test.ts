@@ -50,6 +50,35 @@ describe('published 说明 against the published tables', () => {
     expect(ch[0].message).toContain('本年报表 − 上年工作簿为 0.00 元');
   });
 
+  test('a 说明 in 元 beside tables in 万元 is held only to the tables’ 0.01 万元 (004: 2080102 is 1,002.10 万元)', async () => {
+    const r = await wb('004', 'repaired');
+    const mismatches = (p: string) => checkNarrative([p], r.disclosure, { prior: r.disclosure! }).filter((f) => f.rule === 'narrative.mismatch');
+    // 10,021,030 元 is inside 1,002.10 万元 (10,020,950–10,021,050); a change of 30 元 between two
+    // such cells cannot be told from none.
+    expect(mismatches('（1）一般行政管理事务（2080102）10021030 元，较上年增加 30 元。')).toEqual([]);
+    // 10,031,000 元 is 1 万元 off: an error, the table's figure said in the table's unit.
+    const off = mismatches('（1）一般行政管理事务（2080102）10031000 元。');
+    expect(off.map((f) => f.severity)).toEqual(['error']);
+    expect(off[0].message).toContain('为 1002.10 万元');
+  });
+
+  test('a change written with one decimal is read to that decimal (000: 2101102 27,177 元, last year 22,777 元)', async () => {
+    const r = await wb('000', 'published');
+    const d = r.disclosure!;
+    // Last year's workbook: the same tables with 2101102 at 22,777 元 (so the change is 0.44 万元).
+    const prior = {
+      ...d,
+      tables: d.tables.map((t) => ({
+        ...t,
+        rows: t.rows.map((row) => (row.code === '2101102' && row.amounts.total ? { ...row, amounts: { ...row.amounts, total: { ...row.amounts.total, value: new Decimal(22777) } } } : row)),
+      })),
+    };
+    const changes = (p: string) => checkNarrative([p], d, { prior }).filter((f) => f.rule === 'narrative.mismatch' && f.message.includes('较上年增减'));
+    // 0.4 is 0.44 rounded to the one decimal written; 0.5 is not.
+    expect(changes('（5）事业单位医疗（2101102）2.72 万元，较上年增加 0.4 万元。')).toEqual([]);
+    expect(changes('（5）事业单位医疗（2101102）2.72 万元，较上年增加 0.6 万元。').map((f) => f.severity)).toEqual(['error']);
+  });
+
   test('003: 医疗保障管理事务 is the 款 name of 21015, not of 2101550 事业运行; 302 stated 42.54 vs 40.52 in the table', async () => {
     const r = await wb('003', 'published');
     const fs = checkNarrative(fixtureText('003_published.txt'), r.disclosure);

@@ -64,6 +64,10 @@ describe('placeholders: 【…】 that waits to be filled in, not every bracket'
     expect(placeholders('主要原因是【】。')).toEqual(['【】']);
     expect(placeholders('【单位名称】2024年部门预算公开说明')).toEqual(['【单位名称】']);
     expect(placeholders('比上年增加【XX】万元')).toEqual(['【XX】']);
+    expect(placeholders('主要原因是【简要说明增减原因】；【项目名称及金额】。')).toEqual(['【简要说明增减原因】', '【项目名称及金额】']);
+  });
+  test('words in brackets that only look like requests are text', () => {
+    expect(placeholders('【待遇保障】按规定发放。【填报说明】见附表。')).toEqual([]);
   });
   test('a byline or a heading in brackets is text (real: 增城 2015, 营口 2024)', () => {
     expect(placeholders('【羊城晚报讯】记者从增城市财政局获悉，2015年“三公”经费预算……')).toEqual([]);

@@ -7,22 +7,35 @@ import Decimal from 'decimal.js';
 import { cellRef } from '../grid';
 import { Amount, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
 import { grandTotal, yearTotal } from '../rules/summary';
+import { MoneyUnit, halfUnitYuan } from '../money';
 
 /** A figure from the tables: value in 元 and the cells it comes from. */
 export interface Fig {
   value: Decimal;
   cells: string[];
   note?: string;
+  /** The unit of the table it was read from (absent: 元). */
+  unit?: MoneyUnit;
+  /**
+   * How far the true figure may lie from `value`, in 元: half a unit of each cell's last printed
+   * digit (1,002.10 万元 stands for 10,020,950–10,021,050 元); absent or 0 for cells in 元.
+   */
+  half?: Decimal;
 }
 
-export function fig(a: Amount | undefined): Fig | undefined {
-  return a ? { value: a.value, cells: [a.cell] } : undefined;
+/** The figure of one cell of table `t` (its unit and printed decimals give the figure's precision). */
+export function fig(a: Amount | undefined, t?: Table): Fig | undefined {
+  if (!a) return undefined;
+  if (!t || t.unit === '元' || a.blank || a.value.isZero()) return { value: a.value, cells: [a.cell], ...(t ? { unit: t.unit } : {}) };
+  return { value: a.value, cells: [a.cell], unit: t.unit, half: halfUnitYuan(t.unit, a.decimals) };
 }
 
 export function sumFigs(list: (Fig | undefined)[], note?: string): Fig | undefined {
   const ok = list.filter((f): f is Fig => !!f);
   if (ok.length === 0) return undefined;
-  return { value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)), cells: ok.flatMap((f) => f.cells), note };
+  const half = ok.reduce((h, f) => (f.half ? h.plus(f.half) : h), new Decimal(0));
+  const unit = ok.find((f) => f.unit)?.unit;
+  return { value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)), cells: ok.flatMap((f) => f.cells), note, ...(unit ? { unit } : {}), ...(half.isZero() ? {} : { half }) };
 }
 
 /** The first table of a kind; with parts (河北), the first part's (the 部门 part). */
@@ -45,7 +58,7 @@ export function blockLine(t: Table | undefined, block: string, re: RegExp, opts:
   const b = t?.blocks?.find((x) => x.key === block);
   if (!b) return undefined;
   const row = b.rows.find((r) => re.test(norm(r.label ?? r.name)) && !(opts.not && opts.not.test(norm(r.label ?? r.name))));
-  return row ? fig(row.amounts.amount ?? Object.values(row.amounts)[0]) : undefined;
+  return row ? fig(row.amounts.amount ?? Object.values(row.amounts)[0], t) : undefined;
 }
 
 /** All lines of a block, for name matching. */
@@ -59,13 +72,13 @@ export function columnTotal(t: Table | undefined, col: string): Fig | undefined 
   const tr = totalRow(t);
   if (tr) {
     const a = tr.amounts[col];
-    if (a) return fig(a);
+    if (a) return fig(a, t);
     const c = t.columns.find((x) => x.key === col);
-    return c ? { value: new Decimal(0), cells: [cellRef(t.sheet, tr.row, c.col)] } : undefined;
+    return c ? { value: new Decimal(0), cells: [cellRef(t.sheet, tr.row, c.col)], unit: t.unit } : undefined;
   }
   if (!t.columns.some((c) => c.key === col)) return undefined;
   const top = t.rows.filter((r) => r.level === 0 && !r.isOfWhich);
-  return sumFigs(top.map((r) => fig(r.amounts[col])), top.length > 1 ? `Σ ${top.length} 行` : undefined);
+  return sumFigs(top.map((r) => fig(r.amounts[col], t)), top.length > 1 ? `Σ ${top.length} 行` : undefined);
 }
 
 export function isZeroOrMissing(f: Fig | undefined): boolean {
@@ -95,14 +108,14 @@ function fiscal(d: Disclosure): Table | undefined {
 function incomeTotal(t: Table | undefined): Fig | undefined {
   const b = t?.blocks?.find((x) => x.key === 'income');
   const year = b && (yearTotal(b) ?? grandTotal(b));
-  return (year && fig(year.amounts.amount)) ?? blockLine(t, 'income', /^本年收入合计$|^收入合计$/) ?? blockLine(t, 'income', /收入总计/);
+  return (year && fig(year.amounts.amount, t)) ?? blockLine(t, 'income', /^本年收入合计$|^收入合计$/) ?? blockLine(t, 'income', /收入总计/);
 }
 
 function expenseTotal(t: Table | undefined): Fig | undefined {
   for (const b of ['func', 'expense', 'dept_econ', 'gov_econ']) {
     const blk = t?.blocks?.find((x) => x.key === b);
     const year = blk && (yearTotal(blk) ?? grandTotal(blk));
-    const f = (year && fig(year.amounts.amount)) ?? blockLine(t, b, /^本年支出合计$|^支出合计$/) ?? blockLine(t, b, /支出总计/);
+    const f = (year && fig(year.amounts.amount, t!)) ?? blockLine(t, b, /^本年支出合计$|^支出合计$/) ?? blockLine(t, b, /支出总计/);
     if (f) return f;
   }
   return undefined;

@@ -6,8 +6,8 @@
 import Decimal from 'decimal.js';
 import { Disclosure, Row, Table } from '../disclosure';
 import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
-import { compareAmounts, formatWan } from '../money';
-import { ExtractedText, Mention, Statement, mentionYuan } from './extract';
+import { MoneyUnit, ZERO, compareAmounts, formatWan, fromYuan, halfUnitYuan } from '../money';
+import { ExtractedText, Mention, Statement, mentionHalfUnitYuan, mentionYuan } from './extract';
 import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
 import { TextFindings } from './textcheck';
 
@@ -33,9 +33,20 @@ function schemeOf(code: string): CodeScheme | undefined {
   return undefined;
 }
 
-/** Text figure (万元) vs cell (元): equal when the text is the cell rounded to its printed decimals. */
-function compareText(st: Statement, cell: Decimal): 'equal' | 'rounding' | 'different' {
+/** Half a unit of a 说明 figure's last written digit, in 元; 0 for a figure in 元 (read as exact). */
+function mentionHalf(m: Mention): Decimal {
+  return m.unit === '元' || m.value.isZero() ? ZERO : mentionHalfUnitYuan(m);
+}
+
+/**
+ * A 说明 figure against a table figure. In 万元: equal when the text is the cell rounded to its
+ * written decimals. In any other unit: equal when the two agree within what each one's printing
+ * allows (a 说明 in 元 beside a 万元 table cannot be more exact than the table's 0.01 万元; “2.29 亿元”
+ * stands for 2.285–2.295 亿元), rounding when one more unit of the text's last digit closes the gap.
+ */
+function compareText(st: Statement, f: Fig): 'equal' | 'rounding' | 'different' {
   const m = st.amount;
+  const cell = f.value;
   const yuan = mentionYuan(m);
   if (m.unit === '万元') {
     const dec = Math.min(Math.max(m.decimals, 0), 6);
@@ -46,22 +57,35 @@ function compareText(st: Statement, cell: Decimal): 'equal' | 'rounding' | 'diff
     // One unit of the last (0.01 万元) digit: truncation or rounding the wrong way.
     return compareAmounts(cell, yuan, { unit: '万元', decimals: 2, roundedTerms: 2 });
   }
-  return compareAmounts(cell, yuan, { unit: '元' });
+  return withinPrinting(cell.minus(yuan).abs(), (f.half ?? ZERO).plus(mentionHalf(m)), mentionHalf(m));
+}
+
+/** A gap against what the printed figures allow (`slack`), and one more unit of the text's last digit. */
+function withinPrinting(gap: Decimal, slack: Decimal, textHalf: Decimal): 'equal' | 'rounding' | 'different' {
+  if (gap.lte(slack)) return 'equal';
+  return !textHalf.isZero() && gap.lte(slack.plus(textHalf.times(2))) ? 'rounding' : 'different';
 }
 
 /**
- * A table figure in a finding on the 说明: in 元 where the 说明 writes that figure in 元 (“54357.12 元”
- * against a cell of 54357.12), else in 万元 with 2 decimals, as 说明 text writes them.
+ * A table figure in a finding on the 说明, in the table's own unit: “1002.10 万元” from a 万元 table,
+ * “54357.12 元” from a 元 table when the 说明 writes that figure in 元, else (a 元 table, a 说明 in
+ * 万元) in 万元 with 2 decimals, as 说明 text writes them.
  */
-function tableFigure(yuan: Decimal, m: Mention): string {
+function tableFigure(yuan: Decimal, m: Mention, unit: MoneyUnit | undefined): string {
+  if (unit && unit !== '元') return `${fromYuan(yuan, unit).toFixed(2)} ${unit}`;
   return m.unit === '元' ? `${yuan.toFixed(2)} 元` : `${formatWan(yuan)} 万元`;
 }
 
-/** A stated 较上年 change against the tables' (both in 元), within the stated figure's own rounding. */
-function compareChange(expected: Decimal, stated: Decimal, m: Mention): 'equal' | 'rounding' | 'different' {
-  if (m.unit === '元') return compareAmounts(expected, stated, { unit: '元' });
-  if (new Decimal(formatWan(expected.abs())).eq(stated.abs().dividedBy(10000)) && expected.isNegative() === stated.isNegative()) return 'equal';
-  return compareAmounts(expected, stated, { unit: '万元', decimals: 2, roundedTerms: 3 });
+/**
+ * A stated 较上年 change against this year's figure minus last year's (all in 元): equal within what
+ * the printed figures allow — half a unit of each table cell's last digit and of the change's own
+ * last written digit (“0.4 万元” stands for 0.35–0.45) — rounding one unit of that digit beyond.
+ */
+function compareChange(expected: Decimal, stated: Decimal, m: Mention, figs: Fig[]): 'equal' | 'rounding' | 'different' {
+  const tables = figs.reduce((h, f) => (f.half ? h.plus(f.half) : h), ZERO);
+  // A change in 万元 is read at least to 0.01 万元, the decimals 说明 text writes.
+  const half = m.unit === '万元' ? Decimal.max(mentionHalf(m), halfUnitYuan('万元', 2)) : mentionHalf(m);
+  return withinPrinting(expected.minus(stated).abs(), tables.plus(half), half);
 }
 
 function excerptSpan(st: Statement): { start: number; end: number } {
@@ -69,7 +93,7 @@ function excerptSpan(st: Statement): { start: number; end: number } {
 }
 
 function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
-  const cmp = compareText(st, f.value);
+  const cmp = compareText(st, f);
   if (cmp === 'equal') return;
   const { start, end } = excerptSpan(st);
   const yuan = mentionYuan(st.amount);
@@ -79,7 +103,7 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
     st.amount.paragraph,
     start,
     end,
-    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
+    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f.unit)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
     { expected: f.value.toFixed(2), actual: yuan.toFixed(2), difference: yuan.minus(f.value).toFixed(2) },
     f.cells,
   );
@@ -98,7 +122,7 @@ function findCoded(d: Disclosure, code: string): { row: Row; table: Table; byCod
     if (!t) return undefined;
     // 政府经济 类 (505) or 款 (50501): the sum of the detail rows carrying it.
     const rows = t.rows.filter((r) => !r.isTotal && r.level > 0 && r.code2 && (r.code2 === code || (code.length === 3 && r.code2.startsWith(code))));
-    if (rows.length) return { fig: sumFigs(rows.map((r) => fig(r.amounts.total)), rows.length > 1 ? `Σ ${rows.length} 行` : undefined)!, table: t, rows, byCode2: true };
+    if (rows.length) return { fig: sumFigs(rows.map((r) => fig(r.amounts.total, t)), rows.length > 1 ? `Σ ${rows.length} 行` : undefined)!, table: t, rows, byCode2: true };
   }
   return undefined;
 }
@@ -121,7 +145,7 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: Cod
   }
   if ('row' in found) {
     const row = found.row;
-    const f = fig(row.amounts.total);
+    const f = fig(row.amounts.total, found.table);
     if (f) report(out, st, f, `“${found.table.title}”中 ${code} ${row.name ?? ''}`);
     if (st.name && row.name && !sameName(st.name, row.name)) {
       // A 款 (or 类) name on a 项 code is the common slip: say so.
@@ -149,14 +173,14 @@ function checkCodedChange(st: Statement, d: Disclosure, prior: Disclosure, out: 
   const cur = findCoded(d, st.code!);
   const pre = findCoded(prior, st.code!);
   if (!cur || !pre || !('row' in cur) || !('row' in pre)) return;
-  const a = fig(cur.row.amounts.total);
-  const b = fig(pre.row.amounts.total);
+  const a = fig(cur.row.amounts.total, cur.table);
+  const b = fig(pre.row.amounts.total, pre.table);
   if (!a || !b || !st.change) return;
   const expected = a.value.minus(b.value);
   const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
-  const cmp = compareChange(expected, stated, st.change);
+  const cmp = compareChange(expected, stated, st.change, [a, b]);
   if (cmp === 'equal') return;
-  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
+  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change, a.unit)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
 }
 
 /** The column of a coded row that a part's name speaks of. */
@@ -175,7 +199,7 @@ function checkCodedPart(st: Statement, code: string, d: Disclosure, out: TextFin
   if (!col) return;
   const key = col.keys.find((k) => k in found.row.amounts);
   if (!key) return;
-  const f = fig(found.row.amounts[key]) ?? { value: new Decimal(0), cells: [] };
+  const f = fig(found.row.amounts[key], found.table) ?? { value: new Decimal(0), cells: [] };
   if (!f.cells.length && !f.value.isZero()) return;
   report(out, st, f, `“${found.table.title}”中 ${code} ${found.row.name ?? ''}的${st.subject}`);
 }
@@ -227,15 +251,15 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       // column (三公 table); with neither, 上年 figures are not compared at all.
       const pf = prior ? def.get(prior) : def.prior?.(d);
       if (pf && pf.cells.length && st.prior && !st.change) {
-        const cmpP = compareText({ ...st, amount: st.prior }, pf.value);
-        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
+        const cmpP = compareText({ ...st, amount: st.prior }, pf);
+        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior, pf.unit)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
       }
       if (pf && pf.cells.length && st.change) {
         const expected = f.value.minus(pf.value);
         const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
-        const cmp = compareChange(expected, stated, st.change);
+        const cmp = compareChange(expected, stated, st.change, [f, pf]);
         if (cmp !== 'equal') {
-          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change, f.unit)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
         }
       }
     } catch {

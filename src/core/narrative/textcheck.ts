@@ -36,8 +36,8 @@ function exactDecimals(values: Decimal[], factor: Decimal, min: number): number 
  * for a passage in 元, otherwise in 万元 (the units a Finding carries).
  */
 export class TextMoney {
-  private readonly factor: Decimal;
-  private readonly decimals: number;
+  private factor: Decimal;
+  private decimals: number;
   private readonly fieldUnit: '元' | '万元';
   private readonly fieldDecimals: number;
 
@@ -46,11 +46,18 @@ export class TextMoney {
     this.unit = /元/.test(ref.unit) ? ref.unit : '万元';
     this.factor = mentionYuan({ ...ref, unit: this.unit, value: new Decimal(1) });
     this.decimals = exactDecimals(values, this.factor, this.unit === '元' ? Math.max(ref.decimals, 0) : Math.max(ref.decimals, 2));
+    // Figures that even MAX_SHOWN_DECIMALS cannot show exactly in the passage's unit (a 10 元 gap in a
+    // passage in 亿元 would read “-0.000000 亿元”) are said in 元.
+    if (values.some((v) => v.dividedBy(this.factor).decimalPlaces() > MAX_SHOWN_DECIMALS)) {
+      this.unit = '元';
+      this.factor = new Decimal(1);
+      this.decimals = exactDecimals(values, this.factor, 0);
+    }
     this.fieldUnit = this.unit === '元' ? '元' : '万元';
     this.fieldDecimals = this.fieldUnit === '元' ? exactDecimals(values, new Decimal(1), 0) : exactDecimals(values, new Decimal(10000), 2);
   }
 
-  readonly unit: string;
+  unit: string;
 
   /** “113.38 万元”, “1133753.33 元”, “-0.26 万元”. */
   show(yuan: Decimal): string {
@@ -703,14 +710,14 @@ const RESIDUE: { re: RegExp; what: string }[] = [
 /**
  * Whether the words inside 【…】 wait to be filled in: nothing (or blanks, underscores, X), a request
  * (【请填写原因】, 【待补充】, 【此处…】, 【某某单位】), or a short field name (【单位名称】, 【原因】,
- * 【金额】). Brackets also mark bylines (【羊城晚报讯】) and headings (【一般公共预算收支分级完成情况】):
+ * 【项目名称及金额】, 【简要说明增减原因】). 【待遇保障】 and 【填报说明】 are words, not requests. Brackets also mark bylines (【羊城晚报讯】) and headings (【一般公共预算收支分级完成情况】):
  * those are the text itself.
  */
 function isPlaceholder(inside: string): boolean {
   const t = inside.replace(/[\s\u3000]/g, '');
   if (/^[_＿\-—…．.·XxＸｘ×*＊]*$/.test(t)) return true;
-  if (/请|填|待|此处|XX|ＸＸ|xx|××|某/.test(t)) return true;
-  return t.length <= 6 && /(?:名称|原因|金额|数额|数字|日期|时间|年度|单位)$/.test(t);
+  if (/请|填写|待填|待补|待定|此处|XX|ＸＸ|xx|××|某/.test(t)) return true;
+  return t.length <= 10 && /(?:名称|全称|原因|金额|数额|数字|日期|时间|年度|单位)$/.test(t);
 }
 
 function checkResidue(x: ExtractedText, out: TextFindings): void {

@@ -72,7 +72,7 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 }
 
 /**
- * A finding's expected / actual / difference as shown to users: "1,400,400.00 元", "150.94 万元",
+ * A finding's expected / actual / difference as shown to users: "1,400,400.00 元", "7,290,000.00 万元",
  * "12.50%", or the text itself for unit 'text' (a 单位编码, a 表号). '' when absent.
  */
 export function figureText(s: string | undefined, unit: Finding['unit']): string {
@@ -80,5 +80,9 @@ export function figureText(s: string | undefined, unit: Finding['unit']): string
   if (unit === 'text' || !AMOUNT.test(s) || (unit === undefined && !/\.\d{2}$/.test(s))) return s;
   if (unit === '%') return `${s}%`;
   const d = new Decimal(s);
-  return unit === '万元' ? `${d.toFixed(2)} 万元` : `${formatYuan(d)} 元`;
+  // Grouped in thousands in both units, as the sentences of findings and causes write them; at least
+  // 2 decimals, more where the figure has them (0.001 万元 is not 0.00).
+  const [int, frac] = d.abs().toFixed(Math.max(2, d.decimalPlaces())).split('.');
+  const grouped = `${d.isNegative() && !d.isZero() ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return `${grouped} ${unit === '万元' ? '万元' : '元'}`;
 }

@@ -206,3 +206,17 @@ test('河北: a figure wrong in one part only stays a cause of that part alone',
   expect(nine.parts).toBeUndefined();
   expect(nine.message).toBe('项目绩效目标表9!F7 应为 50.00 万元（现为 40.00 万元）：消除 1 项错误');
 });
+
+test('two neighbouring digits swapped in a code (real 江苏 workbook: 2010105 人大立法 typed 2010150) is one cause', async () => {
+  const { readWorkbookFile } = await import('../../src/file/read');
+  const path = await import('path');
+  const grid = (await readWorkbookFile(path.join(__dirname, '..', 'corpus', 'jiangsu', 'jiangsu-renda-2019.xlsx'))).grid;
+  expect(cell(grid, '公开表五!A11')?.v).toBe('2010105');
+  put(grid, '公开表五!A11', { v: '2010150' });
+  const r = checkGrid(grid);
+  // 公开表五 then lists 2010150, which 公开表七 lacks, and 公开表七 lists 2010105, which 公开表五 lacks:
+  // both are put right by swapping the digits back.
+  const first = r.causes![0];
+  expect(first.changes.map((ch) => [ch.cell, ch.current, ch.suggested])).toEqual([['公开表五!A11', '2010150', '2010105']]);
+  expect(first.findings.length).toBe(r.findings.filter((f) => f.severity === 'error').length);
+});

@@ -420,19 +420,27 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     return out;
   };
 
-  /** Codes one digit away from `code`: used elsewhere in the workbook, or in the catalogue under the same parent. */
+  /**
+   * Codes one slip away from `code` — one digit mistyped, or two neighbouring digits swapped
+   * (2010150 for 2010105) — that are used elsewhere in the workbook, or are in the catalogue under
+   * a parent the workbook has.
+   */
   function neighbourCodes(code: string): string[] {
     if (!/^\d+$/.test(code)) return [];
     const here: string[] = [];
     const listed: string[] = [];
     const scheme = schemeOfCode(code);
+    const consider = (c: string) => {
+      if (index.codes.has(c)) here.push(c);
+      else if (scheme && schemeOfCode(c) === scheme && codes.get(scheme, c) && (parentCode(c) === undefined || index.codes.has(parentCode(c)!))) listed.push(c);
+    };
     for (let i = 0; i < code.length; i++) {
       for (let dgt = 0; dgt <= 9; dgt++) {
-        if (String(dgt) === code[i]) continue;
-        const c = code.slice(0, i) + dgt + code.slice(i + 1);
-        if (index.codes.has(c)) here.push(c);
-        else if (scheme && schemeOfCode(c) === scheme && codes.get(scheme, c) && (parentCode(c) === undefined || index.codes.has(parentCode(c)!))) listed.push(c);
+        if (String(dgt) !== code[i]) consider(code.slice(0, i) + dgt + code.slice(i + 1));
       }
+    }
+    for (let i = 0; i + 1 < code.length; i++) {
+      if (code[i] !== code[i + 1]) consider(code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2));
     }
     return [...here, ...listed.slice(0, 4)];
   }

@@ -62,6 +62,25 @@ describe('published 说明 against the published tables', () => {
     expect(off[0].message).toContain('为 1002.10 万元');
   });
 
+  test('each side as exact as its printing: a cell printed 1002 万元 stands for 1001.5–1002.5 (004, 2080102)', async () => {
+    const r = await wb('004', 'repaired');
+    const d = r.disclosure!;
+    // The same tables with 2080102's 合计 printed without decimals: 1002 万元.
+    const coarse = {
+      ...d,
+      tables: d.tables.map((t) => ({
+        ...t,
+        rows: t.rows.map((row) => (row.code === '2080102' && row.amounts.total ? { ...row, amounts: { ...row.amounts, total: { ...row.amounts.total, value: new Decimal(10020000), decimals: 0 } } } : row)),
+      })),
+    };
+    const mismatches = (p: string, dd = coarse) => checkNarrative([p], dd).filter((f) => f.rule === 'narrative.mismatch');
+    expect(mismatches('（1）一般行政管理事务（2080102）1002.35 万元。')).toEqual([]);
+    expect(mismatches('（1）一般行政管理事务（2080102）1003.60 万元。').map((f) => f.severity)).toEqual(['error']);
+    // Printed alike (1,002.10 万元 in the table, two decimals in the text), they must be the same
+    // figure: one unit of the last digit off is a rounding warning, not agreement.
+    expect(mismatches('（1）一般行政管理事务（2080102）1002.11 万元。', d).map((f) => f.severity)).toEqual(['warning']);
+  });
+
   test('a change written with one decimal is read to that decimal (000: 2101102 27,177 元, last year 22,777 元)', async () => {
     const r = await wb('000', 'published');
     const d = r.disclosure!;

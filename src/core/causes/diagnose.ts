@@ -434,13 +434,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       if (index.codes.has(c)) here.push(c);
       else if (scheme && schemeOfCode(c) === scheme && codes.get(scheme, c) && (parentCode(c) === undefined || index.codes.has(parentCode(c)!))) listed.push(c);
     };
+    // Swaps first: of the catalogue's codes only the first few are kept, and a swap is the likelier slip.
+    for (let i = 0; i + 1 < code.length; i++) {
+      if (code[i] !== code[i + 1]) consider(code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2));
+    }
     for (let i = 0; i < code.length; i++) {
       for (let dgt = 0; dgt <= 9; dgt++) {
         if (String(dgt) !== code[i]) consider(code.slice(0, i) + dgt + code.slice(i + 1));
       }
-    }
-    for (let i = 0; i + 1 < code.length; i++) {
-      if (code[i] !== code[i + 1]) consider(code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2));
     }
     return [...here, ...listed.slice(0, 4)];
   }

@@ -21,13 +21,16 @@ export interface Fig {
    * digit (1,002.10 万元 stands for 10,020,950–10,021,050 元); absent or 0 for cells in 元.
    */
   half?: Decimal;
+  /** Most decimals its cells print (in `unit`), for showing it as printed. */
+  decimals?: number;
 }
 
 /** The figure of one cell of table `t` (its unit and printed decimals give the figure's precision). */
 export function fig(a: Amount | undefined, t?: Table): Fig | undefined {
   if (!a) return undefined;
-  if (!t || t.unit === '元' || a.blank || a.value.isZero()) return { value: a.value, cells: [a.cell], ...(t ? { unit: t.unit } : {}) };
-  return { value: a.value, cells: [a.cell], unit: t.unit, half: halfUnitYuan(t.unit, a.decimals) };
+  const decimals = a.blank ? undefined : a.decimals;
+  if (!t || t.unit === '元' || a.blank || a.value.isZero()) return { value: a.value, cells: [a.cell], ...(t ? { unit: t.unit } : {}), ...(decimals !== undefined ? { decimals } : {}) };
+  return { value: a.value, cells: [a.cell], unit: t.unit, half: halfUnitYuan(t.unit, a.decimals), decimals: a.decimals };
 }
 
 export function sumFigs(list: (Fig | undefined)[], note?: string): Fig | undefined {
@@ -35,7 +38,15 @@ export function sumFigs(list: (Fig | undefined)[], note?: string): Fig | undefin
   if (ok.length === 0) return undefined;
   const half = ok.reduce((h, f) => (f.half ? h.plus(f.half) : h), new Decimal(0));
   const unit = ok.find((f) => f.unit)?.unit;
-  return { value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)), cells: ok.flatMap((f) => f.cells), note, ...(unit ? { unit } : {}), ...(half.isZero() ? {} : { half }) };
+  const decimals = Math.max(-1, ...ok.map((f) => f.decimals ?? -1));
+  return {
+    value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)),
+    cells: ok.flatMap((f) => f.cells),
+    note,
+    ...(unit ? { unit } : {}),
+    ...(half.isZero() ? {} : { half }),
+    ...(decimals >= 0 ? { decimals } : {}),
+  };
 }
 
 /** The first table of a kind; with parts (河北), the first part's (the 部门 part). */

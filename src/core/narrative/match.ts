@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { Disclosure, Row, Table } from '../disclosure';
 import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
-import { MoneyUnit, ZERO, compareAmounts, formatWan, fromYuan, halfUnitYuan } from '../money';
+import { ZERO, formatWan, fromYuan, halfUnitYuan } from '../money';
 import { ExtractedText, Mention, Statement, mentionHalfUnitYuan, mentionYuan } from './extract';
 import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
 import { TextFindings } from './textcheck';
@@ -39,25 +39,27 @@ function mentionHalf(m: Mention): Decimal {
 }
 
 /**
- * A 说明 figure against a table figure. In 万元: equal when the text is the cell rounded to its
- * written decimals. In any other unit: equal when the two agree within what each one's printing
- * allows (a 说明 in 元 beside a 万元 table cannot be more exact than the table's 0.01 万元; “2.29 亿元”
- * stands for 2.285–2.295 亿元), rounding when one more unit of the text's last digit closes the gap.
+ * A 说明 figure against a table figure, each as exact as its printing. Where the table is the
+ * coarser (a 说明 in 元 beside a 万元 table, “1002.35 万元” beside a cell printed 1002), the text is
+ * right when it lies within what the cell stands for (1001.5–1002.5 万元). Otherwise the text must be
+ * the cell rounded to the decimals the text writes (“7.4 万元” for 74,177 元; “2.29 亿元”); one unit of
+ * the text's last digit off (truncation, 2.71 for 2.7177) is rounding. A 元 text beside a 元 table is
+ * exact.
  */
 function compareText(st: Statement, f: Fig): 'equal' | 'rounding' | 'different' {
   const m = st.amount;
   const cell = f.value;
-  const yuan = mentionYuan(m);
-  if (m.unit === '万元') {
-    const dec = Math.min(Math.max(m.decimals, 0), 6);
-    const rounded = cell.dividedBy(10000).toDecimalPlaces(dec, Decimal.ROUND_HALF_UP);
-    if (rounded.eq(m.value)) return 'equal';
-    // Written with fewer decimals than 2 (“7.4”): same as the 2-decimal figure.
-    if (dec < 2 && new Decimal(formatWan(cell)).eq(m.value)) return 'equal';
-    // One unit of the last (0.01 万元) digit: truncation or rounding the wrong way.
-    return compareAmounts(cell, yuan, { unit: '万元', decimals: 2, roundedTerms: 2 });
-  }
-  return withinPrinting(cell.minus(yuan).abs(), (f.half ?? ZERO).plus(mentionHalf(m)), mentionHalf(m));
+  const gap = cell.minus(mentionYuan(m)).abs();
+  const tableHalf = f.half ?? ZERO;
+  const textHalf = mentionHalf(m);
+  if (tableHalf.gt(textHalf)) return gap.lte(tableHalf) ? 'equal' : gap.lte(tableHalf.times(3)) ? 'rounding' : 'different';
+  if (m.unit === '元') return gap.isZero() ? 'equal' : 'different';
+  const one = mentionYuan({ ...m, value: new Decimal(1) });
+  const dec = Math.min(Math.max(m.decimals, 0), 6);
+  if (cell.dividedBy(one).toDecimalPlaces(dec, Decimal.ROUND_HALF_UP).eq(m.value)) return 'equal';
+  // Written with fewer decimals than 2 (“7.4”): the same as the 2-decimal figure.
+  if (m.unit === '万元' && dec < 2 && new Decimal(formatWan(cell)).eq(m.value)) return 'equal';
+  return gap.lte(textHalf.times(2).plus(tableHalf)) ? 'rounding' : 'different';
 }
 
 /** A gap against what the printed figures allow (`slack`), and one more unit of the text's last digit. */
@@ -67,13 +69,15 @@ function withinPrinting(gap: Decimal, slack: Decimal, textHalf: Decimal): 'equal
 }
 
 /**
- * A table figure in a finding on the 说明, in the table's own unit: “1002.10 万元” from a 万元 table,
- * “54357.12 元” from a 元 table when the 说明 writes that figure in 元, else (a 元 table, a 说明 in
- * 万元) in 万元 with 2 decimals, as 说明 text writes them.
+ * A table figure in a finding on the 说明, as the table prints it: in the table's own unit with its
+ * decimals (at least 2) — “1002.10 万元” from a 万元 table — and from a 元 table in 元 when the 说明
+ * writes that figure in 元, else in 万元 with 2 decimals, as 说明 text writes them. Never “-0.00”.
  */
-function tableFigure(yuan: Decimal, m: Mention, unit: MoneyUnit | undefined): string {
-  if (unit && unit !== '元') return `${fromYuan(yuan, unit).toFixed(2)} ${unit}`;
-  return m.unit === '元' ? `${yuan.toFixed(2)} 元` : `${formatWan(yuan)} 万元`;
+function tableFigure(yuan: Decimal, m: Mention, f: Pick<Fig, 'unit' | 'decimals'>): string {
+  const dp = Math.max(2, f.decimals ?? 0);
+  const fixed = (v: Decimal, d: number) => (v.toDecimalPlaces(d).isZero() ? v.abs() : v).toFixed(d);
+  if (f.unit && f.unit !== '元') return `${fixed(fromYuan(yuan, f.unit), dp)} ${f.unit}`;
+  return m.unit === '元' ? `${fixed(yuan, dp)} 元` : `${formatWan(yuan)} 万元`;
 }
 
 /**
@@ -103,7 +107,7 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
     st.amount.paragraph,
     start,
     end,
-    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f.unit)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在四舍五入（应为四舍五入到两位小数）' : ''}。`,
+    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在末位（应按四舍五入取到所写的位数）' : ''}。`,
     { expected: f.value.toFixed(2), actual: yuan.toFixed(2), difference: yuan.minus(f.value).toFixed(2) },
     f.cells,
   );
@@ -180,7 +184,7 @@ function checkCodedChange(st: Statement, d: Disclosure, prior: Disclosure, out: 
   const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
   const cmp = compareChange(expected, stated, st.change, [a, b]);
   if (cmp === 'equal') return;
-  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change, a.unit)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
+  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change, { unit: a.unit, decimals: Math.max(a.decimals ?? 0, b.decimals ?? 0) })}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
 }
 
 /** The column of a coded row that a part's name speaks of. */
@@ -252,14 +256,14 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       const pf = prior ? def.get(prior) : def.prior?.(d);
       if (pf && pf.cells.length && st.prior && !st.change) {
         const cmpP = compareText({ ...st, amount: st.prior }, pf);
-        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior, pf.unit)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
+        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior, pf)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
       }
       if (pf && pf.cells.length && st.change) {
         const expected = f.value.minus(pf.value);
         const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
         const cmp = compareChange(expected, stated, st.change, [f, pf]);
         if (cmp !== 'equal') {
-          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change, f.unit)}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change, { unit: f.unit, decimals: Math.max(f.decimals ?? 0, pf.decimals ?? 0) })}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
         }
       }
     } catch {

@@ -9,6 +9,7 @@
 import { foldNotFound } from '../core/missing';
 import { countBySeverity, figureText, Finding, Severity, SEVERITY_LABEL } from '../core/finding';
 import type { TableSummary } from '../core/engine';
+import type { MoneyUnit } from '../core/money';
 import type { CauseLike, FileReport } from './check-file';
 import { tableOf } from './check-file';
 
@@ -181,7 +182,7 @@ function mentionShortener(tables: TableSummary[]): { mentioned(t: TableSummary):
 
 const CERTAINTY: Record<CauseLike['certainty'], string> = { sure: '确定', likely: '很可能', ambiguous: '有多种可能' };
 
-const figure = (s: string, unit: string): string => figureText(s, (unit || '元') as Finding['unit']);
+const figure = (s: string, unit: string): string => figureText(s, (unit || '元') as Finding['unit'] | MoneyUnit);
 
 /** The status word of a report. */
 function statusWord(r: FileReport): string {

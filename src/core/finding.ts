@@ -3,7 +3,7 @@
  * and, when it compares figures, gives expected, actual and difference.
  */
 import Decimal from 'decimal.js';
-import { formatYuan } from './money';
+import { MoneyUnit, formatYuan } from './money';
 
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 
@@ -75,7 +75,7 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
  * A finding's expected / actual / difference as shown to users: "1,400,400.00 元", "7,290,000.00 万元",
  * "12.50%", or the text itself for unit 'text' (a 单位编码, a 表号). '' when absent.
  */
-export function figureText(s: string | undefined, unit: Finding['unit']): string {
+export function figureText(s: string | undefined, unit: Finding['unit'] | MoneyUnit): string {
   if (s === undefined || s === '') return '';
   if (unit === 'text' || !AMOUNT.test(s) || (unit === undefined && !/\.\d{2}$/.test(s))) return s;
   if (unit === '%') return `${s}%`;
@@ -84,5 +84,6 @@ export function figureText(s: string | undefined, unit: Finding['unit']): string
   // 2 decimals, more where the figure has them (0.001 万元 is not 0.00).
   const [int, frac] = d.abs().toFixed(Math.max(2, d.decimalPlaces())).split('.');
   const grouped = `${d.isNegative() && !d.isZero() ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
-  return `${grouped} ${unit === '万元' ? '万元' : '元'}`;
+  // A cause's change may be in 千元 or 亿元 (the table's unit); a finding's figures are in 元 or 万元.
+  return `${grouped} ${unit ?? '元'}`;
 }

@@ -18,3 +18,8 @@ describe('figureText', () => {
     expect(figureText('', '元')).toBe('');
   });
 });
+
+test('a change in a 千元 or 亿元 table is labelled with its unit, not as 元', () => {
+  expect(figureText('2654.52', '千元')).toBe('2,654.52 千元');
+  expect(figureText('1.23', '亿元')).toBe('1.23 亿元');
+});

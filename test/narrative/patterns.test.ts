@@ -149,7 +149,7 @@ describe('clauses', () => {
     expect(yuan.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.sum', '1133753.33', '1133723.33', '-30.00', '元']]);
     expect(yuan[0].message).toContain('之和为 1133723.33 元，相差 -30.00 元');
     const prior = errors(checkNarrative(['商品和服务支出 75800 元，较上年 70000 元增加 5900 元。'], null));
-    expect(prior.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.prior', '5800', '5900', '100', '元']]);
+    expect(prior.map((f) => [f.rule, f.expected, f.actual, f.difference, f.unit])).toEqual([['narrative.prior', '5800.00', '5900.00', '100.00', '元']]);
     expect(prior[0].message).toContain('增减额应为 5800 元，文中为 5900 元');
     const yi = errors(checkNarrative(['2016年“三公”经费支出 2.29 亿元，其中：因公出国（境）费 0.31 亿元，公务用车购置及运行费 1.41 亿元，公务接待费 0.27 亿元。'], null));
     // 0.31 + 1.41 + 0.27 = 1.99 亿元 against 2.29 亿元.
@@ -158,7 +158,7 @@ describe('clauses', () => {
     // 50,000,000 + 49,999,990 = 99,999,990 元 against 1.00 亿元: a 10 元 gap, said in 元 (in 亿元 it would
     // need 7 decimals). 1.00 亿元 with two decimals stands for ±500,000 元, so it is only a note.
     const small = checkNarrative(['“三公”经费 1.00 亿元，其中：因公出国（境）费 50000000 元，公务接待费 49999990 元。'], null).filter((f) => f.rule === 'narrative.sum');
-    expect(small.map((f) => [f.severity, f.unit, f.difference])).toEqual([['info', '元', '-10']]);
+    expect(small.map((f) => [f.severity, f.unit, f.difference])).toEqual([['info', '元', '-10.00']]);
     expect(small[0].message).toContain('之和为 99999990 元');
   });
 

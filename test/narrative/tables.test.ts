@@ -27,11 +27,11 @@ describe('published 说明 against the published tables', () => {
     const m1 = fs.find((f) => f.rule === 'narrative.mismatch' && f.text!.excerpt.includes('2101102'))!;
     expect(m1.severity).toBe('warning');
     expect(m1.cells).toEqual(['表5!C16']);
-    expect(m1.expected).toBe('27177.00');
-    expect(m1.actual).toBe('27100.00');
+    // In the unit the 说明 writes the figure in (万元), exactly: 27,177 元 is 2.7177 万元.
+    expect([m1.expected, m1.actual, m1.difference, m1.unit]).toEqual(['2.7177', '2.7100', '-0.0077', '万元']);
     const m2 = fs.find((f) => f.rule === 'narrative.mismatch' && f.text!.excerpt.includes('2210201'))!;
     expect(m2.severity).toBe('warning');
-    expect(m2.expected).toBe('105550.00');
+    expect(m2.expected).toBe('10.555');
     // Every other figure matches its cell.
     expect(fs.filter((f) => f.rule === 'narrative.mismatch')).toHaveLength(2);
   });
@@ -108,8 +108,7 @@ describe('published 说明 against the published tables', () => {
     expect(cn.cells[0]).toMatch(/^05功能明细!/);
     const mm = fs.find((f) => f.rule === 'narrative.mismatch' && f.text!.excerpt.includes('（302）'))!;
     expect(mm.severity).toBe('error');
-    expect(mm.expected).toBe('405200.00');
-    expect(mm.actual).toBe('425400.00');
+    expect([mm.expected, mm.actual, mm.unit]).toEqual(['40.52', '42.54', '万元']);
     expect(mm.cells[0]).toMatch(/^06经济明细!/);
   });
 

@@ -9,7 +9,7 @@ import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
 import { ZERO, formatWan, fromYuan, halfUnitYuan } from '../money';
 import { ExtractedText, Mention, Statement, mentionHalfUnitYuan, mentionYuan } from './extract';
 import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
-import { TextFindings } from './textcheck';
+import { TextFindings, TextMoney } from './textcheck';
 
 function normName(s: string | undefined): string {
   return (s ?? '')
@@ -108,7 +108,7 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
     start,
     end,
     `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在末位（应按四舍五入取到所写的位数）' : ''}。`,
-    { expected: f.value.toFixed(2), actual: yuan.toFixed(2), difference: yuan.minus(f.value).toFixed(2) },
+    new TextMoney(st.amount, [f.value, yuan]).fields(f.value, yuan),
     f.cells,
   );
 }
@@ -184,7 +184,7 @@ function checkCodedChange(st: Statement, d: Disclosure, prior: Disclosure, out: 
   const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
   const cmp = compareChange(expected, stated, st.change, [a, b]);
   if (cmp === 'equal') return;
-  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change, { unit: a.unit, decimals: Math.max(a.decimals ?? 0, b.decimals ?? 0) })}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...a.cells, ...b.cells]);
+  out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}（${st.code}）”较上年增减 ${st.change.raw}，本年报表 − 上年工作簿为 ${tableFigure(expected, st.change, { unit: a.unit, decimals: Math.max(a.decimals ?? 0, b.decimals ?? 0) })}。`, new TextMoney(st.change, [expected, stated]).fields(expected, stated), [...a.cells, ...b.cells]);
 }
 
 /** The column of a coded row that a part's name speaks of. */
@@ -256,14 +256,14 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       const pf = prior ? def.get(prior) : def.prior?.(d);
       if (pf && pf.cells.length && st.prior && !st.change) {
         const cmpP = compareText({ ...st, amount: st.prior }, pf);
-        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior, pf)}（${pf.cells[0]}）。`, { expected: pf.value.toFixed(2), actual: mentionYuan(st.prior).toFixed(2), difference: mentionYuan(st.prior).minus(pf.value).toFixed(2) }, pf.cells);
+        if (cmpP !== 'equal') out.add('narrative.mismatch', cmpP === 'rounding' ? 'warning' : 'error', st.prior.paragraph, st.prior.start, st.prior.end, `说明中“${st.name || st.subject}”的上年数为 ${st.prior.raw}，${prior ? '上年工作簿' : '报表上年栏'}为 ${tableFigure(pf.value, st.prior, pf)}（${pf.cells[0]}）。`, new TextMoney(st.prior, [pf.value, mentionYuan(st.prior)]).fields(pf.value, mentionYuan(st.prior)), pf.cells);
       }
       if (pf && pf.cells.length && st.change) {
         const expected = f.value.minus(pf.value);
         const stated = mentionYuan(st.change).times(st.change.direction ?? 1);
         const cmp = compareChange(expected, stated, st.change, [f, pf]);
         if (cmp !== 'equal') {
-          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change, { unit: f.unit, decimals: Math.max(f.decimals ?? 0, pf.decimals ?? 0) })}。`, { expected: expected.toFixed(2), actual: stated.toFixed(2), difference: stated.minus(expected).toFixed(2) }, [...f.cells, ...pf.cells]);
+          out.add('narrative.mismatch', cmp === 'rounding' ? 'warning' : 'error', st.change.paragraph, st.change.start, st.change.end, `说明中“${st.name || st.subject}”较上年增减 ${st.change.raw}，${prior ? '本年报表 − 上年工作簿' : '报表本年 − 上年'}为 ${tableFigure(expected, st.change, { unit: f.unit, decimals: Math.max(f.decimals ?? 0, pf.decimals ?? 0) })}。`, new TextMoney(st.change, [expected, stated]).fields(expected, stated), [...f.cells, ...pf.cells]);
         }
       }
     } catch {

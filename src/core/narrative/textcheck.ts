@@ -54,7 +54,7 @@ export class TextMoney {
       this.decimals = exactDecimals(values, this.factor, 0);
     }
     this.fieldUnit = this.unit === '元' ? '元' : '万元';
-    this.fieldDecimals = this.fieldUnit === '元' ? exactDecimals(values, new Decimal(1), 0) : exactDecimals(values, new Decimal(10000), 2);
+    this.fieldDecimals = exactDecimals(values, new Decimal(this.fieldUnit === '元' ? 1 : 10000), 2);
   }
 
   unit: string;

@@ -163,7 +163,8 @@ maybe('说明 tab in headless Chromium', () => {
     // the published 2.71 万元 for 事业单位医疗: 27,177 元 rounds to 2.72
     const item = list.locator('li').filter({ hasText: '事业单位医疗（2101102）2.71 万元' }).filter({ has: page.locator('[data-rule="narrative.mismatch"]') });
     await expect(item.count()).resolves.toBe(1);
-    await expect(item.innerText()).resolves.toContain('27,177.00');
+    // Its figures in the unit the 说明 writes (万元), exactly: 27,177 元 is 2.7177 万元.
+    await expect(item.innerText()).resolves.toContain('2.7177 万元');
     await item.getByRole('button', { name: '定位到 表5!C16', exact: true }).click();
     await waitActive(page, '表5');
     expect((await fakeModel(page)).selection).toEqual({ sheet: '表5', address: 'C16' });

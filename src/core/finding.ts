@@ -3,7 +3,7 @@
  * and, when it compares figures, gives expected, actual and difference.
  */
 import Decimal from 'decimal.js';
-import { MoneyUnit, formatYuan } from './money';
+import { MoneyUnit, formatYuan, groupThousands } from './money';
 
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 
@@ -83,7 +83,7 @@ export function figureText(s: string | undefined, unit: Finding['unit'] | MoneyU
   // Grouped in thousands in both units, as the sentences of findings and causes write them; at least
   // 2 decimals, more where the figure has them (0.001 万元 is not 0.00).
   const [int, frac] = d.abs().toFixed(Math.max(2, d.decimalPlaces())).split('.');
-  const grouped = `${d.isNegative() && !d.isZero() ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  const grouped = `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(int)}.${frac}`;
   // A cause's change may be in 千元 or 亿元 (the table's unit); a finding's figures are in 元 or 万元.
   return `${grouped} ${unit ?? '元'}`;
 }

@@ -158,7 +158,12 @@ export function formatYuan(yuan: Decimal): string {
   const [int, frac] = fixed.split('.');
   const neg = int.startsWith('-');
   const digits = neg ? int.slice(1) : int;
-  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return `${neg ? '-' : ''}${groupThousands(digits)}.${frac}`;
+}
+
+/** "1400400" → "1,400,400": an unsigned string of digits grouped in thousands. */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Number of decimals a cell's text or number shows (for tolerance on 万元 tables). */

@@ -28,25 +28,24 @@ export interface Fig {
 /** The figure of one cell of table `t` (its unit and printed decimals give the figure's precision). */
 export function fig(a: Amount | undefined, t?: Table): Fig | undefined {
   if (!a) return undefined;
-  const decimals = a.blank ? undefined : a.decimals;
-  if (!t || t.unit === '元' || a.blank || a.value.isZero()) return { value: a.value, cells: [a.cell], ...(t ? { unit: t.unit } : {}), ...(decimals !== undefined ? { decimals } : {}) };
-  return { value: a.value, cells: [a.cell], unit: t.unit, half: halfUnitYuan(t.unit, a.decimals), decimals: a.decimals };
+  const f: Fig = { value: a.value, cells: [a.cell] };
+  if (t) f.unit = t.unit;
+  if (!a.blank) f.decimals = a.decimals;
+  if (t && t.unit !== '元' && !a.blank && !a.value.isZero()) f.half = halfUnitYuan(t.unit, a.decimals);
+  return f;
 }
 
 export function sumFigs(list: (Fig | undefined)[], note?: string): Fig | undefined {
   const ok = list.filter((f): f is Fig => !!f);
   if (ok.length === 0) return undefined;
-  const half = ok.reduce((h, f) => (f.half ? h.plus(f.half) : h), new Decimal(0));
+  const out: Fig = { value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)), cells: ok.flatMap((f) => f.cells), note };
   const unit = ok.find((f) => f.unit)?.unit;
-  const decimals = Math.max(-1, ...ok.map((f) => f.decimals ?? -1));
-  return {
-    value: ok.reduce((a, f) => a.plus(f.value), new Decimal(0)),
-    cells: ok.flatMap((f) => f.cells),
-    note,
-    ...(unit ? { unit } : {}),
-    ...(half.isZero() ? {} : { half }),
-    ...(decimals >= 0 ? { decimals } : {}),
-  };
+  if (unit) out.unit = unit;
+  const half = ok.reduce((h, f) => (f.half ? h.plus(f.half) : h), new Decimal(0));
+  if (!half.isZero()) out.half = half;
+  const decimals = ok.map((f) => f.decimals).filter((d): d is number => d !== undefined);
+  if (decimals.length) out.decimals = Math.max(...decimals);
+  return out;
 }
 
 /** The first table of a kind; with parts (河北), the first part's (the 部门 part). */

@@ -52,7 +52,7 @@ function compareText(st: Statement, f: Fig): 'equal' | 'rounding' | 'different' 
   const gap = cell.minus(mentionYuan(m)).abs();
   const tableHalf = f.half ?? ZERO;
   const textHalf = mentionHalf(m);
-  if (tableHalf.gt(textHalf)) return gap.lte(tableHalf) ? 'equal' : gap.lte(tableHalf.times(3)) ? 'rounding' : 'different';
+  if (tableHalf.gt(textHalf)) return withinPrinting(gap, tableHalf, tableHalf);
   if (m.unit === '元') return gap.isZero() ? 'equal' : 'different';
   const one = mentionYuan({ ...m, value: new Decimal(1) });
   const dec = Math.min(Math.max(m.decimals, 0), 6);

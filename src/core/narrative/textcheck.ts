@@ -36,28 +36,26 @@ function exactDecimals(values: Decimal[], factor: Decimal, min: number): number 
  * for a passage in 元, otherwise in 万元 (the units a Finding carries).
  */
 export class TextMoney {
-  private factor: Decimal;
-  private decimals: number;
+  /** The unit figures are said in: the passage's, or 元 (see below). */
+  readonly unit: string;
+  private readonly factor: Decimal;
+  private readonly decimals: number;
   private readonly fieldUnit: '元' | '万元';
   private readonly fieldDecimals: number;
 
   /** `ref`: the figure the finding is about; `values`: every amount (in 元) the finding will show. */
   constructor(ref: Mention, values: Decimal[]) {
-    this.unit = /元/.test(ref.unit) ? ref.unit : '万元';
-    this.factor = mentionYuan({ ...ref, unit: this.unit, value: new Decimal(1) });
-    this.decimals = exactDecimals(values, this.factor, this.unit === '元' ? Math.max(ref.decimals, 0) : Math.max(ref.decimals, 2));
+    const unit = /元/.test(ref.unit) ? ref.unit : '万元';
+    const factor = mentionYuan({ ...ref, unit, value: new Decimal(1) });
     // Figures that even MAX_SHOWN_DECIMALS cannot show exactly in the passage's unit (a 10 元 gap in a
     // passage in 亿元 would read “-0.000000 亿元”) are said in 元.
-    if (values.some((v) => v.dividedBy(this.factor).decimalPlaces() > MAX_SHOWN_DECIMALS)) {
-      this.unit = '元';
-      this.factor = new Decimal(1);
-      this.decimals = exactDecimals(values, this.factor, 0);
-    }
-    this.fieldUnit = this.unit === '元' ? '元' : '万元';
-    this.fieldDecimals = exactDecimals(values, new Decimal(this.fieldUnit === '元' ? 1 : 10000), 2);
+    const inYuan = unit === '元' || values.some((v) => v.dividedBy(factor).decimalPlaces() > MAX_SHOWN_DECIMALS);
+    this.unit = inYuan ? '元' : unit;
+    this.factor = inYuan ? new Decimal(1) : factor;
+    this.decimals = exactDecimals(values, this.factor, unit === '元' ? Math.max(ref.decimals, 0) : inYuan ? 0 : Math.max(ref.decimals, 2));
+    this.fieldUnit = inYuan ? '元' : '万元';
+    this.fieldDecimals = exactDecimals(values, new Decimal(inYuan ? 1 : 10000), 2);
   }
-
-  unit: string;
 
   /** “113.38 万元”, “1133753.33 元”, “-0.26 万元”. */
   show(yuan: Decimal): string {

@@ -143,7 +143,10 @@ export interface Table {
   expectedNumber?: string;
   /** Header columns holding numbers that no column spec recognised (their sums are not checked). */
   unmapped?: { col: number; header: string; cell: string }[];
-  /** Header columns of rates (增幅(%), 增减率, 占比 …): not amounts, so no sum involves them; not checked. */
+  /**
+   * Header columns of rates (增幅(%), 增减率, 占比 …): not amounts, and not checked. Like `unmapped`
+   * they keep an incomplete column sum from running (the header could be wrong).
+   */
   rates?: { col: number; header: string; cell: string }[];
   /** Rows are items of a fixed list (the “三公” items as rows): checked by sum.items, not as a tree. */
   itemRows?: boolean;

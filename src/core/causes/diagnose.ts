@@ -15,7 +15,8 @@
  *    second change taken from the new findings (two cells that must change together).
  * 3. Choice. Explanations are taken greedily: most findings explained per changed cell, then more
  *    findings (two blanks filled together explain two findings; filling one of them alone explains
- *    one and leaves the other with no consistent change), then fewer cells, then fewer new notes (info). Several equally good explanations of the same findings are
+ *    one and leaves the other with no consistent change), then fewer cells, then fewer new notes
+ *    (info). Several equally good explanations of the same findings are
  *    all listed (`ambiguous`); a best one with weaker rivals is `likely`; a unique one is `sure`.
  *
  * Suggestions are shown, never applied: the Disclosure and the Grid are not modified.

@@ -698,7 +698,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     if (isTotal && pending.length > 1) break;
   }
   const numberColumns = unmappedNumberColumns(ext, paths, table, dataStart);
-  const isRate = (u: { header: string }) => RATE_HEADER.test(u.header.split('/').pop() ?? '');
+  const isRate = (u: { header: string }) => RATE_HEADER.test(headerLabel(u));
   const amounts = numberColumns?.filter((u) => !isRate(u));
   const rates = numberColumns?.filter(isRate);
   table.unmapped = amounts?.length ? amounts : undefined;
@@ -739,6 +739,9 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
  * not make a rate.
  */
 const RATE_HEADER = /[（(]\s*[%％]\s*[)）]\s*$|[%％]\s*$|增幅|降幅|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
+
+/** The bottom line of a column's header path ("支出/增幅(%)" → "增幅(%)"). */
+const headerLabel = (u: { header: string }): string => u.header.split('/').pop() ?? '';
 
 /** Columns with a header and numbers in the data rows that no column spec took (序号/栏次 aside). */
 function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: Table, dataStart: number): Table['unmapped'] {
@@ -1501,7 +1504,7 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
       findings.push({
         rule: 'table.rates',
         severity: 'info',
-        message: `${t.number ?? ''}“${t.title}”中的比率列${t.rates.map((u) => `“${u.header.split('/').pop()}”`).join('、')}不是金额，未核对。`,
+        message: `${t.number ?? ''}“${t.title}”中的比率列${t.rates.map((u) => `“${headerLabel(u)}”`).join('、')}不是金额，未核对。`,
         cells: t.rates.map((u) => u.cell),
         table: t.title,
       });
@@ -1510,7 +1513,7 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
     findings.push({
       rule: 'table.columns',
       severity: 'info',
-      message: `${t.number ?? ''}“${t.title}”中有未能识别的金额列：${t.unmapped.map((u) => `“${u.header.split('/').pop()}”`).join('、')}；涉及这些列的列间合计未检查。`,
+      message: `${t.number ?? ''}“${t.title}”中有未能识别的金额列：${t.unmapped.map((u) => `“${headerLabel(u)}”`).join('、')}；涉及这些列的列间合计未检查。`,
       cells: t.unmapped.map((u) => u.cell),
       table: t.title,
     });

@@ -551,10 +551,13 @@ export function extract(physical: string[]): ExtractedText {
       }
 
       if (mention.role === 'amount') {
-        // Subject: from the clause boundary (looking through brackets) to the figure.
+        // Subject: from the clause boundary (looking through brackets) to the figure; but a bracket
+        // still open at the figure starts it: in “公务用车购置及运行维护费 4070 万元（其中公务用车购置费
+        // 1422 万元” the second figure's subject is “公务用车购置费”, not the words before the bracket.
         const sb = boundaryBefore(text, f.index, false);
-        let subjText = text.slice(sb.index, f.index);
-        let subjStart = sb.index;
+        const open = openingBracket(text, f.index);
+        let subjStart = open >= sb.index ? open + 1 : sb.index;
+        let subjText = text.slice(subjStart, f.index);
         const cleaned = cleanSubject(subjText);
         subjStart += cleaned.offset;
         subjText = cleaned.subject;

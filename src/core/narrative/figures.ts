@@ -136,14 +136,39 @@ function gpExpense(d: Disclosure): Fig | undefined {
   return columnTotal(primary(d, 'gp_func'), 'total') ?? blockLine(fiscal(d), 'income', /一般公共预算/, { not: /其中/ });
 }
 
+/**
+ * A “三公” figure of this year (or last year's) from the “三公” table, whichever way it is laid out:
+ * - items as columns: this year's is the 本年/当年 column of the item (current_reception), else its
+ *   预算数 column (budget_reception), else the item's only column (reception); last year's is its
+ *   上年 column (prior_reception);
+ * - items as rows (因公出国（境）费 | 公务接待费 … down the table): the item's row, in the 本年/当年
+ *   column, else 预算数, else the plain amount column (合计, 金额, 2024年); last year's in the 上年
+ *   column. The “三公” total is the 小计 row, else the 合计 row when the table lists no 会议费 or
+ *   培训费 (then 合计 is the “三公” total).
+ * A table with 决算数 columns gives no figure of this year: its 说明 may speak of 预算 or of 决算, and
+ * the subject words alone do not tell which figure is meant.
+ */
 function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'current'): Fig | undefined {
   const t = primary(d, 'three_public');
   if (!t) return undefined;
-  const col = `${year}_${key}`;
-  // Hebei-style tables have rows per item instead of columns.
-  const direct = columnTotal(t, col);
-  if (direct) return direct;
-  return undefined;
+  const keys = new Set(t.columns.map((c) => c.key));
+  const hasFinal = [...keys].some((k) => k === 'final' || k.startsWith('final_'));
+  if (year === 'current' && hasFinal) return undefined;
+  if (t.itemRows) {
+    const row = itemRow(t, key);
+    const col = (year === 'prior' ? ['prior'] : ['current', 'budget', 'total']).find((k) => keys.has(k));
+    return row && col ? fig(row.amounts[col], t) : undefined;
+  }
+  const col = (year === 'prior' ? [`prior_${key}`] : [`current_${key}`, `budget_${key}`, key]).find((k) => keys.has(k));
+  return col ? columnTotal(t, col) : undefined;
+}
+
+/** The row of a “三公” item in a table whose rows are the items. */
+function itemRow(t: Table, key: string): Row | undefined {
+  const own = t.rows.find((r) => r.item === key);
+  if (own || key !== 'sub') return own;
+  const hasOthers = t.rows.some((r) => r.item === 'meeting' || r.item === 'training');
+  return hasOthers ? undefined : t.rows.find((r) => r.isTotal);
 }
 
 export interface FigureDef {

@@ -364,6 +364,8 @@ function mapTableColumns(reader: TableReader, spec: TableSpec, paths: Map<number
   for (const [c, p] of paths) key += `${c}\u0001${p}\u0002`;
   return memo.get(key, () => mapTableColumnsUncached(reader, spec, paths)).map((c) => ({ ...c }));
 }
+/** Column keys of a profile's own last-year and change columns (prior_sub, change_reception …). */
+const EXPLICIT_COMPARISON = /^(prior|change)_/;
 /** Header mappings kept per spec. */
 const columnMemo = new WeakMap<TableSpec, BoundedCache<Column[]>>();
 const COLUMN_MEMO_SIZE = 200;
@@ -377,15 +379,23 @@ function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Ma
   // 类 and 款 at least; otherwise "项" is a word (项目) and not a code column.
   const codeParts = parts.some((x) => x.key === 'code_class') && parts.some((x) => x.key === 'code_section') ? parts : [];
   const partCols = new Set(codeParts.map((x) => x.col));
+  let specs = spec.columns ?? [];
+  // Last year's and the change columns the profile names item by item (上年/…/公务接待费 →
+  // prior_reception) take their keys from the profile: the generic reading below would only number
+  // them (prior, prior_5, …), and the sums between them (上年小计 = Σ 上年各项, 当年 = 上年 + 增减)
+  // could not be checked.
+  const explicit = specs.filter((x) => EXPLICIT_COMPARISON.test(x.key));
+  const named = explicit.length ? reader.mapColumns(explicit, new Map([...paths].filter(([c]) => !partCols.has(c)))) : [];
+  for (const c of named) partCols.add(c.col);
+  if (explicit.length) specs = specs.filter((x) => !EXPLICIT_COMPARISON.test(x.key));
   // Comparison columns (2023年预算数 | 2024年预算数 | 增减额 | 增减%, or 上年 | 本年 | 增减): last
   // year's and the change are not this year's figures; a rate is not an amount.
-  const comparison = spec.classifyColumns ? [] : comparisonColumns(paths);
+  const comparison = spec.classifyColumns ? [] : comparisonColumns(paths).filter((c) => !partCols.has(c.col));
   for (const c of comparison) partCols.add(c.col);
   const rest = new Map([...paths].filter(([c]) => !partCols.has(c)));
-  let specs = spec.columns ?? [];
   // With the code in 类 | 款 | 项, a column headed 编码 is not another code column.
   if (codeParts.length) specs = specs.filter((x) => x.key !== 'code');
-  const cols = [...codeParts, ...comparison, ...reader.mapColumns(specs, rest)];
+  const cols = [...codeParts, ...named, ...comparison, ...reader.mapColumns(specs, rest)];
   if (spec.classifyColumns) {
     const used = new Set(cols.map((c) => c.col));
     const keys = new Set(cols.map((c) => c.key));

@@ -6,6 +6,7 @@
 import { HEBEI_NARRATIVE } from './narrative';
 import { Profile } from '../../recognise/profile';
 import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, OTHER_SOURCE_COLUMNS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { itemOf } from '../national/tables';
 
 export const HEBEI: Profile = {
   narrative: HEBEI_NARRATIVE,
@@ -120,6 +121,8 @@ export const HEBEI: Profile = {
         ...FISCAL_SOURCE_COLUMNS,
       ],
       sums: [{ total: 'total', parts: ['gp', 'fund', 'state_capital'] }],
+      // Its rows are the items (因公出国（境）费, 公务用车购置及运维费 …): checked by the items' identities.
+      rowItems: itemOf,
     },
     {
       id: 'h10',

@@ -153,7 +153,7 @@ const QUALIFIERS: { key: string; re: RegExp }[] = [
 ];
 
 /** The “三公” item a header segment or row label names; counts (COUNT_WORDS) are never an item. */
-function itemOf(seg: string): string | undefined {
+export function itemOf(seg: string): string | undefined {
   if (COUNT_WORDS.test(seg)) return undefined;
   if (/机关运行/.test(seg)) return 'office';
   if (/出国|出境/.test(seg)) return 'abroad';
@@ -246,12 +246,18 @@ const THREE_PUBLIC: TableSpec = {
     const hasMT = [...paths.values()].some((p) => /会议|培训/.test(p));
     const out: { key: string; col: number; header: string }[] = [];
     const used = new Set<string>();
+    // 2023年预算数 | 2024年预算数: the earlier year's column is last year's, whatever else it says.
+    const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
+    const years = new Set([...paths.values()].map(yearOf).filter((y) => y > 0));
+    const latest = Math.max(0, ...years);
+    const earlier = (p: string) => years.size >= 2 && yearOf(p) > 0 && yearOf(p) < latest;
     for (const [col, path] of paths) {
       const c = threePublicColumn(path, hasMT);
       // A column with no item (预算数, 决算数, 2024年, 金额): the items are the rows.
       const plain = !c ? plainAmountColumn(path) : undefined;
       if (!c && !plain) continue;
-      const key = c ? (c.qualifier ? `${c.qualifier}_${c.item}` : c.item) : plain!;
+      let key = c ? (c.qualifier ? `${c.qualifier}_${c.item}` : c.item) : plain!;
+      if (earlier(path) && !(c ? c.qualifier === 'change' : plain === 'change')) key = c ? `prior_${c.item}` : 'prior';
       if (used.has(key)) continue;
       used.add(key);
       out.push({ key, col, header: path });

@@ -9,7 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../src/file/read';
 import { checkGrid, CheckResult } from '../../src/core/engine';
-import { checkNarrative } from '../../src/core/narrative';
+import { checkNarrative, generateNarrative, narrativeParagraphs } from '../../src/core/narrative';
 import { Finding } from '../../src/core/finding';
 import { resultOf } from './helpers';
 
@@ -124,3 +124,27 @@ describe('陕西 表12: the 上年 and 增减 columns are read item by item', ()
   });
 });
 
+describe('the generated “三公” paragraph', () => {
+  const threeParagraph = (r: CheckResult) => {
+    const n = generateNarrative(r.disclosure!);
+    const s = n.sections.find((x) => x.title.includes('三公'))!;
+    return { text: s.paragraphs.map((p) => p.text).join('\n'), notes: n.notes };
+  };
+
+  test('with the table’s 上年 column (安徽): each figure with its change; without (江苏): none, and the note says so', async () => {
+    const xw = threeParagraph(await check('test/corpus/real/anhui-huaiyuan-xuweixiang-2020.xlsx'));
+    expect(xw.text).toContain('公务接待费 11.52 万元，与上年持平');
+    expect(xw.notes.join('\n')).toContain('“三公”经费的上年数取自“三公”经费表的上年栏');
+    const js = threeParagraph(await check('test/corpus/jiangsu/jiangsu-renda-2019.xlsx'));
+    expect(js.text).toBe('本部门当年“三公”经费预算 767.60 万元，其中：因公出国（境）费 199.25 万元，公务用车购置及运行维护费 183.60 万元，公务接待费 384.75 万元。\n本部门当年会议费预算 1469.73 万元。\n本部门当年培训费预算 363.38 万元。');
+    expect(js.notes.join('\n')).not.toContain('上年栏');
+  });
+
+  test('what is generated agrees with its own tables (江苏, 重庆)', async () => {
+    for (const file of ['test/corpus/jiangsu/jiangsu-renda-2019.xlsx', 'test/corpus/real/chongqing-jiangbei-qubenji-2021.xlsx']) {
+      const r = await check(file);
+      const paragraphs = narrativeParagraphs(generateNarrative(r.disclosure!));
+      expect([file, checkNarrative(paragraphs, r.disclosure).filter((f) => f.rule === 'narrative.mismatch')]).toEqual([file, []]);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { nationalNarrative } from '../profiles/national/narrative';
 import { BUILTIN_PROFILES } from '../profiles';
 import type { Profile } from '../recognise/profile';
 import { subjectOf } from './builder';
+import { figureById } from './figures';
 
 export { P, PLACEHOLDER_PRIOR } from './builder';
 
@@ -24,7 +25,11 @@ export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts
     sections = nationalNarrative(d, prior, notes, subjectOf(d));
     title = `${d.unitName ?? '本部门'}部门预算公开说明`;
   }
-  if (!prior) notes.push('未提供上年数据（--prior），较上年增减处留有占位符；“三公”经费的上年数取自本表的上年栏。');
+  if (!prior) {
+    // Only where the “三公” table has a 上年 column is last year's “三公” figure known without --prior.
+    const threeFromTable = !!figureById('three.total').prior?.(d);
+    notes.push(`未提供上年数据（--prior），较上年增减处留有占位符${threeFromTable ? '；“三公”经费的上年数取自“三公”经费表的上年栏' : ''}。`);
+  }
   for (const m of d.missing) notes.push(`缺少“${m.title}”，相关说明未生成。`);
   const placeholders = sections.reduce((a, s) => a + s.paragraphs.reduce((b, p) => b + p.placeholders, 0), 0);
   return { source: d.source, profile: d.profile, title, sections, placeholders, hasPrior: !!prior, notes };

@@ -9,7 +9,7 @@ import { Amount, Block, Disclosure, Row, Table, TableKind, totalRow } from '../.
 import { grandTotal, yearTotal } from '../../rules/summary';
 import { Fig, fig, hasData, primary } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
-import { P } from '../../narrative/builder';
+import { P, priorOf } from '../../narrative/builder';
 
 type Prior = Disclosure | null | undefined;
 
@@ -190,17 +190,26 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   const three = first(d, 'three_public');
   const sub = three && threeFig(three, 'sub');
   if (three && sub) {
-    const p = new P().t(`${who}当年“三公”经费预算 `).wan(sub).t(' 万元');
-    const items = THREE_ITEMS.filter(([k]) => k !== 'meeting' && k !== 'training').map(([k, n]) => [n, threeFig(three, k)] as const).filter(([, v]) => v);
+    // Last year's figure: from last year's workbook, else from the table's own 上年 column; the
+    // change is written only where one of them has it (no placeholder for each item).
+    const threePrior = (k: string) => priorOf(`three.${k === 'sub' ? 'total' : k}`, d, prior);
+    const withChange = (p: P, cur: Fig, k: string) => {
+      const pre = threePrior(k);
+      return pre ? p.change(cur, pre, { growth: true, reason: k === 'sub' }) : p;
+    };
+    const p = withChange(new P().t(`${who}当年“三公”经费预算 `).wan(sub).t(' 万元'), sub, 'sub');
+    const items = THREE_ITEMS.filter(([k]) => k !== 'meeting' && k !== 'training').map(([k, n]) => [k, n, threeFig(three, k)] as const).filter(([, , v]) => v);
     if (items.length) {
-      p.t('，其中：');
-      items.forEach(([n, v], i) => p.t(`${i === 0 ? '' : '，'}${n} `).wan(v!).t(' 万元'));
+      p.t(threePrior('sub') ? '。其中：' : '，其中：');
+      // Items each with their change are set apart by ；.
+      const sep = items.some(([k]) => threePrior(k)) ? '；' : '，';
+      items.forEach(([k, n, v], i) => withChange(p.t(`${i === 0 ? '' : sep}${n} `).wan(v!).t(' 万元'), v!, k));
     }
     p.t('。');
     const paras = [p];
     for (const [k, n] of THREE_ITEMS.slice(3)) {
       const v = threeFig(three, k);
-      if (v) paras.push(new P().t(`${who}当年${n}预算 `).wan(v).t(' 万元。'));
+      if (v) paras.push(withChange(new P().t(`${who}当年${n}预算 `).wan(v).t(' 万元'), v, k).t('。'));
     }
     S.push(sectionOf('national.5', '（五）“三公”经费预算情况', paras));
   } else if (three && !hasData(three)) {

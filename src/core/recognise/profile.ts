@@ -135,6 +135,18 @@ export interface NarrativeTemplate {
 }
 
 /**
+ * The years a table's headers name (2023年预算数 | 2024年预算数): with two or more, a header of an
+ * earlier year is last year's column, one of the latest year this year's.
+ */
+export function headerYears(headers: Iterable<string>): { earlier(p: string): boolean; latest(p: string): boolean } {
+  const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
+  const years = new Set([...headers].map(yearOf).filter((y) => y > 0));
+  const last = Math.max(0, ...years);
+  const several = years.size >= 2;
+  return { earlier: (p) => several && yearOf(p) > 0 && yearOf(p) < last, latest: (p) => several && yearOf(p) === last };
+}
+
+/**
  * A label or header that counts things, not money: 团组数, 人次, 批次, 公务用车保有量(辆) …
  * (normalised text). Such rows and columns are never read as amounts.
  */

@@ -28,7 +28,7 @@ import {
 } from '../disclosure';
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
-import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, normalise } from './profile';
+import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, headerYears, normalise } from './profile';
 import { canonicalTitle, tableNumber } from './titles';
 
 export interface RecogniseResult {
@@ -327,17 +327,15 @@ function columnType(spec: TableSpec, key: string): ColumnSpec['type'] {
 
 /** Year-comparison columns by meaning; empty unless the header also has this year's column. */
 function comparisonColumns(paths: Map<number, string>): Column[] {
-  const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
-  const years = [...new Set([...paths.values()].map(yearOf).filter((y) => y > 0))];
-  const latest = Math.max(0, ...years);
+  const years = headerYears(paths.values());
   const out: Column[] = [];
   let current = false;
   for (const [col, p] of paths) {
     const last = p.split('/').pop() ?? '';
     if (/增|减|比上年|较上年|变动/.test(p) && /率|%|幅|百分比/.test(last)) out.push({ key: `rate_${col}`, header: p, col });
     else if (/增减|增加额|减少额|比上年|较上年|变动/.test(p)) out.push({ key: out.some((c) => c.key === 'change') ? `change_${col}` : 'change', header: p, col });
-    else if (/上年|上一年/.test(p) || (years.length >= 2 && yearOf(p) > 0 && yearOf(p) < latest)) out.push({ key: out.some((c) => c.key === 'prior') ? `prior_${col}` : 'prior', header: p, col });
-    else if (/本年|当年/.test(p) || (years.length >= 2 && yearOf(p) === latest)) current = true;
+    else if (/上年|上一年/.test(p) || years.earlier(p)) out.push({ key: out.some((c) => c.key === 'prior') ? `prior_${col}` : 'prior', header: p, col });
+    else if (/本年|当年/.test(p) || years.latest(p)) current = true;
   }
   return current ? out : [];
 }
@@ -384,10 +382,12 @@ function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Ma
   // prior_reception) take their keys from the profile: the generic reading below would only number
   // them (prior, prior_5, …), and the sums between them (上年小计 = Σ 上年各项, 当年 = 上年 + 增减)
   // could not be checked.
-  const explicit = specs.filter((x) => EXPLICIT_COMPARISON.test(x.key));
-  const named = explicit.length ? reader.mapColumns(explicit, new Map([...paths].filter(([c]) => !partCols.has(c)))) : [];
+  const named = reader.mapColumns(
+    specs.filter((x) => EXPLICIT_COMPARISON.test(x.key)),
+    new Map([...paths].filter(([c]) => !partCols.has(c))),
+  );
   for (const c of named) partCols.add(c.col);
-  if (explicit.length) specs = specs.filter((x) => !EXPLICIT_COMPARISON.test(x.key));
+  specs = specs.filter((x) => !EXPLICIT_COMPARISON.test(x.key));
   // Comparison columns (2023年预算数 | 2024年预算数 | 增减额 | 增减%, or 上年 | 本年 | 增减): last
   // year's and the change are not this year's figures; a rate is not an amount.
   const comparison = spec.classifyColumns ? [] : comparisonColumns(paths).filter((c) => !partCols.has(c.col));

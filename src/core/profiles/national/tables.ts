@@ -11,7 +11,7 @@
  * A province folder adds only what differs; a workbook from a province without one is read by this
  * profile alone.
  */
-import { COUNT_WORDS, ColumnSpec, ColumnSum, Profile, TableSpec } from '../../recognise/profile';
+import { COUNT_WORDS, ColumnSpec, ColumnSum, Profile, TableSpec, headerYears } from '../../recognise/profile';
 import { CanonicalTitle } from '../../recognise/titles';
 import { CODE_COLUMNS, FISCAL_SOURCE_COLUMNS } from '../standard';
 
@@ -247,17 +247,14 @@ const THREE_PUBLIC: TableSpec = {
     const out: { key: string; col: number; header: string }[] = [];
     const used = new Set<string>();
     // 2023年预算数 | 2024年预算数: the earlier year's column is last year's, whatever else it says.
-    const yearOf = (p: string) => Number(/((?:19|20)\d{2})年/.exec(p)?.[1] ?? 0);
-    const years = new Set([...paths.values()].map(yearOf).filter((y) => y > 0));
-    const latest = Math.max(0, ...years);
-    const earlier = (p: string) => years.size >= 2 && yearOf(p) > 0 && yearOf(p) < latest;
+    const years = headerYears(paths.values());
     for (const [col, path] of paths) {
       const c = threePublicColumn(path, hasMT);
       // A column with no item (预算数, 决算数, 2024年, 金额): the items are the rows.
       const plain = !c ? plainAmountColumn(path) : undefined;
       if (!c && !plain) continue;
       let key = c ? (c.qualifier ? `${c.qualifier}_${c.item}` : c.item) : plain!;
-      if (earlier(path) && !(c ? c.qualifier === 'change' : plain === 'change')) key = c ? `prior_${c.item}` : 'prior';
+      if (years.earlier(path) && !(c ? c.qualifier === 'change' : plain === 'change')) key = c ? `prior_${c.item}` : 'prior';
       if (used.has(key)) continue;
       used.add(key);
       out.push({ key, col, header: path });

@@ -72,6 +72,7 @@ export function narrativeJson(n: Narrative): unknown {
     hasPrior: n.hasPrior,
     placeholders: n.placeholders,
     notes: n.notes,
+    suspects: n.suspects ?? [],
     sections: n.sections.map((s) => ({
       id: s.id,
       title: s.title,
@@ -104,7 +105,7 @@ export async function runNarrative(file: string, o: { prior?: string; out?: stri
     if (!prior) return EXIT_UNREADABLE;
     if (prior.profile?.id !== cur.profile?.id) io.stderr.write(`提示：上年工作簿的模板（${prior.profile?.name}）与本年（${cur.profile?.name}）不同，上年数可能对不上。\n`);
   }
-  const n = generateNarrative(cur.disclosure!, prior?.disclosure ?? null);
+  const n = generateNarrative(cur.disclosure!, prior?.disclosure ?? null, { check: cur });
   if (o.out) {
     const ext = path.extname(o.out).toLowerCase();
     try {

@@ -29,7 +29,7 @@ export function NarrativeTab({ api, session }: NarrativeTabProps): React.JSX.Ele
   const loaded = priorState.status === 'loaded' ? priorState.prior : null;
   const assessment = React.useMemo(() => (loaded ? assessPrior(loaded, disclosure) : null), [loaded, disclosure]);
   const prior = loaded && !assessment?.error ? loaded.disclosure : null;
-  const narrative = React.useMemo(() => (disclosure ? generateNarrative(disclosure, prior) : null), [disclosure, prior]);
+  const narrative = React.useMemo(() => (result && disclosure ? generateNarrative(disclosure, prior, { check: result }) : null), [result, disclosure, prior]);
   const sheetFindings = result ? result.findings.filter((f) => f.rule.startsWith('narrative.')).length : 0;
   return (
     <div className={styles.stack}>

@@ -846,7 +846,8 @@ function unreadableChange(cell: string, index: DisclosureIndex): Change {
 }
 
 /** "48,978.00", "150.94 万元", "“表6”", "（空）" — a change's value for messages. */
-function shownValue(s: string | undefined, unit: Change['unit']): string {
+/** A change's value as the report shows it: "48,978.00" (元), "46.52 万元", "“115002”", "空白". */
+export function shownValue(s: string | undefined, unit: Change['unit']): string {
   if (s === undefined) return '';
   if (unit === 'text') return `“${s.trim()}”`;
   if (s === '') return '空白';

@@ -1,5 +1,5 @@
 export type { Cause, Change, Certainty } from './types';
-export { diagnose, findingKey, causeMessage } from './diagnose';
+export { diagnose, findingKey, causeMessage, shownValue } from './diagnose';
 export type { DiagnoseInput, Diagnosis } from './diagnose';
 export { assignFindingIds } from './ids';
 export { causeMarks, causeMarkKind, causeMarkLines } from './marks';

@@ -9,10 +9,20 @@ import { BUILTIN_PROFILES } from '../profiles';
 import type { Profile } from '../recognise/profile';
 import { subjectOf } from './builder';
 import { figureById } from './figures';
+import { WorkbookCheck, suspectFigures, suspectNotes } from './suspects';
 
 export { P, PLACEHOLDER_PRIOR } from './builder';
 
-export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts: { profiles?: Profile[] } = {}): Narrative {
+export interface GenerateOptions {
+  profiles?: Profile[];
+  /**
+   * The workbook's own check (the engine's findings and causes): figures taken from cells it found
+   * wrong are listed in the notes, first (see suspects.ts).
+   */
+  check?: WorkbookCheck;
+}
+
+export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts: GenerateOptions = {}): Narrative {
   const notes: string[] = [];
   const template = (opts.profiles ?? BUILTIN_PROFILES).find((p) => p.id === d.profile.id)?.narrative;
   let sections: NarrativeSection[];
@@ -32,5 +42,7 @@ export function generateNarrative(d: Disclosure, prior?: Disclosure | null, opts
   }
   for (const m of d.missing) notes.push(`缺少“${m.title}”，相关说明未生成。`);
   const placeholders = sections.reduce((a, s) => a + s.paragraphs.reduce((b, p) => b + p.placeholders, 0), 0);
-  return { source: d.source, profile: d.profile, title, sections, placeholders, hasPrior: !!prior, notes };
+  const suspects = opts.check ? suspectFigures(sections, opts.check) : [];
+  notes.unshift(...suspectNotes(suspects));
+  return { source: d.source, profile: d.profile, title, sections, placeholders, hasPrior: !!prior, notes, suspects };
 }

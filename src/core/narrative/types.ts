@@ -1,6 +1,7 @@
 /**
  * The generated 说明: sections → paragraphs → text, with every number traced to its cells.
  */
+import type { SuspectFigure } from './suspects';
 
 /** One number written into a paragraph. */
 export interface NarrativeNumber {
@@ -42,8 +43,10 @@ export interface Narrative {
   placeholders: number;
   /** Whether last year's figures were available. */
   hasPrior: boolean;
-  /** Things the user should know: tables missing, sections not generated. */
+  /** Things the user should know: figures from cells the check found wrong, tables missing, sections not generated. */
   notes: string[];
+  /** Figures taken from cells the workbook's check found wrong (only when the check was given). */
+  suspects?: SuspectFigure[];
 }
 
 export const PLACEHOLDER_REASON = '【请填写原因】';

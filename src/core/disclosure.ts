@@ -85,6 +85,16 @@ export interface Row {
   item?: string;
   /** Text cells by column key (项目简介, 备注 …). */
   texts?: Record<string, { text: string; cell: string }>;
+  /** The row's figures in the table's growth-rate columns (Table.rates with `growth`), by column number. */
+  rates?: Record<number, RateCell>;
+}
+
+/** A printed rate, in percent points: "-7.03%" (or -0.0703 formatted 0.00%) is -7.03. */
+export interface RateCell {
+  value: Decimal;
+  cell: string;
+  /** Decimals printed (of the percent figure). */
+  decimals: number;
 }
 
 /** A side-by-side section of a summary table: label column + amount column. */
@@ -144,10 +154,18 @@ export interface Table {
   /** Header columns holding numbers that no column spec recognised (their sums are not checked). */
   unmapped?: { col: number; header: string; cell: string }[];
   /**
-   * Header columns of rates (增幅(%), 增减率, 占比 …): not amounts, and not checked. Like `unmapped`
-   * they keep an incomplete column sum from running (the header could be wrong).
+   * Header columns of rates (增幅(%), 增减率, 占比 …): not amounts. Like `unmapped` they keep an
+   * incomplete column sum from running (the header could be wrong). A growth rate beside the two
+   * amounts it compares has `growth`: (now − base) ÷ base × 100, or change ÷ base × 100; its figures
+   * are read into each row's `rates` and checked (sum.rate). Other rates are not checked.
    */
-  rates?: { col: number; header: string; cell: string }[];
+  rates?: { col: number; header: string; cell: string; growth?: { now: string; base: string; by: 'ratio' | 'change' } }[];
+  /**
+   * Lines of rates under the year rows of a table whose rows are years (年度: 2015年 | 2016年 |
+   * 2016年比2015年增减%): not rows of amounts. `growth` names the two year rows (sheet rows) a line
+   * compares; its figures, by column key, are then checked (sum.rate).
+   */
+  rateRows?: { row: number; label: string; cell: string; rates: Record<string, RateCell>; growth?: { now: number; base: number } }[];
   /** Rows are items of a fixed list (the “三公” items as rows): checked by sum.items, not as a tree. */
   itemRows?: boolean;
   /** Column sums that must hold on every row (from the profile, limited to columns present). */

@@ -152,6 +152,53 @@ export function compareAmounts(
   return diff.lte(envelope) ? 'rounding' : 'different';
 }
 
+/**
+ * A printed rate in percent points: -0.0703 formatted 0.00% is -7.03 (2 decimals), "-7.03%" and
+ * -7.03 (under a header “增幅(%)”) too. undefined for a blank or a text that is not a number.
+ */
+export function parseRate(v: CellValue | undefined, fmt?: string): { value: Decimal; decimals: number } | undefined {
+  if (typeof v === 'number') {
+    if (fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''))) {
+      const m = /0\.(0+)\s*%/.exec(fmt);
+      return { value: decimalFromNumber(v).times(100), decimals: m ? m[1].length : 0 };
+    }
+    return { value: decimalFromNumber(v), decimals: decimalsOf(v, fmt) };
+  }
+  if (typeof v !== 'string') return undefined;
+  const m = /^([+-]?\d+(?:\.(\d+))?)\s*[%％]?$/.exec(toHalfWidth(v).replace(MINUS, '-').replace(/[\s\u00a0\u3000]/g, ''));
+  return m ? { value: new Decimal(m[1]), decimals: m[2]?.length ?? 0 } : undefined;
+}
+
+/**
+ * A printed growth rate against the amounts it is computed from (the same tolerance idea as for
+ * sums): `now` and `base` (or the change and `base`) in 元, each possibly off by half a unit of its
+ * last printed digit (`half`, 0 in a 元 table); the rate printed with `decimals`.
+ *  - 'equal': the rate of the printed figures, rounded to the printed decimals;
+ *  - 'rounding': some figures within those half units give the printed rate (rates are usually
+ *    computed from the unrounded amounts: 出国 12 万元 against 90 万元 printed -86.62%, not -86.67%);
+ *  - 'different': no such figures do. Undefined when the base is 0 or could be (no rate then).
+ * `exact` is the rate of the printed figures, to the printed decimals.
+ */
+export function compareRate(
+  printed: Decimal,
+  decimals: number,
+  top: { value: Decimal; half: Decimal },
+  base: { value: Decimal; half: Decimal },
+  by: 'ratio' | 'change',
+): { comparison: Comparison; exact: Decimal } | undefined {
+  if (base.value.abs().lte(base.half)) return undefined;
+  const rate = (t: Decimal, b: Decimal) => (by === 'ratio' ? t.minus(b) : t).dividedBy(b).times(100);
+  const exact = rate(top.value, base.value).toDecimalPlaces(decimals, ROUNDING);
+  if (exact.eq(printed)) return { comparison: 'equal', exact };
+  // The rate is monotonic in each figure on either side of a base that is not 0: its extremes are at the corners.
+  const corners: Decimal[] = [];
+  for (const t of [top.value.minus(top.half), top.value.plus(top.half)]) for (const b of [base.value.minus(base.half), base.value.plus(base.half)]) corners.push(rate(t, b));
+  const printedHalf = new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
+  const low = Decimal.min(...corners).minus(printedHalf);
+  const high = Decimal.max(...corners).plus(printedHalf);
+  return { comparison: printed.gte(low) && printed.lte(high) ? 'rounding' : 'different', exact };
+}
+
 /** Formats an amount in 元 for messages: thousands separators, 2 decimals. */
 export function formatYuan(yuan: Decimal): string {
   const fixed = yuan.toFixed(2);

@@ -91,9 +91,10 @@ describe('real workbooks of provinces without a profile, against their keys', ()
       ['三公经费预算表!B5', '', '46.52'],
       ['三公经费预算表!B8', '', '35.00'],
     ]);
-    // 增幅(%) is a column of rates: named as not checked, not as an unrecognised money column.
-    expect(r.findings.filter((f) => f.rule.startsWith('table.')).map((f) => [f.rule, f.cells])).toContainEqual(['table.rates', ['三公经费预算表!D4']]);
-    expect(r.findings.filter((f) => f.rule === 'table.columns')).toEqual([]);
+    // 增幅(%) is a growth rate beside 2020年预算数 and 上年预算数: checked (公务接待费 0 = (11.52 − 11.52) ÷
+    // 11.52; the other rows have no 上年), so neither named as unchecked nor as an unrecognised money column.
+    expect(r.disclosure!.tables[0].rates).toEqual([{ col: 4, header: '增幅(%)', cell: '三公经费预算表!D4', growth: { now: 'budget', base: 'prior', by: 'ratio' } }]);
+    expect(r.findings.filter((f) => f.rule === 'table.rates' || f.rule === 'table.columns' || f.rule === 'sum.rate')).toEqual([]);
     // The 上年 合计 (blank against 11.52): filling it or zeroing 11.52 both fit; both are offered.
     const prior = r.causes!.find((c) => c.changes.some((ch) => ch.cell === '三公经费预算表!C5'))!;
     expect(prior.certainty).toBe('ambiguous');

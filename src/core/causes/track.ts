@@ -95,6 +95,10 @@ class WatchedRow implements Row {
   get texts() {
     return this.r.texts;
   }
+  /** Rates are never changed by a candidate (they are not amounts): structure. */
+  get rates() {
+    return this.r.rates;
+  }
   get codeCell() {
     return this.r.codeCell;
   }
@@ -153,6 +157,7 @@ export const ROW_FIELDS: Record<keyof Row, true> = {
   amounts: true,
   item: true,
   texts: true,
+  rates: true,
 };
 /** Every field of an Amount. */
 export const AMOUNT_FIELDS: Record<keyof Amount, true> = { value: true, cell: true, decimals: true, blank: true, text: true, terms: true };

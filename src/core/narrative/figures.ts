@@ -160,7 +160,20 @@ function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'cu
     return row && col ? fig(row.amounts[col], t) : undefined;
   }
   const col = (year === 'prior' ? [`prior_${key}`] : [`current_${key}`, `budget_${key}`, key]).find((k) => keys.has(k));
+  // Rows that are years (年度 | 合计 | 因公出国 …: 2015年, 2016年): this year's is the latest, last year's the one before.
+  const years = yearRows(t);
+  if (years) {
+    const row = year === 'prior' ? years[years.length - 2] : years[years.length - 1];
+    return row.amounts[key] ? fig(row.amounts[key], t) : undefined;
+  }
   return col ? columnTotal(t, col) : undefined;
+}
+
+/** A table's rows when every one is named by a year (2015年, 2016年决算数), oldest first; undefined otherwise. */
+export function yearRows(t: Table): Row[] | undefined {
+  const named = t.rows.map((r) => ({ r, m: r.name ? /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/.exec(r.name.replace(/\s/g, '')) : null }));
+  if (named.length < 2 || named.some((x) => !x.m)) return undefined;
+  return named.sort((a, b) => Number(a.m![1]) - Number(b.m![1])).map((x) => x.r);
 }
 
 /** The row of a “三公” item in a table whose rows are the items. */
@@ -186,7 +199,7 @@ export const FIGURES: FigureDef[] = [
   // 三公 and 会议费/培训费 (from the “三公”经费 table).
   { id: 'three.abroad', subject: /因公出国/, get: (d) => threePublic(d, 'abroad'), prior: (d) => threePublic(d, 'abroad', 'prior') },
   { id: 'three.reception', subject: /公务接待/, not: /机关运行/, get: (d) => threePublic(d, 'reception'), prior: (d) => threePublic(d, 'reception', 'prior') },
-  { id: 'three.car_sub', subject: /公务用车购置(和|及|与)运行|公务用车购置及运维费|公务用车购置和运维/, get: (d) => threePublic(d, 'car_sub'), prior: (d) => threePublic(d, 'car_sub', 'prior') },
+  { id: 'three.car_sub', subject: /(公务用车|公车)购置(和|及|与)运行|公务用车购置及运维费|公务用车购置和运维/, get: (d) => threePublic(d, 'car_sub'), prior: (d) => threePublic(d, 'car_sub', 'prior') },
   { id: 'three.car_buy', subject: /公务用车购置/, get: (d) => threePublic(d, 'car_buy'), prior: (d) => threePublic(d, 'car_buy', 'prior') },
   { id: 'three.car_run', subject: /公务用车运行/, not: /机关运行经费/, get: (d) => threePublic(d, 'car_run'), prior: (d) => threePublic(d, 'car_run', 'prior') },
   { id: 'three.total', subject: /三公/, get: (d) => threePublic(d, 'sub'), prior: (d) => threePublic(d, 'sub', 'prior') },

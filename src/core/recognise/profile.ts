@@ -122,6 +122,12 @@ export interface Profile {
    * table spec it names, or undefined. When present it replaces the specs' `title` patterns.
    */
   classify?: (title: CanonicalTitle) => string | undefined;
+  /**
+   * A caption no title pattern names ("2016年决算数与2015年决算数对比情况"), by the header cells of
+   * the rows below it: the id of the table spec they show, or undefined. Recognition by content,
+   * for tables whose caption does not say what they are.
+   */
+  classifyHeader?: (cells: string[]) => string | undefined;
   /** Tried after the province profiles; a province profile that recognises as many tables wins. */
   fallback?: boolean;
   /** The province's own 说明 template; without one the national template is used. */

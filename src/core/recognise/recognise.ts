@@ -23,11 +23,12 @@ import {
   Disclosure,
   Field,
   ParseIssue,
+  RateCell,
   Row,
   Table,
 } from '../disclosure';
 import { Finding } from '../finding';
-import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseUnitText, toYuan } from '../money';
+import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseRate, parseUnitText, toYuan } from '../money';
 import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, headerYears, normalise } from './profile';
 import { canonicalTitle, tableNumber } from './titles';
 
@@ -99,7 +100,10 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
       for (let c = 1; c <= Math.min(cols, row.length); c++) {
         const cell = row[c - 1];
         if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || cell.v.length < 2) continue;
-        const spec = matchTitle(profile, cell.v);
+        // A caption named by its header only where no title was found just above (a 表号 line under a title is no caption).
+        const last = hits[hits.length - 1];
+        const titledAbove = !!last && last.sheet === sheet && last.row >= r - 2;
+        const spec = matchTitle(profile, cell.v) ?? (profile.classifyHeader && !titledAbove ? captionByHeader(profile, sheet, r, c, cols) : undefined);
         if (spec) {
           hits.push({ spec, profile, sheet, row: r, col: c, text: cell.v.trim() });
           break; // one title per row
@@ -108,6 +112,37 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
     }
   }
   return hits;
+}
+
+/** How many rows under a caption may hold the header that says what the table is. */
+const CAPTION_HEADER_ROWS = 3;
+
+/**
+ * The table a caption row heads, judged by the header below it (Profile.classifyHeader). A caption
+ * is a row's only text (merged across the table), short, not a sentence, a 单位 line or a note, over
+ * nothing but text: "2016年决算数与2015年决算数对比情况" above 年度 | 合计 | 因公出国(境)经费 | 公务接待费 ….
+ */
+function captionByHeader(profile: Profile, sheet: Sheet, r: number, c: number, cols: number): TableSpec | undefined {
+  const text = (cellAt(sheet, r, c)!.v as string).trim();
+  if (text.length < 4 || text.length > 40 || /[，。；,;]|^(单位|注|说明)/.test(text)) return undefined;
+  // "公开表九", "表3": a 表号 alone names no table.
+  if (normalise(tableNumber(text).rest).length < 4) return undefined;
+  const row = sheet.rows[r - 1];
+  for (let k = 0; k < Math.min(cols, row.length); k++) {
+    const v = row[k]?.v;
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v !== 'string' || v.trim() !== text) return undefined;
+  }
+  const cells: string[] = [];
+  for (let rr = r + 1; rr <= Math.min(r + CAPTION_HEADER_ROWS, sheet.rows.length); rr++) {
+    const line = sheet.rows[rr - 1] ?? [];
+    for (let k = 0; k < Math.min(cols, line.length); k++) {
+      const v = line[k]?.v;
+      if (typeof v === 'string' && v.trim().length > 0 && v.length <= 30) cells.push(v.trim());
+    }
+  }
+  const id = profile.classifyHeader!(cells);
+  return id ? profile.tables.find((s) => s.id === id) : undefined;
 }
 
 /** "部门：", "单位名称:", "预算单位：XX局", "编制单位 XX": a label naming the unit, with or without its value. */
@@ -677,6 +712,19 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       reader.issues.length = issuesBefore;
       continue;
     }
+    // A line of rates (2016年比2015年增减%) under year rows: its figures are rates, not amounts.
+    if (name && !code && RATE_LINE.test(normalise(name))) {
+      reader.issues.length = issuesBefore;
+      const rates: Record<string, RateCell> = {};
+      for (const col of table.columns) {
+        if (columnType(spec, col.key) !== 'amount') continue;
+        const cell = cellAt(ext.sheet, r, col.col);
+        const p = parseRate(cell?.v, cell?.fmt);
+        if (p) rates[col.key] = { ...p, cell: cellRef(ext.sheet.name, r, col.col) };
+      }
+      (table.rateRows ??= []).push({ row: r, label: name, cell: nameCell!, rates });
+      continue;
+    }
     const isTotal = (!!name && isTotalText(name) && !code) || (labelless && anyAmount);
     const row: Row = {
       row: r,
@@ -741,6 +789,62 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       stack.push(row);
     }
   }
+  readGrowthRates(ext, table);
+  yearRateLines(table);
+}
+
+/** A row label that is a rate: "2016年比2015年增减%", "增减率", "增长(%)". */
+const RATE_LINE = /(增减|增、减|增长|增幅|降幅|比上年|较上年|变动).*([%％]|率|幅)|^[(（]?[%％][)）]?$/;
+/** A row named by a year: "2016年", "2016年度", "2016年决算数". */
+const YEAR_ROW = /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/;
+
+/**
+ * The two year rows each line of rates compares: the years it names ("2016年比2015年": 2016 against
+ * 2015), else, with exactly two year rows, the later against the earlier.
+ */
+function yearRateLines(table: Table): void {
+  if (!table.rateRows) return;
+  const years = new Map<number, number>();
+  for (const r of table.rows) {
+    const m = r.name && YEAR_ROW.exec(normalise(r.name));
+    if (m) years.set(Number(m[1]), r.row);
+  }
+  for (const line of table.rateRows) {
+    const named = [...normalise(line.label).matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
+    let pair: [number, number] | undefined;
+    if (named.length === 2 && /比|较|与/.test(line.label)) pair = [named[0], named[1]];
+    else if (named.length <= 1 && years.size === 2) {
+      const [a, b] = [...years.keys()].sort((x, y) => x - y);
+      pair = [b, a];
+    }
+    if (pair && years.has(pair[0]) && years.has(pair[1]) && pair[0] !== pair[1]) line.growth = { now: years.get(pair[0])!, base: years.get(pair[1])! };
+  }
+}
+
+/** A rate header that is a change against last year (增幅, 增减率, 比上年增减(%)), not a share or a completion rate. */
+const GROWTH_HEADER = /增幅|降幅|增长|增减|增、减|减少|下降|变动|幅度|比上年|较上年/;
+const NOT_GROWTH = /完成|执行|比重|占比|百分比|结构|构成/;
+/** The amount a growth rate compares with last year's, in order of preference. */
+const NOW_KEYS = ['current', 'budget', 'final', 'total'];
+
+/**
+ * A table with one growth-rate column beside last year's amount (`prior`) and this year's (or the
+ * change): that column's figures are read into the rows' `rates` and checked by sum.rate. With
+ * several rate columns, or no 上年 column, which figures a rate compares is not certain: unchecked.
+ */
+function readGrowthRates(ext: Extent, table: Table): void {
+  const growth = (table.rates ?? []).filter((u) => GROWTH_HEADER.test(u.header) && !NOT_GROWTH.test(u.header));
+  const keys = new Set(table.columns.map((c) => c.key));
+  if (growth.length !== 1 || !keys.has('prior')) return;
+  const now = NOW_KEYS.find((k) => keys.has(k));
+  if (!now && !keys.has('change')) return;
+  const rate = growth[0];
+  rate.growth = now ? { now, base: 'prior', by: 'ratio' } : { now: 'change', base: 'prior', by: 'change' };
+  for (const row of table.rows) {
+    const cell = cellAt(ext.sheet, row.row, rate.col);
+    const r = parseRate(cell?.v, cell?.fmt);
+    if (r) row.rates = { [rate.col]: { ...r, cell: cellRef(ext.sheet.name, row.row, rate.col) } };
+  }
 }
 
 /**
@@ -748,7 +852,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
  * a header whose unit is % (“比上年增减（%）”, “增减%”). A % inside the words (“按5%计提的支出”) does
  * not make a rate.
  */
-const RATE_HEADER = /[（(]\s*[%％]\s*[)）]\s*$|[%％]\s*$|增幅|降幅|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
+const RATE_HEADER = /[（(]\s*[%％]\s*[)）]\s*$|[%％]\s*$|增幅|降幅|幅度|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
 
 /** The bottom line of a column's header path ("支出/增幅(%)" → "增幅(%)"). */
 const headerLabel = (u: { header: string }): string => u.header.split('/').pop() ?? '';
@@ -1510,12 +1614,19 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
     });
   }
   for (const t of d.tables) {
-    if (t.rates) {
+    // Growth rates beside the amounts they compare are checked (sum.rate); the others are said not to be.
+    const unchecked = t.rates?.filter((u) => !u.growth) ?? [];
+    const uncheckedLines = t.rateRows?.filter((u) => !u.growth) ?? [];
+    if (unchecked.length || uncheckedLines.length) {
+      const what = [
+        unchecked.length ? `比率列${unchecked.map((u) => `“${headerLabel(u)}”`).join('、')}` : '',
+        uncheckedLines.length ? `比率行${uncheckedLines.map((u) => `“${u.label}”`).join('、')}` : '',
+      ].filter(Boolean);
       findings.push({
         rule: 'table.rates',
         severity: 'info',
-        message: `${t.number ?? ''}“${t.title}”中的比率列${t.rates.map((u) => `“${headerLabel(u)}”`).join('、')}不是金额，未核对。`,
-        cells: t.rates.map((u) => u.cell),
+        message: `${t.number ?? ''}“${t.title}”中的${what.join('和')}不是金额，未核对。`,
+        cells: [...unchecked.map((u) => u.cell), ...uncheckedLines.map((u) => u.cell)],
         table: t.title,
       });
     }

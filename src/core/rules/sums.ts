@@ -3,10 +3,14 @@
  * - sum.hierarchy: every parent row equals the sum of its direct children (类 = Σ 款, 款 = Σ 项,
  *   单位 = Σ 下级单位, project group = Σ projects), and the 合计 row equals the sum of the top rows;
  * - sum.columns: on every row, the total column equals the sum of its part columns
- *   (合计 = 人员经费 + 公用经费 + 专项业务经费, 合计 = Σ 收入来源 …, from the profile).
+ *   (合计 = 人员经费 + 公用经费 + 专项业务经费, 合计 = Σ 收入来源 …, from the profile);
+ * - sum.rate: on every row, a growth rate (增幅(%), 增、减幅度) equals (本年 − 上年) ÷ 上年 × 100 of the
+ *   row's own figures; in a table whose rows are years, a line of rates (2016年比2015年增减%) equals
+ *   (2016年 − 2015年) ÷ 2015年 × 100 in each column; within what rounding allows (money.ts compareRate).
  */
 import { Amount, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
+import { ZERO, compareRate, halfUnitYuan } from '../money';
 import { RuleFamily } from './types';
 import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
@@ -154,6 +158,73 @@ function items(t: Table): Finding[] {
   return out;
 }
 
+/** Growth rates (Table.rates with `growth`) against the row's two amounts. Rates only rounding explains pass silently. */
+function rates(t: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const column of t.rates ?? []) {
+    const g = column.growth;
+    if (!g) continue;
+    const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
+    const label = `“${column.header.split('/').pop()}”列`;
+    const formula = g.by === 'ratio' ? `=（${columnName(t, g.now)} − ${columnName(t, g.base)}）÷ ${columnName(t, g.base)} × 100` : `= ${columnName(t, g.now)} ÷ ${columnName(t, g.base)} × 100`;
+    for (const r of t.rows) {
+      const rate = r.rates?.[column.col];
+      const top = r.amounts[g.now];
+      const base = r.amounts[g.base];
+      if (!rate || !top || !base || base.blank) continue;
+      const c = compareRate(rate.value, rate.decimals, { value: top.value, half: half(top) }, { value: base.value, half: half(base) }, g.by);
+      if (!c || c.comparison !== 'different') continue;
+      const d = rate.decimals;
+      out.push({
+        rule: 'sum.rate',
+        severity: 'error',
+        message: `${tableName(t)}${rowName(r)}的${label}应为 ${c.exact.toFixed(d)}%（${formula}），实为 ${rate.value.toFixed(d)}%，相差 ${rate.value.minus(c.exact).toFixed(d)} 个百分点，超出表中数字四舍五入的范围。`,
+        cells: [rate.cell, top.cell, base.cell],
+        expected: c.exact.toFixed(d),
+        actual: rate.value.toFixed(d),
+        difference: rate.value.minus(c.exact).toFixed(d),
+        unit: '%',
+        table: t.title,
+      });
+    }
+  }
+  return out;
+}
+
+/** Lines of rates under year rows (Table.rateRows with `growth`): each column's rate against its two year rows. */
+function rateLines(t: Table): Finding[] {
+  const out: Finding[] = [];
+  const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
+  for (const line of t.rateRows ?? []) {
+    const g = line.growth;
+    if (!g) continue;
+    const now = t.rows.find((r) => r.row === g.now);
+    const base = t.rows.find((r) => r.row === g.base);
+    if (!now || !base) continue;
+    for (const key of Object.keys(line.rates)) {
+      const rate = line.rates[key];
+      const top = now.amounts[key];
+      const b = base.amounts[key];
+      if (!top || !b || b.blank) continue;
+      const c = compareRate(rate.value, rate.decimals, { value: top.value, half: half(top) }, { value: b.value, half: half(b) }, 'ratio');
+      if (!c || c.comparison !== 'different') continue;
+      const d = rate.decimals;
+      out.push({
+        rule: 'sum.rate',
+        severity: 'error',
+        message: `${tableName(t)}“${line.label}”行的${columnName(t, key)}应为 ${c.exact.toFixed(d)}%（=（${rowName(now)} − ${rowName(base)}）÷ ${rowName(base)} × 100），实为 ${rate.value.toFixed(d)}%，相差 ${rate.value.minus(c.exact).toFixed(d)} 个百分点，超出表中数字四舍五入的范围。`,
+        cells: [rate.cell, top.cell, b.cell],
+        expected: c.exact.toFixed(d),
+        actual: rate.value.toFixed(d),
+        difference: rate.value.minus(c.exact).toFixed(d),
+        unit: '%',
+        table: t.title,
+      });
+    }
+  }
+  return out;
+}
+
 /** The sums down a table: the “三公” item identities for item tables, the hierarchy otherwise. */
 function tree(t: Table): Finding[] {
   return t.itemRows ? items(t) : hierarchy(t);
@@ -169,15 +240,19 @@ export const sumRules: RuleFamily = {
     { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },
     { id: 'sum.columns', title: '每行合计列等于各组成列之和（分项全未填写时仅提示）', severity: 'error|warning|info' },
     { id: 'sum.items', title: '“三公”经费各项（按行列示）：小计等于各项之和，公务用车等于购置费加运行费', severity: 'error|warning' },
+    { id: 'sum.rate', title: '增幅（增减率）等于（本年 − 上年）÷ 上年 × 100，四舍五入能解释的差额不报', severity: 'error' },
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
-    for (const t of plainTables(disclosure.tables)) out.push(...tree(t), ...columns(t));
+    for (const t of plainTables(disclosure.tables)) out.push(...tree(t), ...columns(t), ...rates(t), ...rateLines(t));
     return out;
   },
   // Sums down a column read that column only; sums across a row read that row only.
   checks: [
     { name: 'tree', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(tree) },
     { name: 'columns', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(columns) },
+    { name: 'rates', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(rates) },
+    // A line of rates compares two rows: one column at a time.
+    { name: 'rateLines', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(rateLines) },
   ],
 };

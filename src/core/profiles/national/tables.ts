@@ -11,7 +11,7 @@
  * A province folder adds only what differs; a workbook from a province without one is read by this
  * profile alone.
  */
-import { COUNT_WORDS, ColumnSpec, ColumnSum, Profile, TableSpec, headerYears } from '../../recognise/profile';
+import { COUNT_WORDS, ColumnSpec, ColumnSum, Profile, TableSpec, headerYears, normalise } from '../../recognise/profile';
 import { CanonicalTitle } from '../../recognise/titles';
 import { CODE_COLUMNS, FISCAL_SOURCE_COLUMNS } from '../standard';
 
@@ -145,7 +145,7 @@ const SUMMARY_BLOCKS = [
 // ---------------------------------------------------------------------------------------------
 
 const QUALIFIERS: { key: string; re: RegExp }[] = [
-  { key: 'change', re: /增减|增长|减少|增加|比上年|较上年/ },
+  { key: 'change', re: /增、?减|增长|减少|增加|比上年|较上年/ },
   { key: 'prior', re: /上年|上一年/ },
   { key: 'current', re: /本年|当年/ },
   { key: 'final', re: /决算/ },
@@ -162,7 +162,7 @@ export function itemOf(seg: string): string | undefined {
   if (/培训/.test(seg)) return 'training';
   if (/购置/.test(seg) && !/运行/.test(seg)) return 'car_buy';
   if (/运行/.test(seg) && !/购置/.test(seg)) return 'car_run';
-  if (/公务用车|车辆/.test(seg)) return 'car_sub';
+  if (/公务用车|公车|车辆/.test(seg)) return 'car_sub';
   if (/三公/.test(seg)) return 'sub';
   return undefined;
 }
@@ -228,7 +228,8 @@ const ALL_QUALIFIERS = [undefined, 'prior', 'current', 'change', 'budget', 'fina
 function threePublicSpecs(): ColumnSpec[] {
   const specs: ColumnSpec[] = [
     { key: 'code', match: /单位编码|编码|代码/, type: 'code' },
-    { key: 'name', match: /单位名称|名称|项目$|^(支出|科目|内容|类别|经费)$/, type: 'name' },
+    // 年度 | 合计 | 因公出国(境)费 …: the years are the rows (2015年, 2016年, 增减%).
+    { key: 'name', match: /单位名称|名称|项目$|^(支出|科目|内容|类别|经费|年度|年份)$/, type: 'name' },
   ];
   return specs;
 }
@@ -265,6 +266,8 @@ const THREE_PUBLIC: TableSpec = {
     ...threePublicSums(ALL_QUALIFIERS),
     { total: 'total', parts: ['gp', 'fund', 'state_capital'], all: true },
     ...['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total'].map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
+    // Items as rows: 本年 = 上年 + 增减 on each row (施甸 上年决算数 | 本年决算数 | 增、减金额).
+    { total: 'current', parts: ['prior', 'change'], all: true },
   ],
   rowItems: itemOf,
 };
@@ -391,11 +394,22 @@ export function classifyTitle(t: CanonicalTitle): string | undefined {
   return undefined;
 }
 
+/**
+ * A caption that names no table, by its header: the “三公” table when the header names 因公出国(境)
+ * and 公务接待 in cells of their own (with or without 公务用车) — a header of the three items, not
+ * a sentence that mentions them.
+ */
+export function classifyHeader(cells: string[]): string | undefined {
+  const items = new Set(cells.filter((t) => t.length <= 20).map((t) => itemOf(normalise(t))));
+  return items.has('abroad') && items.has('reception') ? 'n_three_public' : undefined;
+}
+
 export const NATIONAL: Profile = {
   id: 'national',
   name: '全国通用（财政部部门预算公开标准表）',
   defaultUnit: '万元',
   tables: NATIONAL_TABLES,
   classify: classifyTitle,
+  classifyHeader,
   fallback: true,
 };

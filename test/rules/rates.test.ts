@@ -1,0 +1,145 @@
+/**
+ * Growth rates (增幅(%), 增、减幅度, a line "2016年比2015年增减%") against the amounts they are computed
+ * from, on two real 决算 tables: 施甸县 (云南, rates as a column beside 上年 | 本年 | 增、减金额) and 衢江区
+ * (浙江, years as rows, a caption that does not say “三公”). Keys: test/corpus/real-b/KEY.md, computed
+ * with Python's Decimal. Rates only rounding of the printed figures explains are not reported.
+ */
+import * as path from 'path';
+import { readWorkbookFile } from '../../src/file/read';
+import { checkGrid, CheckResult } from '../../src/core/engine';
+import { Grid, parseRef } from '../../src/core/grid';
+import { Decimal, ZERO, compareRate, parseRate } from '../../src/core/money';
+import { checkNarrative, generateNarrative } from '../../src/core/narrative';
+
+const ROOT = path.join(__dirname, '..', '..');
+const grids = new Map<string, Grid>();
+async function gridOf(file: string): Promise<Grid> {
+  if (!grids.has(file)) grids.set(file, (await readWorkbookFile(path.join(ROOT, file))).grid);
+  return grids.get(file)!;
+}
+/** Checks the workbook with some cells set to other numbers (restored afterwards). */
+async function checkWith(file: string, changes: Record<string, number> = {}): Promise<CheckResult> {
+  const grid = await gridOf(file);
+  const saved: [{ v: unknown }, unknown][] = [];
+  for (const [ref, v] of Object.entries(changes)) {
+    const p = parseRef(ref)!;
+    const cell = grid.sheets.find((s) => s.name === p.sheet)!.rows[p.row - 1][p.col - 1]!;
+    saved.push([cell, cell.v]);
+    cell.v = v;
+  }
+  try {
+    return checkGrid(grid);
+  } finally {
+    for (const [cell, v] of saved) cell.v = v as never;
+  }
+}
+const serious = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cells[0], f.expected, f.actual]);
+const wan = (v: string) => ({ value: new Decimal(v).times(10000), half: new Decimal(5000) });
+
+const SHIDIAN = 'test/corpus/real-b/yunnan-shidian-quanxian-2016.xlsx';
+const QUJIANG = 'test/corpus/real-b/zhejiang-qujiang-quanqu-2016.xlsx';
+const S = '三公经费决算统计表';
+const Q = '三公经费决算对比';
+
+describe('rates as printed', () => {
+  test('percent formats give percent points with the decimals shown; text and plain numbers too', () => {
+    expect(parseRate(-0.0703, '0.00%')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
+    expect(parseRate(-0.219, '0.0%')).toEqual({ value: new Decimal('-21.9'), decimals: 1 });
+    expect(parseRate(-1, '0%')).toEqual({ value: new Decimal('-100'), decimals: 0 });
+    expect(parseRate(-16.77, '0.00')).toEqual({ value: new Decimal('-16.77'), decimals: 2 });
+    expect(parseRate('－7.03％')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
+    expect(parseRate('-7.03%')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
+    expect(parseRate('增长')).toBeUndefined();
+    expect(parseRate(null)).toBeUndefined();
+  });
+
+  test('衢江: -47.95% for 73 → 37 万元 is no rounding of the printed figures; -86.62% for 90 → 12 is', () => {
+    const buy = compareRate(new Decimal('-47.95'), 2, wan('37'), wan('73'), 'ratio')!;
+    expect([buy.comparison, buy.exact.toFixed(2)]).toEqual(['different', '-49.32']);
+    const run = compareRate(new Decimal('-24.98'), 2, wan('959'), wan('1277'), 'ratio')!;
+    expect([run.comparison, run.exact.toFixed(2)]).toEqual(['different', '-24.90']);
+    const abroad = compareRate(new Decimal('-86.62'), 2, wan('12'), wan('90'), 'ratio')!;
+    expect([abroad.comparison, abroad.exact.toFixed(2)]).toEqual(['rounding', '-86.67']);
+    // 合计 2840 → 2364 is -16.76% exactly; -16.77% is within the rounding of the whole 万元.
+    expect(compareRate(new Decimal('-16.77'), 2, wan('2364'), wan('2840'), 'ratio')!.comparison).toBe('rounding');
+    expect(compareRate(new Decimal('-16.76'), 2, wan('2364'), wan('2840'), 'ratio')!.comparison).toBe('equal');
+    // In 元 the figures are exact: the same rate one point off is different.
+    const exact = { value: new Decimal(120000), half: ZERO };
+    expect(compareRate(new Decimal('-86.62'), 2, exact, { value: new Decimal(900000), half: ZERO }, 'ratio')!.comparison).toBe('different');
+    // A change against its base: -204.61 of 2911.47 is -7.03%.
+    expect(compareRate(new Decimal('-7.03'), 2, wan('-204.61'), wan('2911.47'), 'change')!.comparison).toBe('equal');
+    // No base, no rate.
+    expect(compareRate(new Decimal('0'), 0, wan('10'), wan('0'), 'ratio')).toBeUndefined();
+  });
+});
+
+describe('施甸县 2016 “三公”经费决算 (上年决算数 | 本年决算数 | 增、减金额 | 增、减幅度)', () => {
+  test('增、减金额 is the change and 增、减幅度 a growth rate: both checked, the printed table passes (key: 0 inconsistencies)', async () => {
+    const r = await checkWith(SHIDIAN);
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['name', 'prior', 'current', 'change']);
+    expect(t.rates).toEqual([{ col: 5, header: '比上年增、减情况/增、减幅度', cell: `${S}!E4`, growth: { now: 'current', base: 'prior', by: 'ratio' } }]);
+    expect(t.rows.map((row) => row.rates?.[5]?.value.toFixed())).toEqual(['-7.03', '-21.9', '-5.28', '-9.27', '-100', '-8.16']);
+    expect(serious(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule.startsWith('table.') && f.rule !== 'table.missing')).toEqual([]);
+  });
+
+  test('a wrong rate is an error at its cell, in percent points', async () => {
+    const r = await checkWith(SHIDIAN, { [`${S}!E7`]: -0.0628 });
+    expect(serious(r)).toEqual([['sum.rate', `${S}!E7`, '-5.28', '-6.28']]);
+    const f = r.findings.find((x) => x.rule === 'sum.rate')!;
+    expect(f.cells).toEqual([`${S}!E7`, `${S}!C7`, `${S}!B7`]);
+    expect(f.unit).toBe('%');
+    expect(f.message).toContain('“2.公务接待费”的“增、减幅度”列应为 -5.28%');
+  });
+
+  test('a wrong 本年 figure fails its 合计, its 增减 and its rate: one cause, which says what it should be', async () => {
+    const r = await checkWith(SHIDIAN, { [`${S}!C7`]: 1580.94 });
+    expect(serious(r).map((x) => x[0]).sort()).toEqual(['sum.columns', 'sum.items', 'sum.rate']);
+    expect(r.causes!.map((c) => [c.certainty, c.changes.map((ch) => [ch.cell, ch.suggested])])).toEqual([['sure', [[`${S}!C7`, '1590.94']]]]);
+  });
+
+  test('the 说明 generator does not write a 预算 paragraph from a 决算 table (before: 2911.47, the 上年决算数)', async () => {
+    const r = await checkWith(SHIDIAN);
+    const n = generateNarrative(r.disclosure!, null, { check: r });
+    expect(n.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('')).not.toContain('2911.47');
+    expect(n.notes).toContain('“施甸县2016年“三公”经费决算情况统计表”是决算表，未据此写“三公”经费预算情况。');
+  });
+});
+
+describe('衢江区 2016 “三公”经费决算 (caption 2016年决算数与2015年决算数对比情况; rows 2015年 | 2016年 | 增减%)', () => {
+  test('recognised by its header; the rows are years; the line of rates is not summed', async () => {
+    const r = await checkWith(QUJIANG);
+    expect(r.tables.map((t) => [t.kind, t.title, t.titleCell])).toEqual([['three_public', '2016年决算数与2015年决算数对比情况', `${Q}!A1`]]);
+    const t = r.disclosure!.tables[0];
+    expect(t.columns.map((c) => c.key)).toEqual(['name', 'sub', 'abroad', 'reception', 'car_sub', 'car_buy', 'car_run']);
+    expect(t.rows.map((row) => row.name)).toEqual(['2015年', '2016年']);
+    expect(t.rateRows!.map((l) => [l.label, l.growth])).toEqual([['2016年比2015年增减%', { now: 5, base: 4 }]]);
+  });
+
+  test('the key’s two contradictions, and nothing else: 车辆购置 -47.95% (is -49.32%) and 车辆运行 -24.98% (is -24.90%)', async () => {
+    const r = await checkWith(QUJIANG);
+    expect(serious(r)).toEqual([
+      ['sum.rate', `${Q}!F6`, '-49.32', '-47.95'],
+      ['sum.rate', `${Q}!G6`, '-24.90', '-24.98'],
+    ]);
+  });
+
+  test('the 说明 is compared with the 2016年 row and its change with 2015年 (the page’s own 995 / 38 / 958 differ in the last digit)', async () => {
+    const r = await checkWith(QUJIANG);
+    const text = '2016年，全区“三公”经费决算2364万元，其中：因公出国（境）经费12万元，公务接待费1356万元，公车购置及运行费995万元（其中公务用车购置费38万元，公务用车运行费958万元）。与2015年相比，减少476万元。';
+    const fs = checkNarrative([text], r.disclosure).filter((f) => f.severity !== 'info');
+    expect(fs.map((f) => [f.severity, f.cells[0], f.actual])).toEqual([
+      ['warning', `${Q}!E5`, '995.00'],
+      ['warning', `${Q}!F5`, '38.00'],
+      ['warning', `${Q}!G5`, '958.00'],
+    ]);
+    // 476 = 2840 − 2364: the change after the nested list is the 三公 total's, not 公车购置及运行费's.
+    expect(checkNarrative([text.replace('减少476', '减少467')], r.disclosure).filter((f) => f.severity === 'error').map((f) => f.cells)).toEqual([[`${Q}!B5`, `${Q}!B4`]]);
+  });
+
+  test('a 表号 line under a title is not taken for a caption (江苏 公开表九 keeps its title at A1)', async () => {
+    const r = await checkWith('test/corpus/jiangsu/jiangsu-renda-2019.xlsx');
+    expect(r.tables.filter((t) => t.kind === 'three_public').map((t) => [t.title, t.titleCell])).toEqual([['“三公”经费、会议费、培训费支出预算表', '公开表九!A1']]);
+  });
+});

@@ -97,10 +97,16 @@ const THREE_ITEMS: [string, string][] = [
   ['training', '培训费'],
 ];
 
+const THIS_YEAR = ['current', 'budget', 'total'];
+
+/** A “三公” table of 决算 figures (its title or a column says 决算): not a source for the 预算 说明. */
+const isFinalTable = (t: Table) => /决算/.test(t.title) || t.columns.some((c) => /决算/.test(c.header));
+
 function threeFig(t: Table, item: string): Fig | undefined {
   if (t.itemRows) {
     const r = item === 'sub' ? t.rows.find((x) => x.item === 'sub') ?? t.rows.find((x) => x.isTotal) : t.rows.find((x) => x.item === item);
-    const a = r && Object.values(r.amounts).find((x): x is Amount => !!x);
+    // This year's column (上年决算数 | 本年决算数 | 增减: not the first); else the first that is not last year's or a change.
+    const a = r && (THIS_YEAR.map((k) => r.amounts[k]).find((x): x is Amount => !!x) ?? Object.entries(r.amounts).find(([k, x]) => x && k !== 'prior' && k !== 'change')?.[1]);
     return fig(a);
   }
   const tot = totalRow(t) ?? (t.rows.length === 1 ? t.rows[0] : undefined);
@@ -187,7 +193,9 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   }
 
   // (五) “三公”经费
-  const three = first(d, 'three_public');
+  const found = first(d, 'three_public');
+  const three = found && !isFinalTable(found) ? found : undefined;
+  if (found && !three) notes.push(`“${found.title}”是决算表，未据此写“三公”经费预算情况。`);
   const sub = three && threeFig(three, 'sub');
   if (three && sub) {
     // Last year's figure: from last year's workbook, else from the table's own 上年 column; the

@@ -904,11 +904,14 @@ function ownerFor(m: Mention, last: Statement | undefined, lastChangeOwner: Stat
   if (m.role === 'growth' && lastChangeOwner && !lastChangeOwner.growth) return lastChangeOwner;
   // “…，上年预算收入 280 万元，较上年增加 20.5 万元”: the change of the figure whose prior was just stated.
   if (m.role === 'change' && lastChangeOwner && lastChangeOwner.prior && !lastChangeOwner.change && lastChangeOwner.prior.sentence === m.sentence) return lastChangeOwner;
-  const g = last.partOf;
+  let g = last.partOf;
   if (!g || g.total === last) return last;
   // After the sentence of a 其中 list has ended, the text speaks of the total again, unless the
-  // total's change on the same base is already stated and this one differs.
+  // total's change on the same base is already stated and this one differs. A list inside an item
+  // of another list (“公车购置及运行费 996 万元（其中购置费 37 万元，运行费 959 万元）。”) has ended
+  // with the outer one: the total is the outer list's.
   if (m.sentence > last.amount.sentence) {
+    for (let outer = g.total.partOf; outer && outer !== g && outer.total.amount.sentence === g.total.amount.sentence; outer = g.total.partOf) g = outer;
     const stated = m.role === 'change' ? g.total.change : undefined;
     // The same change said again (“…减少 2.00 万元。其中：…。比上年减少 2.00 万元，下降 16.67%”) is the total's.
     const again = stated && stated.direction === m.direction && mentionYuan(stated).minus(mentionYuan(m)).abs().lte(mentionHalfUnitYuan(stated).plus(mentionHalfUnitYuan(m)));

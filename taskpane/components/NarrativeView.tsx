@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WorkbookApi } from '../../src/excel/api';
 import type { Narrative } from '../../src/core/narrative/types';
 import { narrativeToText } from '../../src/core/narrative/types';
+import { suspectNotes } from '../../src/core/narrative/suspects';
 import { isPriorRef } from '../../src/excel/prior';
 import { CopyButton } from './CopyButton';
 import { NarrativeSectionCard } from './NarrativeSectionCard';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   },
   done: { backgroundColor: tokens.colorPaletteGreenBackground2 },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  suspects: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface NarrativeViewProps {
@@ -46,8 +48,32 @@ export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): 
     const here = refs.filter((r) => !isPriorRef(r));
     if (here.length) void api.select(here);
   };
+  // Figures copied from cells the check found wrong: a warning of their own (each cell selectable),
+  // not among the notes.
+  const suspects = n.suspects ?? [];
+  const suspectLines = new Set(suspectNotes(suspects));
+  const notes = n.notes.filter((x) => !suspectLines.has(x));
   return (
     <div className={styles.stack}>
+      {suspects.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-suspects={suspects.length}>
+          <MessageBarBody>
+            <MessageBarTitle>说明中有 {suspects.length} 个数字取自检查发现有问题的单元格</MessageBarTitle>
+            <div>已按报表原样写出；请先修正报表，再重新生成说明。</div>
+            <ul className={styles.suspects}>
+              {suspects.map((x) => (
+                <li key={x.cell} data-suspect={x.cell}>
+                  {x.sections.length > 1 ? `“${x.sections[0]}”等 ${x.sections.length} 节` : `“${x.sections[0]}”`}中的 {x.number} {x.unit}取自{' '}
+                  <Link as="button" onClick={() => select([x.cell])} aria-label={`定位到 ${x.cell}`}>
+                    {x.cell}
+                  </Link>
+                  ，{x.reason.replace(/[。；]$/, '')}。
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.summary} aria-label="说明概况">
         <Text className={styles.title}>{n.title}</Text>
         <div className={styles.row}>
@@ -59,9 +85,9 @@ export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): 
           </CopyButton>
         </div>
         <Text className={styles.hint}>金额为万元（元四舍五入到两位小数）。将鼠标移到数字上或用 Tab 键选中数字可查看其来源单元格，点击或按 Enter 在工作簿中定位{n.hasPrior ? '（较上年的数字还列出上年工作簿的单元格，只显示不定位）' : ''}。</Text>
-        {n.notes.length > 0 && (
+        {notes.length > 0 && (
           <ul className={styles.notes}>
-            {n.notes.map((x, i) => (
+            {notes.map((x, i) => (
               <li key={i}>{x.replace('（--prior）', '')}</li>
             ))}
           </ul>

@@ -7,6 +7,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { checkGrid, CheckResult } from '../../src/core/engine';
 import { builtinCatalogue } from '../../src/core/codes/catalogue';
 import { checkNarrative, generateNarrative, narrativeParagraphs, Narrative, splitParagraphs } from '../../src/core/narrative';
@@ -176,6 +177,43 @@ maybe('说明 tab in headless Chromium', () => {
     });
     expect(selected).toBe('事业单位医疗（2101102）2.71 万元');
     await page.screenshot({ path: artifact('narrative-check.png'), fullPage: true });
+    expect(pane.pageErrors).toEqual([]);
+    expect(pane.external).toEqual([]);
+  });
+});
+
+maybe('说明 tab: figures copied from cells the check found wrong', () => {
+  let pane: PaneSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The real 子洲 医疗 workbook as published: 06经济明细!F15 (商品和服务支出) is 20,200 元 short.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, '../../examples/子洲县医疗保险经办中心-2024单位预算公开-原样.xlsx'));
+    pane = await openPane(modelFromExcelJS(wb, '子洲县医疗保险经办中心-2024单位预算公开-原样.xlsx'));
+    page = pane.page;
+  }, 240000);
+
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  test('a warning above the 说明 names the figure, its cell (a link) and what the check says it should be', async () => {
+    await page.getByRole('tab', { name: '说明', exact: true }).click();
+    await page.getByRole('button', { name: '检查并生成说明' }).click();
+    await page.locator('[data-section]').first().waitFor({ timeout: 30000 });
+    const bar = page.locator('[data-suspects]');
+    await expect(bar.locator('.fui-MessageBarTitle').innerText()).resolves.toBe('说明中有 1 个数字取自检查发现有问题的单元格');
+    await expect(bar.locator('li').allInnerTexts()).resolves.toEqual([
+      '“（三）一般公共预算拨款支出明细情况”中的 40.52 万元取自 06经济明细!F15，检查认为该单元格应为 425,400.00 元（现为 405,200.00 元）。',
+    ]);
+    // not repeated among the notes
+    await expect(page.getByLabel('说明概况').locator('li').allInnerTexts()).resolves.not.toContainEqual(expect.stringContaining('06经济明细!F15'));
+    // the cell is a link into the workbook
+    await bar.getByRole('button', { name: '定位到 06经济明细!F15' }).click();
+    await page.waitForFunction(() => (window as unknown as W).__fake.model.activeSheet === '06经济明细');
+    expect((await fakeModel(page)).selection).toEqual({ sheet: '06经济明细', address: 'F15' });
+    await page.screenshot({ path: artifact('narrative-suspects.png') });
     expect(pane.pageErrors).toEqual([]);
     expect(pane.external).toEqual([]);
   });

@@ -252,3 +252,24 @@ describe('a 说明 sheet inside the workbook', () => {
     expect(cn.cells[1]).toMatch(/^05功能明细!/);
   });
 });
+
+describe('机关运行经费 against the 机关运行经费 table', () => {
+  test('江苏 人大 2019: the figure is 公开表十一’s 合计 (1642.08 万元); 1462.08 is an error there (before: unmatched, no 公用经费 column)', async () => {
+    const { readWorkbookFile } = await import('../../src/file/read');
+    const { checkGrid } = await import('../../src/core/engine');
+    const r = checkGrid((await readWorkbookFile(require('path').join(__dirname, '../corpus/jiangsu/jiangsu-renda-2019.xlsx'))).grid);
+    const text = (v: string) => [`本部门2019年机关运行经费预算${v}万元，主要用于办公费、印刷费、水电费等。`];
+    expect(serious(checkNarrative(text('1642.08'), r.disclosure))).toEqual([]);
+    const wrong = checkNarrative(text('1462.08'), r.disclosure).filter((f) => f.severity === 'error');
+    expect(wrong.map((f) => [f.rule, f.cells, f.expected, f.actual])).toEqual([['narrative.mismatch', ['公开表十一!C5'], '1642.08', '1462.08']]);
+  });
+
+  test('陕西 000 (no such table): 机关运行经费 is still read as the 公用经费 it is made of', async () => {
+    const r = await wb('000', 'repaired');
+    const pub = r.disclosure!.tables.find((t) => t.kind === 'gp_func')!;
+    const total = pub.rows.find((row) => row.isTotal)!.amounts.public!;
+    const wan = total.value.dividedBy(10000).toFixed(2);
+    expect(serious(checkNarrative([`本单位当年机关运行经费预算${wan}万元。`], r.disclosure))).toEqual([]);
+    expect(checkNarrative([`本单位当年机关运行经费预算${new Decimal(wan).plus(1).toFixed(2)}万元。`], r.disclosure).filter((f) => f.severity === 'error').map((f) => f.cells)).toEqual([[total.cell]]);
+  });
+});

@@ -225,7 +225,14 @@ export const FIGURES: FigureDef[] = [
   { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, get: (d) => incomeTotal(summary(d)) },
   { id: 'expense.total', subject: /预算支出$|支出预算总额$|支出总计$|支出预算$/, not: /基金|国有|三公|会议|培训/, get: (d) => expenseTotal(summary(d)) },
   // 基本支出 parts.
-  { id: 'public', subject: /公用经费(预算)?(安排)?$|机关运行经费(预算)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
+  // 机关运行经费: the 机关运行经费 table's total where the workbook has one (江苏 公开表十一), else the
+  // 公用经费 it is made of (陕西, 湖北 write it so).
+  {
+    id: 'office',
+    subject: /机关运行经费(预算|支出)?(安排)?$/,
+    get: (d) => columnTotal(primary(d, 'office_cost'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public'),
+  },
+  { id: 'public', subject: /公用经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
   { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'personnel') ?? columnTotal(primary(d, 'basic_func'), 'personnel') },
   // 一般公共预算 基本支出 (the 基本支出 table by 经济科目), before the 基本支出 of all the money.
   { id: 'gp.basic', subject: /一般公共预算(财政拨款)?基本支出(预算)?$/, get: (d) => columnTotal(primary(d, 'basic_econ'), 'total') ?? columnTotal(primary(d, 'fiscal_basic'), 'total') ?? columnTotal(primary(d, 'basic_func'), 'total') },

@@ -89,12 +89,14 @@ export interface Row {
   rates?: Record<number, RateCell>;
 }
 
-/** A printed rate, in percent points: "-7.03%" (or -0.0703 formatted 0.00%) is -7.03. */
+/** A printed rate: "-7.03%" (or -0.0703 formatted 0.00%) is -7.03 points; an unmarked number is as printed. */
 export interface RateCell {
   value: Decimal;
   cell: string;
   /** Decimals printed (of the percent figure). */
   decimals: number;
+  /** The cell says % (a percent format, or "%" in its text): `value` is in points for certain. */
+  marked: boolean;
 }
 
 /** A side-by-side section of a summary table: label column + amount column. */

@@ -153,20 +153,27 @@ export function compareAmounts(
 }
 
 /**
- * A printed rate in percent points: -0.0703 formatted 0.00% is -7.03 (2 decimals), "-7.03%" and
- * -7.03 (under a header “增幅(%)”) too. undefined for a blank or a text that is not a number.
+ * A printed rate: -0.0703 formatted 0.00% is -7.03 percent points (2 decimals), and so is "-7.03%";
+ * both are `marked` (the cell says %). A bare number (-7.03, or -0.0703) is the number as printed:
+ * whether it is in points or a fraction, only its column's header or figures can tell (sum.rate).
+ * undefined for a blank or a text that is not a number.
  */
-export function parseRate(v: CellValue | undefined, fmt?: string): { value: Decimal; decimals: number } | undefined {
+export function parseRate(v: CellValue | undefined, fmt?: string): { value: Decimal; decimals: number; marked: boolean } | undefined {
   if (typeof v === 'number') {
     if (fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''))) {
       const m = /0\.(0+)\s*%/.exec(fmt);
-      return { value: decimalFromNumber(v).times(100), decimals: m ? m[1].length : 0 };
+      return { value: decimalFromNumber(v).times(100), decimals: m ? m[1].length : 0, marked: true };
     }
-    return { value: decimalFromNumber(v), decimals: decimalsOf(v, fmt) };
+    return { value: decimalFromNumber(v), decimals: decimalsOf(v, fmt), marked: false };
   }
   if (typeof v !== 'string') return undefined;
-  const m = /^([+-]?\d+(?:\.(\d+))?)\s*[%％]?$/.exec(toHalfWidth(v).replace(MINUS, '-').replace(/[\s\u00a0\u3000]/g, ''));
-  return m ? { value: new Decimal(m[1]), decimals: m[2]?.length ?? 0 } : undefined;
+  const m = /^([+-]?\d+(?:\.(\d+))?)\s*([%％]?)$/.exec(toHalfWidth(v).replace(MINUS, '-').replace(/[\s\u00a0\u3000]/g, ''));
+  return m ? { value: new Decimal(m[1]), decimals: m[2]?.length ?? 0, marked: m[3] !== '' } : undefined;
+}
+
+/** A rate printed as a fraction (-0.0966) in percent points (-9.66), its decimals two fewer. */
+export function fractionToPoints(r: { value: Decimal; decimals: number }): { value: Decimal; decimals: number } {
+  return { value: r.value.times(100), decimals: Math.max(0, r.decimals - 2) };
 }
 
 /**

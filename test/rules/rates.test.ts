@@ -10,6 +10,8 @@ import { checkGrid, CheckResult } from '../../src/core/engine';
 import { Grid, parseRef } from '../../src/core/grid';
 import { Decimal, ZERO, compareRate, parseRate } from '../../src/core/money';
 import { checkNarrative, generateNarrative } from '../../src/core/narrative';
+import ExcelJS from 'exceljs';
+import { gridFromWorkbook } from '../../src/file/read';
 
 const ROOT = path.join(__dirname, '..', '..');
 const grids = new Map<string, Grid>();
@@ -43,12 +45,14 @@ const Q = '三公经费决算对比';
 
 describe('rates as printed', () => {
   test('percent formats give percent points with the decimals shown; text and plain numbers too', () => {
-    expect(parseRate(-0.0703, '0.00%')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
-    expect(parseRate(-0.219, '0.0%')).toEqual({ value: new Decimal('-21.9'), decimals: 1 });
-    expect(parseRate(-1, '0%')).toEqual({ value: new Decimal('-100'), decimals: 0 });
-    expect(parseRate(-16.77, '0.00')).toEqual({ value: new Decimal('-16.77'), decimals: 2 });
-    expect(parseRate('－7.03％')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
-    expect(parseRate('-7.03%')).toEqual({ value: new Decimal('-7.03'), decimals: 2 });
+    expect(parseRate(-0.0703, '0.00%')).toEqual({ value: new Decimal('-7.03'), decimals: 2, marked: true });
+    expect(parseRate(-0.219, '0.0%')).toEqual({ value: new Decimal('-21.9'), decimals: 1, marked: true });
+    expect(parseRate(-1, '0%')).toEqual({ value: new Decimal('-100'), decimals: 0, marked: true });
+    // A bare number is as printed: points or a fraction, its column decides (below).
+    expect(parseRate(-16.77, '0.00')).toEqual({ value: new Decimal('-16.77'), decimals: 2, marked: false });
+    expect(parseRate(-0.0966)).toEqual({ value: new Decimal('-0.0966'), decimals: 4, marked: false });
+    expect(parseRate('－7.03％')).toEqual({ value: new Decimal('-7.03'), decimals: 2, marked: true });
+    expect(parseRate('-7.03%')).toEqual({ value: new Decimal('-7.03'), decimals: 2, marked: true });
     expect(parseRate('增长')).toBeUndefined();
     expect(parseRate(null)).toBeUndefined();
   });
@@ -141,5 +145,85 @@ describe('衢江区 2016 “三公”经费决算 (caption 2016年决算数与20
   test('a 表号 line under a title is not taken for a caption (江苏 公开表九 keeps its title at A1)', async () => {
     const r = await checkWith('test/corpus/jiangsu/jiangsu-renda-2019.xlsx');
     expect(r.tables.filter((t) => t.kind === 'three_public').map((t) => [t.title, t.titleCell])).toEqual([['“三公”经费、会议费、培训费支出预算表', '公开表九!A1']]);
+  });
+});
+
+describe('a reviewer’s probes (test/rules/fixtures/rate-probes): correct layouts stay quiet, wrong rates are named', () => {
+  type Probe = { file: string; sheets: { name: string; cells: [string, string | number, string | null][]; merges: string[] }[] };
+  const probes: Probe[] = JSON.parse(require('fs').readFileSync(path.join(__dirname, 'fixtures/rate-probes/probes.json'), 'utf8'));
+  const run = async (p: Probe): Promise<CheckResult> => {
+    const wb = new ExcelJS.Workbook();
+    for (const sh of p.sheets) {
+      const ws = wb.addWorksheet(sh.name);
+      for (const [addr, v, fmt] of sh.cells) {
+        ws.getCell(addr).value = v;
+        if (fmt) ws.getCell(addr).numFmt = fmt;
+      }
+      for (const m of sh.merges) ws.mergeCells(m);
+    }
+    const buf = await wb.xlsx.writeBuffer();
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(buf as ArrayBuffer);
+    return checkGrid(gridFromWorkbook(back, p.file).grid);
+  };
+  const byName = (name: string) => probes.find((p) => p.file.startsWith(name))!;
+
+  test('no error on any arithmetically correct probe (决算 with 预算数 | 决算数, two 上年 columns, bare fractions, 执行率 and 占比 lines …)', async () => {
+    const correct = probes.filter((p) => p.file.startsWith('p'));
+    expect(correct.length).toBe(25);
+    for (const p of correct) {
+      const r = await run(p);
+      expect([p.file, r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.cells[0]}`)]).toEqual([p.file, []]);
+    }
+  });
+
+  test('which two amounts a rate compares must be certain: 本年预算数 and 本年决算数 side by side, or a second 上年 column, leave it unchecked', async () => {
+    for (const name of ['p06', 'p07', 'p09']) {
+      const t = (await run(byName(name))).disclosure!.tables[0];
+      expect([name, t.rates!.map((u) => !!u.growth)]).toEqual([name, t.rates!.map(() => false)]);
+    }
+  });
+
+  test('bare fractions under 增减率 (-0.0966) are read as fractions by the column’s own figures', async () => {
+    const r = await run(byName('p04'));
+    expect(r.disclosure!.tables[0].rates![0].growth).toBeDefined();
+    expect(r.findings.filter((f) => f.rule === 'sum.rate')).toEqual([]);
+  });
+
+  test('rate lines only where rows are years or in a 三公 table: a project “地区生产总值增长率统计监测” is a project; 执行率 and 占比 lines are not summed', async () => {
+    const p15 = (await run(byName('p15'))).disclosure!.tables[0];
+    expect(p15.rows.map((row) => row.name)).toContain('地区生产总值增长率统计监测');
+    expect(p15.rateRows).toBeUndefined();
+    for (const name of ['p18', 'p22', 'p23', 'p12']) {
+      const r = await run(byName(name));
+      const lines = r.disclosure!.tables[0].rateRows!.filter((l) => /执行率|占比/.test(l.label));
+      expect([name, lines.map((l) => [l.label, l.growth])]).toEqual([name, [[expect.stringMatching(/执行率|占比/), undefined]]]);
+      expect(r.disclosure!.tables[0].rows.some((row) => /执行率|占比/.test(row.name ?? ''))).toBe(false);
+      expect(r.findings.filter((f) => f.rule === 'table.rates').length).toBe(1);
+    }
+  });
+
+  test('a 经济科目 header that holds 因公出国 and 公务接待 among 办公费 … is no “三公” table', async () => {
+    expect((await run(byName('p17'))).tables).toEqual([]);
+  });
+
+  test('the wrong probes: each wrong rate, at its cell, with what it should be', async () => {
+    const got = [];
+    for (const p of probes.filter((x) => x.file.startsWith('w'))) {
+      const r = await run(p);
+      got.push([p.file.slice(0, 3), ...r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.cells[0], f.expected, f.actual])]);
+    }
+    expect(got).toEqual([
+      ['w01', ['sum.rate', '三公经费!E6', '-9.66', '-8.64']],
+      ['w02', ['sum.rate', '三公经费!E5', '-20.00', '-21.00']],
+      ['w03', ['sum.rate', '三公对比!D6', '-9.66', '-8.00']],
+      ['w04', ['sum.rate', '三公对比!C7', '-40.00', '-45.00']],
+    ]);
+  });
+
+  test('a rounding-only cause (warnings) is not called a wrong figure of the 说明 (p01)', async () => {
+    const r = await run(byName('p01'));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(generateNarrative(r.disclosure!, null, { check: r }).suspects).toEqual([]);
   });
 });

@@ -173,6 +173,8 @@ function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'cu
 export function yearRows(t: Table): Row[] | undefined {
   const named = t.rows.map((r) => ({ r, m: r.name ? /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/.exec(r.name.replace(/\s/g, '')) : null }));
   if (named.length < 2 || named.some((x) => !x.m)) return undefined;
+  // The same year twice (2016年预算数, 2016年决算数): which is this year's figure is not said.
+  if (new Set(named.map((x) => x.m![1])).size < named.length) return undefined;
   return named.sort((a, b) => Number(a.m![1]) - Number(b.m![1])).map((x) => x.r);
 }
 

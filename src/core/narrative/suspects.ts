@@ -42,8 +42,10 @@ const LISTED = 8;
 
 export function suspectFigures(sections: NarrativeSection[], check: WorkbookCheck): SuspectFigure[] {
   const why = new Map<string, { reason: string; source?: string }>();
+  const errors = new Set(check.findings.filter((f) => f.severity === 'error' && f.id).map((f) => f.id));
   for (const c of check.causes ?? []) {
-    if (c.kind !== 'value') continue;
+    // A cause of warnings only (a rounding, a blank that should read 0) is not repeated here.
+    if (c.kind !== 'value' || !c.findings.some((id) => errors.has(id))) continue;
     const sets = c.options && c.options.length > 1 ? c.options : [c.changes];
     for (const set of sets) {
       for (const ch of set) {

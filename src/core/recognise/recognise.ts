@@ -713,7 +713,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       continue;
     }
     // A line of rates (2016年比2015年增减%) under year rows: its figures are rates, not amounts.
-    if (name && !code && RATE_LINE.test(normalise(name))) {
+    if (name && !code && RATE_LINE.test(normalise(name)) && (spec.kind === 'three_public' ? !spec.rowItems?.(normalise(name)) : pending.some((p) => p.row.name && YEAR_ROW.test(normalise(p.row.name))))) {
       reader.issues.length = issuesBefore;
       const rates: Record<string, RateCell> = {};
       for (const col of table.columns) {
@@ -793,8 +793,14 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   yearRateLines(table);
 }
 
-/** A row label that is a rate: "2016年比2015年增减%", "增减率", "增长(%)". */
-const RATE_LINE = /(增减|增、减|增长|增幅|降幅|比上年|较上年|变动).*([%％]|率|幅)|^[(（]?[%％][)）]?$/;
+/**
+ * A row label that is a rate, not money: "2016年比2015年增减%", "增减率", "增长(%)", "预算执行率(%)",
+ * "占比". Only in a “三公” table whose items are its columns, or under rows named by years (a project
+ * called “地区生产总值增长率统计监测” is a project).
+ */
+const RATE_LINE = /(增减|增、减|增长|增幅|降幅|比上年|较上年|变动).*([%％]|率|幅)|执行率|完成率|占比|比重|[%％][)）]?$/;
+/** A line of rates that compares two years (the others, 执行率, 占比 …, are named as not checked). */
+const GROWTH_LINE = /增减|增、减|增长|增幅|降幅|比上年|较上年|变动|比\s*(?:19|20)\d{2}/;
 /** A row named by a year: "2016年", "2016年度", "2016年决算数". */
 const YEAR_ROW = /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/;
 
@@ -805,15 +811,21 @@ const YEAR_ROW = /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/;
 function yearRateLines(table: Table): void {
   if (!table.rateRows) return;
   const years = new Map<number, number>();
+  const twice = new Set<number>();
   for (const r of table.rows) {
     const m = r.name && YEAR_ROW.exec(normalise(r.name));
-    if (m) years.set(Number(m[1]), r.row);
+    if (!m) continue;
+    if (years.has(Number(m[1]))) twice.add(Number(m[1]));
+    years.set(Number(m[1]), r.row);
   }
+  // 2016年预算数 and 2016年决算数: which of them a line compares is not said.
+  for (const y of twice) years.delete(y);
   for (const line of table.rateRows) {
+    if (!GROWTH_LINE.test(normalise(line.label)) || NOT_GROWTH.test(line.label)) continue;
     const named = [...normalise(line.label).matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
     let pair: [number, number] | undefined;
     if (named.length === 2 && /比|较|与/.test(line.label)) pair = [named[0], named[1]];
-    else if (named.length <= 1 && years.size === 2) {
+    else if (named.length <= 1 && years.size === 2 && twice.size === 0) {
       const [a, b] = [...years.keys()].sort((x, y) => x - y);
       pair = [b, a];
     }
@@ -835,8 +847,12 @@ const NOW_KEYS = ['current', 'budget', 'final', 'total'];
 function readGrowthRates(ext: Extent, table: Table): void {
   const growth = (table.rates ?? []).filter((u) => GROWTH_HEADER.test(u.header) && !NOT_GROWTH.test(u.header));
   const keys = new Set(table.columns.map((c) => c.key));
-  if (growth.length !== 1 || !keys.has('prior')) return;
-  const now = NOW_KEYS.find((k) => keys.has(k));
+  // Which two amounts the rate compares must be certain: one 上年 column, one 本年 column (本年预算数
+  // and 本年决算数 side by side: which one?), and no amount column left unread (a second 上年 column).
+  if (growth.length !== 1 || !keys.has('prior') || table.unmapped?.length) return;
+  const nows = NOW_KEYS.filter((k) => keys.has(k));
+  if (nows.length > 1) return;
+  const now = nows[0];
   if (!now && !keys.has('change')) return;
   const rate = growth[0];
   rate.growth = now ? { now, base: 'prior', by: 'ratio' } : { now: 'change', base: 'prior', by: 'change' };

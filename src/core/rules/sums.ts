@@ -8,9 +8,9 @@
  *   row's own figures; in a table whose rows are years, a line of rates (2016年比2015年增减%) equals
  *   (2016年 − 2015年) ÷ 2015年 × 100 in each column; within what rounding allows (money.ts compareRate).
  */
-import { Amount, Row, Table } from '../disclosure';
+import { Amount, RateCell, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
-import { ZERO, compareRate, halfUnitYuan } from '../money';
+import { ZERO, compareRate, fractionToPoints, halfUnitYuan } from '../money';
 import { RuleFamily } from './types';
 import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
@@ -158,35 +158,72 @@ function items(t: Table): Finding[] {
   return out;
 }
 
-/** Growth rates (Table.rates with `growth`) against the row's two amounts. Rates only rounding explains pass silently. */
+/** One printed rate with the two amounts it is computed from, and how a wrong one is named. */
+interface RateCase {
+  rate: RateCell;
+  top: Amount;
+  base: Amount;
+  by: 'ratio' | 'change';
+  /** The message for a wrong rate: what it should be and what it is (in points, with its decimals). */
+  say: (expected: string, actual: string, difference: string) => string;
+}
+
+/**
+ * The rates of one column (or one line) against their amounts. In points when the header or a cell
+ * says % (增幅(%), a 0.00% format, "12.5%"); a bare number may be points or a fraction (增减率 -0.0966):
+ * the reading that more of the column's rates agree with is taken, and with no majority none is
+ * checked. Rates only the rounding of the printed figures explains pass silently.
+ */
+function judgeRates(t: Table, cases: RateCase[], headerSaysPercent: boolean): Finding[] {
+  const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
+  const read = (fraction: boolean) =>
+    cases.flatMap((c) => {
+      const r = fraction ? fractionToPoints(c.rate) : c.rate;
+      const cmp = compareRate(r.value, r.decimals, { value: c.top.value, half: half(c.top) }, { value: c.base.value, half: half(c.base) }, c.by);
+      return cmp ? [{ c, r, cmp }] : [];
+    });
+  let judged = read(false);
+  if (!headerSaysPercent && !cases.some((c) => c.rate.marked)) {
+    const asFraction = read(true);
+    const fits = (xs: typeof judged) => xs.filter((x) => x.cmp.comparison !== 'different').length;
+    if (fits(asFraction) === fits(judged)) return [];
+    if (fits(asFraction) > fits(judged)) judged = asFraction;
+  }
+  const out: Finding[] = [];
+  for (const { c, r, cmp } of judged) {
+    if (cmp.comparison !== 'different') continue;
+    const d = r.decimals;
+    const [expected, actual, difference] = [cmp.exact.toFixed(d), r.value.toFixed(d), r.value.minus(cmp.exact).toFixed(d)];
+    out.push({ rule: 'sum.rate', severity: 'error', message: c.say(expected, actual, difference), cells: [c.rate.cell, c.top.cell, c.base.cell], expected, actual, difference, unit: '%', table: t.title });
+  }
+  return out;
+}
+
+const PERCENT = /[%％]/;
+
+/** Growth rates (Table.rates with `growth`) against each row's two amounts. */
 function rates(t: Table): Finding[] {
   const out: Finding[] = [];
   for (const column of t.rates ?? []) {
     const g = column.growth;
     if (!g) continue;
-    const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
     const label = `“${column.header.split('/').pop()}”列`;
     const formula = g.by === 'ratio' ? `=（${columnName(t, g.now)} − ${columnName(t, g.base)}）÷ ${columnName(t, g.base)} × 100` : `= ${columnName(t, g.now)} ÷ ${columnName(t, g.base)} × 100`;
+    const cases: RateCase[] = [];
     for (const r of t.rows) {
       const rate = r.rates?.[column.col];
       const top = r.amounts[g.now];
       const base = r.amounts[g.base];
       if (!rate || !top || !base || base.blank) continue;
-      const c = compareRate(rate.value, rate.decimals, { value: top.value, half: half(top) }, { value: base.value, half: half(base) }, g.by);
-      if (!c || c.comparison !== 'different') continue;
-      const d = rate.decimals;
-      out.push({
-        rule: 'sum.rate',
-        severity: 'error',
-        message: `${tableName(t)}${rowName(r)}的${label}应为 ${c.exact.toFixed(d)}%（${formula}），实为 ${rate.value.toFixed(d)}%，相差 ${rate.value.minus(c.exact).toFixed(d)} 个百分点，超出表中数字四舍五入的范围。`,
-        cells: [rate.cell, top.cell, base.cell],
-        expected: c.exact.toFixed(d),
-        actual: rate.value.toFixed(d),
-        difference: rate.value.minus(c.exact).toFixed(d),
-        unit: '%',
-        table: t.title,
+      cases.push({
+        rate,
+        top,
+        base,
+        by: g.by,
+        say: (e, a, diff) => `${tableName(t)}${rowName(r)}的${label}应为 ${e}%（${formula}），实为 ${a}%，相差 ${diff} 个百分点，超出表中数字四舍五入的范围。`,
       });
     }
+    out.push(...judgeRates(t, cases, PERCENT.test(column.header)));
   }
   return out;
 }
@@ -194,33 +231,26 @@ function rates(t: Table): Finding[] {
 /** Lines of rates under year rows (Table.rateRows with `growth`): each column's rate against its two year rows. */
 function rateLines(t: Table): Finding[] {
   const out: Finding[] = [];
-  const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
   for (const line of t.rateRows ?? []) {
     const g = line.growth;
     if (!g) continue;
     const now = t.rows.find((r) => r.row === g.now);
     const base = t.rows.find((r) => r.row === g.base);
     if (!now || !base) continue;
+    const cases: RateCase[] = [];
     for (const key of Object.keys(line.rates)) {
-      const rate = line.rates[key];
       const top = now.amounts[key];
       const b = base.amounts[key];
       if (!top || !b || b.blank) continue;
-      const c = compareRate(rate.value, rate.decimals, { value: top.value, half: half(top) }, { value: b.value, half: half(b) }, 'ratio');
-      if (!c || c.comparison !== 'different') continue;
-      const d = rate.decimals;
-      out.push({
-        rule: 'sum.rate',
-        severity: 'error',
-        message: `${tableName(t)}“${line.label}”行的${columnName(t, key)}应为 ${c.exact.toFixed(d)}%（=（${rowName(now)} − ${rowName(base)}）÷ ${rowName(base)} × 100），实为 ${rate.value.toFixed(d)}%，相差 ${rate.value.minus(c.exact).toFixed(d)} 个百分点，超出表中数字四舍五入的范围。`,
-        cells: [rate.cell, top.cell, b.cell],
-        expected: c.exact.toFixed(d),
-        actual: rate.value.toFixed(d),
-        difference: rate.value.minus(c.exact).toFixed(d),
-        unit: '%',
-        table: t.title,
+      cases.push({
+        rate: line.rates[key],
+        top,
+        base: b,
+        by: 'ratio',
+        say: (e, a, diff) => `${tableName(t)}“${line.label}”行的${columnName(t, key)}应为 ${e}%（=（${rowName(now)} − ${rowName(base)}）÷ ${rowName(base)} × 100），实为 ${a}%，相差 ${diff} 个百分点，超出表中数字四舍五入的范围。`,
       });
     }
+    out.push(...judgeRates(t, cases, PERCENT.test(line.label)));
   }
   return out;
 }
@@ -251,8 +281,7 @@ export const sumRules: RuleFamily = {
   checks: [
     { name: 'tree', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(tree) },
     { name: 'columns', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(columns) },
-    { name: 'rates', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(rates) },
-    // A line of rates compares two rows: one column at a time.
-    { name: 'rateLines', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(rateLines) },
+    // Whether bare rates are points or fractions is read off the whole column (or line): no scope.
+    { name: 'rates', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap((t) => [...rates(t), ...rateLines(t)]) },
   ],
 };

@@ -100,7 +100,7 @@ const THREE_ITEMS: [string, string][] = [
 const THIS_YEAR = ['current', 'budget', 'total'];
 
 /** A “三公” table of 决算 figures (its title or a column says 决算): not a source for the 预算 说明. */
-const isFinalTable = (t: Table) => /决算/.test(t.title) || t.columns.some((c) => /决算/.test(c.header));
+const isFinalTable = (t: Table) => /决算/.test(t.title) || t.columns.some((c) => /决算/.test(c.header)) || t.rows.some((r) => !r.item && /决算/.test(r.name ?? ''));
 
 function threeFig(t: Table, item: string): Fig | undefined {
   if (t.itemRows) {

@@ -400,9 +400,16 @@ export function classifyTitle(t: CanonicalTitle): string | undefined {
  * a sentence that mentions them.
  */
 export function classifyHeader(cells: string[]): string | undefined {
-  const items = new Set(cells.filter((t) => t.length <= 20).map((t) => itemOf(normalise(t))));
-  return items.has('abroad') && items.has('reception') ? 'n_three_public' : undefined;
+  const named = cells.filter((t) => t.length <= 20).map(normalise).filter((t) => !HEADER_WORD.test(t));
+  const items = named.map(itemOf);
+  const kinds = new Set(items);
+  // The items, not a list of 经济科目 that has 因公出国 and 公务接待 among 办公费, 印刷费 …
+  const others = items.filter((x) => x === undefined).length;
+  return kinds.has('abroad') && kinds.has('reception') && others <= 1 ? 'n_three_public' : undefined;
 }
+
+/** Header words that name no column's content (合计, 年度, 预算数, 单位：万元 …). */
+const HEADER_WORD = /^(合计|小计|总计|项目|年度|年份|序号|单位.*|科目.*|金额|备注|其中.*|(19|20)\d{2}年.*|.*(预算|决算)数?|上年.*|本年.*|增减.*|比上年.*)$/;
 
 export const NATIONAL: Profile = {
   id: 'national',

@@ -97,13 +97,17 @@ function findTitles(grid: Grid, profile: Profile): TitleHit[] {
     for (let r = 1; r <= sheet.rows.length; r++) {
       const row = sheet.rows[r - 1];
       if (!row || row.length === 0) continue;
+      let filledBefore = false;
       for (let c = 1; c <= Math.min(cols, row.length); c++) {
         const cell = row[c - 1];
+        const first = !filledBefore;
+        if (cell && cell.v !== null && cell.v !== '') filledBefore = true;
         if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || cell.v.length < 2) continue;
-        // A caption named by its header only where no title was found just above (a 表号 line under a title is no caption).
+        // A caption (its row's first and only text) named by its header, only where no title was found
+        // just above (a 表号 line under a title is no caption).
         const last = hits[hits.length - 1];
-        const titledAbove = !!last && last.sheet === sheet && last.row >= r - 2;
-        const spec = matchTitle(profile, cell.v) ?? (profile.classifyHeader && !titledAbove ? captionByHeader(profile, sheet, r, c, cols) : undefined);
+        const caption = first && !!profile.classifyHeader && !(!!last && last.sheet === sheet && last.row >= r - 2);
+        const spec = matchTitle(profile, cell.v) ?? (caption ? captionByHeader(profile, sheet, r, c, cols) : undefined);
         if (spec) {
           hits.push({ spec, profile, sheet, row: r, col: c, text: cell.v.trim() });
           break; // one title per row
@@ -124,15 +128,17 @@ const CAPTION_HEADER_ROWS = 3;
  */
 function captionByHeader(profile: Profile, sheet: Sheet, r: number, c: number, cols: number): TableSpec | undefined {
   const text = (cellAt(sheet, r, c)!.v as string).trim();
-  if (text.length < 4 || text.length > 40 || /[，。；,;]|^(单位|注|说明)/.test(text)) return undefined;
-  // "公开表九", "表3": a 表号 alone names no table.
-  if (normalise(tableNumber(text).rest).length < 4) return undefined;
+  if (text.length < 4 || text.length > 40) return undefined;
+  // The row's only text (the commonest rejection first: a line of figures).
   const row = sheet.rows[r - 1];
-  for (let k = 0; k < Math.min(cols, row.length); k++) {
+  for (let k = c; k < Math.min(cols, row.length); k++) {
     const v = row[k]?.v;
     if (v === null || v === undefined || v === '') continue;
     if (typeof v !== 'string' || v.trim() !== text) return undefined;
   }
+  if (/[，。；,;]|^(单位|注|说明)/.test(text)) return undefined;
+  // "公开表九", "表3": a 表号 alone names no table.
+  if (normalise(tableNumber(text).rest).length < 4) return undefined;
   const cells: string[] = [];
   for (let rr = r + 1; rr <= Math.min(r + CAPTION_HEADER_ROWS, sheet.rows.length); rr++) {
     const line = sheet.rows[rr - 1] ?? [];

@@ -221,6 +221,16 @@ describe('a reviewer’s probes (test/rules/fixtures/rate-probes): correct layou
     ]);
   });
 
+  test('years as rows in a 预算 table: the generated 说明 writes the latest year, its change against the year before, and checks clean (p10)', async () => {
+    const r = await run(byName('p10'));
+    const n = generateNarrative(r.disclosure!, null, { check: r });
+    const text = n.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
+    expect(text).toContain('本部门当年“三公”经费预算 120.43 万元，较上年增加 16.73 万元，增长 16.13%');
+    expect(text).toContain('因公出国（境）费 9.88 万元，较上年减少 2.47 万元');
+    const own = checkNarrative(n.sections.flatMap((s) => [s.title, ...s.paragraphs.map((p) => p.text)]), r.disclosure).filter((f) => f.severity === 'error');
+    expect(own).toEqual([]);
+  });
+
   test('a rounding-only cause (warnings) is not called a wrong figure of the 说明 (p01)', async () => {
     const r = await run(byName('p01'));
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import { Amount, Block, Disclosure, Row, Table, TableKind, totalRow } from '../../disclosure';
 import { grandTotal, yearTotal } from '../../rules/summary';
-import { Fig, fig, hasData, primary } from '../../narrative/figures';
+import { Fig, fig, hasData, primary, yearRows } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
 import { P, priorOf } from '../../narrative/builder';
 
@@ -109,7 +109,8 @@ function threeFig(t: Table, item: string): Fig | undefined {
     const a = r && (THIS_YEAR.map((k) => r.amounts[k]).find((x): x is Amount => !!x) ?? Object.entries(r.amounts).find(([k, x]) => x && k !== 'prior' && k !== 'change')?.[1]);
     return fig(a);
   }
-  const tot = totalRow(t) ?? (t.rows.length === 1 ? t.rows[0] : undefined);
+  // Rows that are years (2023年 | 2024年): this year's is the latest.
+  const tot = totalRow(t) ?? (t.rows.length === 1 ? t.rows[0] : yearRows(t)?.at(-1));
   for (const q of ['', 'current_', 'budget_']) {
     const a = tot?.amounts[`${q}${item}`];
     if (a) return fig(a);

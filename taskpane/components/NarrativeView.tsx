@@ -34,6 +34,9 @@ const useStyles = makeStyles({
   suspects: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** Suspect figures listed one by one above the 说明; the rest are counted (a badly broken workbook could have dozens). */
+const SHOWN_SUSPECTS = 10;
+
 export interface NarrativeViewProps {
   api: WorkbookApi;
   narrative: Narrative;
@@ -61,7 +64,7 @@ export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): 
             <MessageBarTitle>说明中有 {suspects.length} 个数字取自检查发现有问题的单元格</MessageBarTitle>
             <div>已按报表原样写出；请先修正报表，再重新生成说明。</div>
             <ul className={styles.suspects}>
-              {suspects.map((x) => (
+              {suspects.slice(0, SHOWN_SUSPECTS).map((x) => (
                 <li key={x.cell} data-suspect={x.cell}>
                   {x.sections.length > 1 ? `“${x.sections[0]}”等 ${x.sections.length} 节` : `“${x.sections[0]}”`}中的 {x.number} {x.unit}取自{' '}
                   <Link as="button" onClick={() => select([x.cell])} aria-label={`定位到 ${x.cell}`}>
@@ -70,6 +73,7 @@ export function NarrativeView({ api, narrative: n, busy }: NarrativeViewProps): 
                   ，{x.reason.replace(/[。；]$/, '')}。
                 </li>
               ))}
+              {suspects.length > SHOWN_SUSPECTS && <li>另有 {suspects.length - SHOWN_SUSPECTS} 个数字同样取自有问题的单元格（见“检查”页的问题列表）。</li>}
             </ul>
           </MessageBarBody>
         </MessageBar>

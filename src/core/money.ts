@@ -171,9 +171,12 @@ export function parseRate(v: CellValue | undefined, fmt?: string): { value: Deci
   return m ? { value: new Decimal(m[1]), decimals: m[2]?.length ?? 0, marked: m[3] !== '' } : undefined;
 }
 
-/** A rate printed as a fraction (-0.0966) in percent points (-9.66), its decimals two fewer. */
+/**
+ * A rate printed as a fraction (-0.0966) in percent points (-9.66), its decimals two fewer: a fraction
+ * printed 0.1 is 10 points to the nearest 10 (decimals −1), which compareRate allows for.
+ */
 export function fractionToPoints(r: { value: Decimal; decimals: number }): { value: Decimal; decimals: number } {
-  return { value: r.value.times(100), decimals: Math.max(0, r.decimals - 2) };
+  return { value: r.value.times(100), decimals: r.decimals - 2 };
 }
 
 /**
@@ -195,12 +198,14 @@ export function compareRate(
 ): { comparison: Comparison; exact: Decimal } | undefined {
   if (base.value.abs().lte(base.half)) return undefined;
   const rate = (t: Decimal, b: Decimal) => (by === 'ratio' ? t.minus(b) : t).dividedBy(b).times(100);
-  const exact = rate(top.value, base.value).toDecimalPlaces(decimals, ROUNDING);
+  // The last printed digit's unit: 0.01 for 2 decimals, 10 for a fraction 0.1 read as points (decimals −1).
+  const quantum = new Decimal(10).pow(-decimals);
+  const exact = rate(top.value, base.value).dividedBy(quantum).toDecimalPlaces(0, ROUNDING).times(quantum);
   if (exact.eq(printed)) return { comparison: 'equal', exact };
   // The rate is monotonic in each figure on either side of a base that is not 0: its extremes are at the corners.
   const corners: Decimal[] = [];
   for (const t of [top.value.minus(top.half), top.value.plus(top.half)]) for (const b of [base.value.minus(base.half), base.value.plus(base.half)]) corners.push(rate(t, b));
-  const printedHalf = new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
+  const printedHalf = quantum.dividedBy(2);
   const low = Decimal.min(...corners).minus(printedHalf);
   const high = Decimal.max(...corners).plus(printedHalf);
   return { comparison: printed.gte(low) && printed.lte(high) ? 'rounding' : 'different', exact };

@@ -34,8 +34,8 @@ const useStyles = makeStyles({
   suspects: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Suspect figures listed one by one above the 说明; the rest are counted (a badly broken workbook could have dozens). */
-const SHOWN_SUSPECTS = 10;
+/** Suspect figures listed one by one above the 说明 (as many as the CLI's notes); the rest are counted. */
+const SHOWN_SUSPECTS = 8;
 
 export interface NarrativeViewProps {
   api: WorkbookApi;

@@ -237,3 +237,66 @@ describe('a reviewer’s probes (test/rules/fixtures/rate-probes): correct layou
     expect(generateNarrative(r.disclosure!, null, { check: r }).suspects).toEqual([]);
   });
 });
+
+describe('a second reviewer’s probes: columns that are not what a growth rate would be stay quiet', () => {
+  type Cells = [string, string | number, string | null][];
+  const load = async (cells: Cells): Promise<CheckResult> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    for (const [a, v, f] of cells) {
+      ws.getCell(a).value = v;
+      if (f) ws.getCell(a).numFmt = f;
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    return checkGrid(gridFromWorkbook(back, 'probe.xlsx').grid);
+  };
+  const items = (hdr: string[], rows: (string | number)[][], fmt: string | null = '0.00'): Cells => {
+    const c: Cells = [['A1', '2024年“三公”经费预算财政拨款情况表', null], ['A2', '单位：万元', null]];
+    hdr.forEach((h, i) => c.push([`${'ABCDE'[i]}3`, h, null]));
+    rows.forEach((row, j) => row.forEach((v, i) => c.push([`${'ABCDE'[i]}${4 + j}`, v, typeof v === 'number' ? fmt : null])));
+    return c;
+  };
+  const lines = (rates: number[]) => ['合计', '1.因公出国(境)费', '2.公务接待费', '3.公务用车购置及运行费', '  其中：公务用车购置费', '        公务用车运行费'].map((n, i) => [n, rates[i]]);
+  const rows = (prior: number[], now: number[], last: number[]) => lines(last).map(([n], i) => [n, prior[i], now[i], now[i] - prior[i], last[i]]);
+  const P = [100, 20, 30, 50, 10, 40];
+  const rateErrors = (r: CheckResult) => r.findings.filter((f) => f.rule === 'sum.rate').map((f) => f.cells[0]);
+
+  test('“比上年(%)” holding 本年 as a share of 上年 (110 for +10 %) is not six wrong growth rates', async () => {
+    const r = await load(items(['项目', '上年预算数', '本年预算数', '增减额', '比上年(%)'], rows(P, [110, 18, 33, 59, 15, 44], [110, 90, 110, 118, 150, 110])));
+    expect(rateErrors(r)).toEqual([]);
+  });
+
+  test('a 下降率(%) printed without its minus sign is not six wrong rates', async () => {
+    const r = await load(items(['项目', '上年预算数', '本年预算数', '减少额', '下降率(%)'], rows(P, [90, 18, 27, 45, 9, 36], [10, 10, 10, 10, 10, 10])));
+    expect(rateErrors(r)).toEqual([]);
+  });
+
+  test('a fraction printed with one decimal (0.1 for 12.35 %) is right to the nearest 10 points', async () => {
+    const r = await load(items(['项目', '上年预算数', '本年预算数', '增减额', '增减率'], [
+      ['合计', 100, 101, 1, 0.01], ['1.因公出国(境)费', 20, 20, 0, 0], ['2.公务接待费', 30, 30, 0, 0],
+      ['3.公务用车购置及运行费', 50, 51, 1, 0.02], ['  其中：公务用车购置费', 8.1, 9.1, 1, 0.1], ['        公务用车运行费', 41.9, 41.9, 0, 0],
+    ], null));
+    expect(rateErrors(r)).toEqual([]);
+  });
+
+  test('“2015年与2016年相比” compares 2016 with 2015 whatever the word order', async () => {
+    const cells: Cells = [
+      ['A1', '2016年“三公”经费决算情况表', null], ['A2', '单位：万元', null],
+      ['A3', '年度', null], ['B3', '合计', null], ['C3', '因公出国(境)费', null], ['D3', '公务接待费', null], ['E3', '公务用车购置及运行费', null],
+      ['A4', '2015年', null], ['B4', 200, '0.00'], ['C4', 50, '0.00'], ['D4', 50, '0.00'], ['E4', 100, '0.00'],
+      ['A5', '2016年', null], ['B5', 180, '0.00'], ['C5', 40, '0.00'], ['D5', 50, '0.00'], ['E5', 90, '0.00'],
+      ['A6', '2015年与2016年相比增减%', null], ['B6', -10, '0.00'], ['C6', -20, '0.00'], ['D6', 0, '0.00'], ['E6', -10, '0.00'],
+    ];
+    const r = await load(cells);
+    expect(r.disclosure!.tables[0].rateRows!.map((l) => l.growth)).toEqual([{ now: 5, base: 4 }]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a 预算 table showing last year’s 决算 (2023年决算数 | 2024年预算数) is no 决算 table for the 说明', async () => {
+    const r = await load(items(['项目', '2023年决算数', '2024年预算数', '增减额', '增减率(%)'], rows(P, [110, 22, 33, 55, 11, 44], [10, 10, 10, 10, 10, 10])));
+    const n = generateNarrative(r.disclosure!, null, { check: r });
+    expect(n.notes.filter((x) => x.includes('是决算表'))).toEqual([]);
+    expect(n.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('')).toContain('本部门当年“三公”经费预算 110.00 万元，较上年增加 10.00 万元');
+  });
+});

@@ -164,7 +164,8 @@ function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'cu
   const years = yearRows(t);
   if (years) {
     const row = year === 'prior' ? years[years.length - 2] : years[years.length - 1];
-    return row.amounts[key] ? fig(row.amounts[key], t) : undefined;
+    const a = [`current_${key}`, `budget_${key}`, key].map((k) => row.amounts[k]).find((x) => !!x);
+    return a ? fig(a, t) : undefined;
   }
   return col ? columnTotal(t, col) : undefined;
 }

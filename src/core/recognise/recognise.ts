@@ -830,7 +830,8 @@ function yearRateLines(table: Table): void {
     if (!GROWTH_LINE.test(normalise(line.label)) || NOT_GROWTH.test(line.label)) continue;
     const named = [...normalise(line.label).matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
     let pair: [number, number] | undefined;
-    if (named.length === 2 && /比|较|与/.test(line.label)) pair = [named[0], named[1]];
+    // Whatever the word order (“2016年比2015年”, “2015年与2016年相比”), the later year is compared with the earlier.
+    if (named.length === 2 && /比|较|与/.test(line.label)) pair = [Math.max(...named), Math.min(...named)];
     else if (named.length <= 1 && years.size === 2 && twice.size === 0) {
       const [a, b] = [...years.keys()].sort((x, y) => x - y);
       pair = [b, a];

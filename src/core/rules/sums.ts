@@ -5,7 +5,7 @@
  * - sum.columns: on every row, the total column equals the sum of its part columns
  *   (合计 = 人员经费 + 公用经费 + 专项业务经费, 合计 = Σ 收入来源 …, from the profile);
  * - sum.rate: on every row, a growth rate (增幅(%), 增、减幅度) equals (本年 − 上年) ÷ 上年 × 100 of the
- *   row's own figures; in a table whose rows are years, a line of rates (2016年比2015年增减%) equals
+ *   row's own figures (or 增减 ÷ 上年 × 100 where the table has no 本年 column); in a table whose rows are years, a line of rates (2016年比2015年增减%) equals
  *   (2016年 − 2015年) ÷ 2015年 × 100 in each column; within what rounding allows (money.ts compareRate).
  */
 import { Amount, RateCell, Row, Table } from '../disclosure';
@@ -175,24 +175,38 @@ interface RateCase {
  * checked. Rates only the rounding of the printed figures explains pass silently.
  */
 function judgeRates(t: Table, cases: RateCase[], headerSaysPercent: boolean): Finding[] {
-  const half = (a: Amount) => (t.unit === '元' || a.blank ? ZERO : halfUnitYuan(t.unit, a.decimals));
-  const read = (fraction: boolean) =>
+  // A 元 table's figures are exact when printed to the 分; printed in whole 元 they are rounded too.
+  const half = (a: Amount) => (a.blank || (t.unit === '元' && a.decimals >= 2) ? ZERO : halfUnitYuan(t.unit, a.decimals));
+  type Reading = { fraction: boolean; mode: 'growth' | 'ratio' | 'negated' };
+  const read = ({ fraction, mode }: Reading) =>
     cases.flatMap((c) => {
-      const r = fraction ? fractionToPoints(c.rate) : c.rate;
-      const cmp = compareRate(r.value, r.decimals, { value: c.top.value, half: half(c.top) }, { value: c.base.value, half: half(c.base) }, c.by);
+      const r0 = fraction ? fractionToPoints(c.rate) : { value: c.rate.value, decimals: c.rate.decimals };
+      const r = mode === 'negated' ? { ...r0, value: r0.value.negated() } : r0;
+      const by = mode === 'ratio' ? 'change' : c.by;
+      const cmp = compareRate(r.value, r.decimals, { value: c.top.value, half: half(c.top) }, { value: c.base.value, half: half(c.base) }, by);
       return cmp ? [{ c, r, cmp }] : [];
     });
-  let judged = read(false);
-  if (!headerSaysPercent && !cases.some((c) => c.rate.marked)) {
-    const asFraction = read(true);
-    const fits = (xs: typeof judged) => xs.filter((x) => x.cmp.comparison !== 'different').length;
-    if (fits(asFraction) === fits(judged)) return [];
-    if (fits(asFraction) > fits(judged)) judged = asFraction;
+  const fits = (xs: ReturnType<typeof read>) => xs.filter((x) => x.cmp.comparison !== 'different').length;
+  const scales = headerSaysPercent || cases.some((c) => c.rate.marked) ? [false] : [false, true];
+  // The growth reading the figures agree with best: in points, or (for bare numbers) as fractions; no majority, no check.
+  const growth = scales.map((fraction) => read({ fraction, mode: 'growth' }));
+  let judged = growth[0];
+  if (growth.length > 1) {
+    if (fits(growth[1]) === fits(growth[0])) return [];
+    if (fits(growth[1]) > fits(growth[0])) judged = growth[1];
   }
+  // The column may not be a growth rate at all: 本年 as a share of 上年 (“比上年(%)”: 110 for +10 %), or
+  // a 下降率 printed without its sign. Where such a reading fits more rates, or none fits as a growth
+  // rate (two or more rates all wrong is a misread column, not many mistakes), nothing is said.
+  if (cases.some((c) => c.by === 'ratio')) {
+    const others = scales.flatMap((fraction) => [read({ fraction, mode: 'ratio' }), read({ fraction, mode: 'negated' })]);
+    if (others.some((o) => fits(o) > fits(judged))) return [];
+  }
+  if (judged.length >= 2 && fits(judged) === 0) return [];
   const out: Finding[] = [];
   for (const { c, r, cmp } of judged) {
     if (cmp.comparison !== 'different') continue;
-    const d = r.decimals;
+    const d = Math.max(0, r.decimals);
     const [expected, actual, difference] = [cmp.exact.toFixed(d), r.value.toFixed(d), r.value.minus(cmp.exact).toFixed(d)];
     out.push({ rule: 'sum.rate', severity: 'error', message: c.say(expected, actual, difference), cells: [c.rate.cell, c.top.cell, c.base.cell], expected, actual, difference, unit: '%', table: t.title });
   }

@@ -100,7 +100,16 @@ const THREE_ITEMS: [string, string][] = [
 const THIS_YEAR = ['current', 'budget', 'total'];
 
 /** A “三公” table of 决算 figures (its title or a column says 决算): not a source for the 预算 说明. */
-const isFinalTable = (t: Table) => /决算/.test(t.title) || t.columns.some((c) => /决算/.test(c.header)) || t.rows.some((r) => !r.item && /决算/.test(r.name ?? ''));
+const isFinalTable = (t: Table): boolean => {
+  if (/决算/.test(t.title) || t.columns.some((c) => c.key === 'final' || c.key.startsWith('final_'))) return true;
+  // This year's figures say 决算 (本年决算数; the latest of the year rows, 2016年决算数); last year's may (2023年决算数 | 2024年预算数).
+  const thisYear = t.columns.filter((c) => /^(current|budget|total)(_|$)/.test(c.key) || (!c.key.includes('_') && THREE_KEYS.has(c.key)));
+  if (thisYear.some((c) => /决算/.test(c.header))) return true;
+  const years = yearRows(t);
+  return !!years && /决算/.test(years[years.length - 1].name ?? '');
+};
+/** Item keys of a “三公” table whose items are its columns, unqualified (江苏: 合计 | 因公出国 …). */
+const THREE_KEYS = new Set(['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total']);
 
 function threeFig(t: Table, item: string): Fig | undefined {
   if (t.itemRows) {
@@ -110,7 +119,8 @@ function threeFig(t: Table, item: string): Fig | undefined {
     return fig(a);
   }
   // Rows that are years (2023年 | 2024年): this year's is the latest.
-  const tot = totalRow(t) ?? (t.rows.length === 1 ? t.rows[0] : yearRows(t)?.at(-1));
+  const years = yearRows(t);
+  const tot = totalRow(t) ?? (t.rows.length === 1 ? t.rows[0] : years?.[years.length - 1]);
   for (const q of ['', 'current_', 'budget_']) {
     const a = tot?.amounts[`${q}${item}`];
     if (a) return fig(a);

@@ -300,3 +300,31 @@ describe('a second reviewer’s probes: columns that are not what a growth rate 
     expect(n.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('')).toContain('本部门当年“三公”经费预算 110.00 万元，较上年增加 10.00 万元');
   });
 });
+
+describe('a 增减% column read by the year-comparison reading of any table (2023年预算数 | 2024年预算数 | 增减额 | 增减%)', () => {
+  const load = async (rates: number[]): Promise<CheckResult> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    const rows: (string | number)[][] = [
+      ['功能分类科目编码', '功能分类科目名称', '2023年预算数', '2024年预算数', '增减额', '增减%'],
+      ['', '合计', 1000, 1100, 100, rates[0]],
+      ['205', '教育支出', 1000, 1100, 100, rates[1]],
+      ['20501', '教育管理事务', 400, 380, -20, rates[2]],
+      ['20502', '普通教育', 600, 720, 120, rates[3]],
+    ];
+    ws.getCell('A1').value = '2024年一般公共预算支出表';
+    ws.getCell('A2').value = '单位：万元';
+    rows.forEach((row, j) => row.forEach((v, i) => (ws.getCell(3 + j, 1 + i).value = v)));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    return checkGrid(gridFromWorkbook(back, 'gp.xlsx').grid);
+  };
+
+  test('checked against the row’s 2024 and 2023 figures: right rates pass, a wrong one is named', async () => {
+    const ok = await load([10, 10, -5, 20]);
+    expect(ok.disclosure!.tables[0].rates).toEqual([{ col: 6, header: '增减%', cell: '表!F3', growth: { now: 'total', base: 'prior', by: 'ratio' } }]);
+    expect(ok.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const wrong = await load([10, 10, -5, 12]);
+    expect(wrong.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cells[0], f.expected, f.actual])).toEqual([['sum.rate', '表!F7', '20', '12']]);
+  });
+});

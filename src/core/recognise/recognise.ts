@@ -852,7 +852,10 @@ const NOW_KEYS = ['current', 'budget', 'final', 'total'];
  * several rate columns, or no 上年 column, which figures a rate compares is not certain: unchecked.
  */
 function readGrowthRates(ext: Extent, table: Table): void {
-  const growth = (table.rates ?? []).filter((u) => GROWTH_HEADER.test(u.header) && !NOT_GROWTH.test(u.header));
+  // Rate columns no spec took (table.rates), and those the year-comparison reading names (rate_6 in
+  // 2023年预算数 | 2024年预算数 | 增减额 | 增减%).
+  const compared: NonNullable<Table['rates']> = table.columns.filter((c) => c.key.startsWith('rate_')).map((c) => ({ col: c.col, header: c.header, cell: cellRef(ext.sheet.name, table.headerBottom, c.col) }));
+  const growth = [...(table.rates ?? []), ...compared].filter((u) => GROWTH_HEADER.test(u.header) && !NOT_GROWTH.test(u.header));
   const keys = new Set(table.columns.map((c) => c.key));
   // Which two amounts the rate compares must be certain: one 上年 column, one 本年 column (本年预算数
   // and 本年决算数 side by side: which one?), and no amount column left unread (a second 上年 column).
@@ -863,6 +866,8 @@ function readGrowthRates(ext: Extent, table: Table): void {
   if (!now && !keys.has('change')) return;
   const rate = growth[0];
   rate.growth = now ? { now, base: 'prior', by: 'ratio' } : { now: 'change', base: 'prior', by: 'change' };
+  // A rate the comparison reading named is listed with the others once it is checked.
+  if (compared.includes(rate)) (table.rates ??= []).push(rate);
   for (const row of table.rows) {
     const cell = cellAt(ext.sheet, row.row, rate.col);
     const r = parseRate(cell?.v, cell?.fmt);

@@ -238,19 +238,23 @@ describe('a reviewer’s probes (test/rules/fixtures/rate-probes): correct layou
   });
 });
 
+/** Cells of one sheet “表”: address, value, number format. */
+type Cells = [string, string | number, string | null][];
+/** Checks a one-sheet workbook written with ExcelJS and read back. */
+async function loadCells(cells: Cells, file = 'probe.xlsx'): Promise<CheckResult> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  for (const [a, v, f] of cells) {
+    ws.getCell(a).value = v;
+    if (f) ws.getCell(a).numFmt = f;
+  }
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return checkGrid(gridFromWorkbook(back, file).grid);
+}
+
 describe('a second reviewer’s probes: columns that are not what a growth rate would be stay quiet', () => {
-  type Cells = [string, string | number, string | null][];
-  const load = async (cells: Cells): Promise<CheckResult> => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('表');
-    for (const [a, v, f] of cells) {
-      ws.getCell(a).value = v;
-      if (f) ws.getCell(a).numFmt = f;
-    }
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    return checkGrid(gridFromWorkbook(back, 'probe.xlsx').grid);
-  };
+  const load = (cells: Cells) => loadCells(cells);
   const items = (hdr: string[], rows: (string | number)[][], fmt: string | null = '0.00'): Cells => {
     const c: Cells = [['A1', '2024年“三公”经费预算财政拨款情况表', null], ['A2', '单位：万元', null]];
     hdr.forEach((h, i) => c.push([`${'ABCDE'[i]}3`, h, null]));
@@ -302,9 +306,7 @@ describe('a second reviewer’s probes: columns that are not what a growth rate 
 });
 
 describe('a 增减% column read by the year-comparison reading of any table (2023年预算数 | 2024年预算数 | 增减额 | 增减%)', () => {
-  const load = async (rates: number[]): Promise<CheckResult> => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('表');
+  const load = (rates: number[]): Promise<CheckResult> => {
     const rows: (string | number)[][] = [
       ['功能分类科目编码', '功能分类科目名称', '2023年预算数', '2024年预算数', '增减额', '增减%'],
       ['', '合计', 1000, 1100, 100, rates[0]],
@@ -312,12 +314,9 @@ describe('a 增减% column read by the year-comparison reading of any table (202
       ['20501', '教育管理事务', 400, 380, -20, rates[2]],
       ['20502', '普通教育', 600, 720, 120, rates[3]],
     ];
-    ws.getCell('A1').value = '2024年一般公共预算支出表';
-    ws.getCell('A2').value = '单位：万元';
-    rows.forEach((row, j) => row.forEach((v, i) => (ws.getCell(3 + j, 1 + i).value = v)));
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    return checkGrid(gridFromWorkbook(back, 'gp.xlsx').grid);
+    const cells: Cells = [['A1', '2024年一般公共预算支出表', null], ['A2', '单位：万元', null]];
+    rows.forEach((row, j) => row.forEach((v, i) => cells.push([`${'ABCDEF'[i]}${3 + j}`, v, null])));
+    return loadCells(cells, 'gp.xlsx');
   };
 
   test('checked against the row’s 2024 and 2023 figures: right rates pass, a wrong one is named', async () => {

@@ -8,6 +8,7 @@ import { cellRef } from '../grid';
 import { Amount, Disclosure, Row, Table, TableKind, tablesOfKind, totalRow } from '../disclosure';
 import { grandTotal, yearTotal } from '../rules/summary';
 import { MoneyUnit, halfUnitYuan } from '../money';
+import { rowYear } from '../recognise/profile';
 
 /** A figure from the tables: value in 元 and the cells it comes from. */
 export interface Fig {
@@ -172,11 +173,11 @@ function threePublic(d: Disclosure, key: string, year: 'current' | 'prior' = 'cu
 
 /** A table's rows when every one is named by a year (2015年, 2016年决算数), oldest first; undefined otherwise. */
 export function yearRows(t: Table): Row[] | undefined {
-  const named = t.rows.map((r) => ({ r, m: r.name ? /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/.exec(r.name.replace(/\s/g, '')) : null }));
-  if (named.length < 2 || named.some((x) => !x.m)) return undefined;
+  const named = t.rows.map((r) => ({ r, year: rowYear(r.name) }));
+  if (named.length < 2 || named.some((x) => x.year === undefined)) return undefined;
   // The same year twice (2016年预算数, 2016年决算数): which is this year's figure is not said.
-  if (new Set(named.map((x) => x.m![1])).size < named.length) return undefined;
-  return named.sort((a, b) => Number(a.m![1]) - Number(b.m![1])).map((x) => x.r);
+  if (new Set(named.map((x) => x.year)).size < named.length) return undefined;
+  return named.sort((a, b) => a.year! - b.year!).map((x) => x.r);
 }
 
 /** The row of a “三公” item in a table whose rows are the items. */

@@ -140,6 +140,16 @@ export interface NarrativeTemplate {
   sections(d: Disclosure, prior: Disclosure | null | undefined, notes: string[]): NarrativeSection[];
 }
 
+/** The bottom line of a column's header path ("支出/增幅(%)" → "增幅(%)"). */
+export const headerLabel = (u: { header: string }): string => u.header.split('/').pop() ?? '';
+
+/** A row named by a year: "2016年", "2016年度", "2016年决算数" → 2016; undefined for any other name. */
+const YEAR_ROW = /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/;
+export function rowYear(name: string | undefined): number | undefined {
+  const m = name ? YEAR_ROW.exec(normalise(name)) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * The years a table's headers name (2023年预算数 | 2024年预算数): with two or more, a header of an
  * earlier year is last year's column, one of the latest year this year's.

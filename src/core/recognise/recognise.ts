@@ -29,7 +29,7 @@ import {
 } from '../disclosure';
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseRate, parseUnitText, toYuan } from '../money';
-import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, headerYears, normalise } from './profile';
+import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, headerLabel, headerYears, normalise, rowYear } from './profile';
 import { canonicalTitle, tableNumber } from './titles';
 
 export interface RecogniseResult {
@@ -719,7 +719,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       continue;
     }
     // A line of rates (2016年比2015年增减%) under year rows: its figures are rates, not amounts.
-    if (name && !code && RATE_LINE.test(normalise(name)) && (spec.kind === 'three_public' ? !spec.rowItems?.(normalise(name)) : pending.some((p) => p.row.name && YEAR_ROW.test(normalise(p.row.name))))) {
+    if (name && !code && RATE_LINE.test(normalise(name)) && (spec.kind === 'three_public' ? !spec.rowItems?.(normalise(name)) : pending.some((p) => rowYear(p.row.name) !== undefined))) {
       reader.issues.length = issuesBefore;
       const rates: Record<string, RateCell> = {};
       for (const col of table.columns) {
@@ -807,8 +807,6 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
 const RATE_LINE = /(增减|增、减|增长|增幅|降幅|比上年|较上年|变动).*([%％]|率|幅)|执行率|完成率|占比|比重|[%％][)）]?$/;
 /** A line of rates that compares two years (the others, 执行率, 占比 …, are named as not checked). */
 const GROWTH_LINE = /增减|增、减|增长|增幅|降幅|比上年|较上年|变动|比\s*(?:19|20)\d{2}/;
-/** A row named by a year: "2016年", "2016年度", "2016年决算数". */
-const YEAR_ROW = /^((?:19|20)\d{2})年度?(?:预算|决算|执行)?数?$/;
 
 /**
  * The two year rows each line of rates compares: the years it names ("2016年比2015年": 2016 against
@@ -819,10 +817,10 @@ function yearRateLines(table: Table): void {
   const years = new Map<number, number>();
   const twice = new Set<number>();
   for (const r of table.rows) {
-    const m = r.name && YEAR_ROW.exec(normalise(r.name));
-    if (!m) continue;
-    if (years.has(Number(m[1]))) twice.add(Number(m[1]));
-    years.set(Number(m[1]), r.row);
+    const y = rowYear(r.name);
+    if (y === undefined) continue;
+    if (years.has(y)) twice.add(y);
+    years.set(y, r.row);
   }
   // 2016年预算数 and 2016年决算数: which of them a line compares is not said.
   for (const y of twice) years.delete(y);
@@ -882,8 +880,6 @@ function readGrowthRates(ext: Extent, table: Table): void {
  */
 const RATE_HEADER = /[（(]\s*[%％]\s*[)）]\s*$|[%％]\s*$|增幅|降幅|幅度|增长率|增减率|减少率|下降率|变动率|比重|占比|百分比|完成率|执行率/;
 
-/** The bottom line of a column's header path ("支出/增幅(%)" → "增幅(%)"). */
-const headerLabel = (u: { header: string }): string => u.header.split('/').pop() ?? '';
 
 /** Columns with a header and numbers in the data rows that no column spec took (序号/栏次 aside). */
 function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: Table, dataStart: number): Table['unmapped'] {

@@ -12,6 +12,7 @@ import { Amount, RateCell, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { ZERO, compareRate, fractionToPoints, halfUnitYuan } from '../money';
 import { RuleFamily } from './types';
+import { headerLabel } from '../recognise/profile';
 import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
 /** Indices of the direct children of rows[i]: following rows deeper than it, at the shallowest such depth. */
@@ -221,7 +222,7 @@ function rates(t: Table): Finding[] {
   for (const column of t.rates ?? []) {
     const g = column.growth;
     if (!g) continue;
-    const label = `“${column.header.split('/').pop()}”列`;
+    const label = `“${headerLabel(column)}”列`;
     const formula = g.by === 'ratio' ? `=（${columnName(t, g.now)} − ${columnName(t, g.base)}）÷ ${columnName(t, g.base)} × 100` : `= ${columnName(t, g.now)} ÷ ${columnName(t, g.base)} × 100`;
     const cases: RateCase[] = [];
     for (const r of t.rows) {

@@ -9,6 +9,7 @@ import { Amount, Block, Disclosure, Row, Table, TableKind, totalRow } from '../.
 import { grandTotal, yearTotal } from '../../rules/summary';
 import { Fig, fig, hasData, primary, yearRows } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
+import { THREE_PUBLIC_KEYS } from './tables';
 import { P, priorOf } from '../../narrative/builder';
 
 type Prior = Disclosure | null | undefined;
@@ -103,13 +104,11 @@ const THIS_YEAR = ['current', 'budget', 'total'];
 const isFinalTable = (t: Table): boolean => {
   if (/决算/.test(t.title) || t.columns.some((c) => c.key === 'final' || c.key.startsWith('final_'))) return true;
   // This year's figures say 决算 (本年决算数; the latest of the year rows, 2016年决算数); last year's may (2023年决算数 | 2024年预算数).
-  const thisYear = t.columns.filter((c) => /^(current|budget|total)(_|$)/.test(c.key) || (!c.key.includes('_') && THREE_KEYS.has(c.key)));
+  const thisYear = t.columns.filter((c) => /^(current|budget|total)(_|$)/.test(c.key) || (!c.key.includes('_') && THREE_PUBLIC_KEYS.includes(c.key)));
   if (thisYear.some((c) => /决算/.test(c.header))) return true;
   const years = yearRows(t);
   return !!years && /决算/.test(years[years.length - 1].name ?? '');
 };
-/** Item keys of a “三公” table whose items are its columns, unqualified (江苏: 合计 | 因公出国 …). */
-const THREE_KEYS = new Set(['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total']);
 
 function threeFig(t: Table, item: string): Fig | undefined {
   if (t.itemRows) {

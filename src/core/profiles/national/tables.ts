@@ -222,6 +222,9 @@ function threePublicSums(qualifiers: (string | undefined)[]): ColumnSum[] {
   return out;
 }
 
+/** The keys of the “三公” items and totals (unqualified: 合计 | 因公出国 … in 江苏's columns). */
+export const THREE_PUBLIC_KEYS = ['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total'];
+
 const ALL_QUALIFIERS = [undefined, 'prior', 'current', 'change', 'budget', 'final'];
 
 /** Column specs for every (qualifier, item) pair, built from the classifier above. */
@@ -265,7 +268,7 @@ const THREE_PUBLIC: TableSpec = {
   sums: [
     ...threePublicSums(ALL_QUALIFIERS),
     { total: 'total', parts: ['gp', 'fund', 'state_capital'], all: true },
-    ...['sub', 'abroad', 'car_sub', 'car_buy', 'car_run', 'reception', 'meeting', 'training', 'total'].map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
+    ...THREE_PUBLIC_KEYS.map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
     // Items as rows: 本年 = 上年 + 增减 on each row (施甸 上年决算数 | 本年决算数 | 增、减金额).
     { total: 'current', parts: ['prior', 'change'], all: true },
   ],

@@ -101,6 +101,14 @@ describe('extraction', () => {
     expect(checkNarrative(['2、公务用车购置和运行费 5 万元，其中：公务用车运行维护费 5 万元，公务用车购置费 0 万元，与上年相比，减少 5 万元，减幅 50%。'], null)).toHaveLength(0);
   });
 
+  test("〔 〕 are brackets: a breakdown inside them is not part of the outer 其中 list (a reviewer's probe, 云南 style)", () => {
+    const text = '社会保障和就业支出41.64万元。其中：行政事业单位养老支出41.28万元〔机关事业单位基本养老保险缴费支出27.52万元，机关事业单位职业年金缴费支出13.76万元〕；其他社会保障和就业支出0.36万元。';
+    expect(serious(checkNarrative([text], null))).toEqual([]);
+    // The same list with a wrong item is still an error: the brackets did not hide the list.
+    const wrong = text.replace('0.36万元', '0.46万元');
+    expect(serious(checkNarrative([wrong], null)).map((f) => f.rule)).toContain('narrative.sum');
+  });
+
   test('wrong 增幅 and 占比 are errors with the computed figure', () => {
     const fs = checkNarrative(['本部门收入预算总额为 1,620.14 万元，比上年增加 172.82 万元，增幅 12.94%。', '机关运行经费 180.96 万元，占预算总额的 12.17%。'], null);
     expect(fs.find((f) => f.rule === 'narrative.growth')?.expected).toBe('11.94');

@@ -312,7 +312,9 @@ export function splitParagraphs(text: string): string[] {
 
 export function extract(physical: string[]): ExtractedText {
   const logical: LogicalText[] = logicalParagraphs(physical, isHeading);
-  const paragraphs = logical.map((l) => l.text);
+  // 〔 〕 (and ［ ］) are written as brackets in real 说明 (“养老支出41.28万元〔其中…〕”): read as （ ）.
+  // One character for one, so every position in the text stays where it was.
+  const paragraphs = logical.map((l) => l.text.replace(/[〔［]/g, '（').replace(/[〕］]/g, '）'));
   const mentions: Mention[] = [];
   const statements: Statement[] = [];
   const groups: Group[] = [];

@@ -153,6 +153,11 @@ export interface Table {
   scheme?: 'func' | 'econ' | 'unit';
   /** 表号 the profile expects for this table ("表5"), if it numbers its tables. */
   expectedNumber?: string;
+  /**
+   * Rows with figures below the total that ended the reading (a total at the bottom ends a table):
+   * left unread, and said so, since they may be the table's own rows read wrongly.
+   */
+  unreadAfterTotal?: { cell: string; rows: number };
   /** Header columns holding numbers that no column spec recognised (their sums are not checked). */
   unmapped?: { col: number; header: string; cell: string }[];
   /**

@@ -106,6 +106,41 @@ const codeParts: Transform = (g0) => {
   return g;
 };
 
+/**
+ * 北京 style: code and name in one cell ("201 一般公共服务支出") under one header that names the
+ * classification (功能分类科目 / 经济分类科目, or just 科目 or 项目); the name column is gone.
+ */
+const oneLabel =
+  (head: (scheme: 'func' | 'econ') => string): Transform =>
+  (g0) => {
+    const g = clone(g0);
+    const r = checkGrid(g0);
+    for (const t of r.disclosure!.tables) {
+      if (t.scheme !== 'func' && t.scheme !== 'econ') continue;
+      const codeCol = t.columns.find((c) => c.key === 'code');
+      const nameCol = t.columns.find((c) => c.key === 'name');
+      if (!codeCol || !nameCol || nameCol.col !== codeCol.col + 1) continue;
+      const s = g.sheets.find((x) => x.name === t.sheet)!;
+      const at = codeCol.col - 1;
+      const last = t.rows[t.rows.length - 1].row;
+      s.rows.forEach((row, i) => {
+        const r1 = i + 1;
+        if (!row || r1 < t.headerTop || r1 > last) return;
+        if (r1 <= t.headerBottom) {
+          if (row[at]) row[at]!.v = head(t.scheme as 'func' | 'econ');
+        } else {
+          const v = [row[at]?.v, row[at + 1]?.v].filter((x) => x !== undefined && x !== null && String(x).trim() !== '').join(' ');
+          if (v) row[at] = { ...(row[at] ?? {}), v };
+        }
+        row.splice(at + 1, 1);
+      });
+      s.merges = s.merges
+        .filter((m) => !(m.left === nameCol.col && m.right === nameCol.col))
+        .map((m) => ({ ...m, left: m.left > nameCol.col ? m.left - 1 : m.left, right: m.right >= nameCol.col ? m.right - 1 : m.right }));
+    }
+    return g;
+  };
+
 /** All sheets stacked on one, two blank rows between tables. */
 const oneSheet: Transform = (g0) => {
   const rows: Sheet['rows'] = [];
@@ -127,6 +162,8 @@ const changed: Record<string, (r: Result) => boolean> = {
   last: (r) => r.disclosure!.tables.filter((t) => t.scheme === 'func' && t.rows.length > 1).every((t) => t.rows[t.rows.length - 1].isTotal),
   parts: (r) => r.disclosure!.tables.some((t) => t.columns.some((c) => c.key === 'code_class')),
   one: (r) => new Set(r.tables.map((t) => t.sheet)).size === 1,
+  label: (r) =>
+    r.disclosure!.tables.some((t) => t.scheme === 'func' && t.rows.some((x) => x.code) && !t.columns.some((c) => c.key === 'code') && t.rows.some((x) => x.code && x.codeCell === x.nameCell)),
 };
 
 const VARIANTS: [string, Transform, string[]][] = [
@@ -135,6 +172,9 @@ const VARIANTS: [string, Transform, string[]][] = [
   ['合计 row last', totalLast, ['last']],
   ['codes as 类 | 款 | 项', codeParts, ['parts']],
   ['one sheet', oneSheet, ['one']],
+  ['code and name in one cell under 功能分类科目 / 经济分类科目', oneLabel((s) => (s === 'func' ? '功能分类科目' : '经济分类科目')), ['label']],
+  ['code and name in one cell under 科目', oneLabel(() => '科目'), ['label']],
+  ['code and name in one cell under 项目', oneLabel(() => '项目'), ['label']],
   ['all of these at once', (g) => oneSheet(codeParts(totalLast(textNumbers(retitle(g))))), ['retitle', 'text', 'last', 'parts', 'one']],
 ];
 
@@ -148,7 +188,9 @@ describe.each(VARIANTS)('江苏 figures, %s', (_name, transform, marks) => {
     const base = checkGrid(grids.get(file)!);
     const r = checkGrid(transform(grids.get(file)!));
     for (const m of marks) expect({ variant: m, applied: changed[m](r) }).toEqual({ variant: m, applied: true });
-    expect(r.tables.map((t) => t.kind).sort()).toEqual(base.tables.map((t) => t.kind).sort());
+    // Every row of every table, not only the tables: a header not understood must not cut a table short.
+    const rows = (x: Result) => x.disclosure!.tables.map((t) => `${t.kind}: ${t.rows.length}`).sort();
+    expect(rows(r)).toEqual(rows(base));
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
@@ -175,4 +217,17 @@ describe.each(VARIANTS)('江苏 figures, %s', (_name, transform, marks) => {
     expect(n).toBeGreaterThan(20);
     expect(hit / n).toBeGreaterThanOrEqual(0.9);
   });
+});
+
+test('a label column with no header at all: the rows it cannot read are said to be unread, and no table lacking them is blamed', () => {
+  for (const file of FILES) {
+    const base = checkGrid(grids.get(file)!);
+    const r = checkGrid(oneLabel(() => '')(grids.get(file)!));
+    const unread = r.findings.filter((f) => f.rule === 'table.rows_unread');
+    // Each 科目 table cut short says where the reading stopped; every table 江苏 prints by 科目 has rows.
+    const cut = base.disclosure!.tables.filter((t) => (t.scheme === 'func' || t.scheme === 'econ') && t.columns.some((c) => c.key === 'code') && t.rows.length > 2);
+    expect(cut.length).toBeGreaterThan(2);
+    expect(unread.map((f) => f.table).sort()).toEqual(cut.map((t) => t.title).sort());
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  }
 });

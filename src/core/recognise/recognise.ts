@@ -5,6 +5,7 @@
  */
 import { BoundedCache, memoByString } from '../memo';
 import {
+  CellData,
   Grid,
   Sheet,
   cellRef,
@@ -437,6 +438,8 @@ function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Ma
   // With the code in 类 | 款 | 项, a column headed 编码 is not another code column.
   if (codeParts.length) specs = specs.filter((x) => x.key !== 'code');
   const cols = [...codeParts, ...named, ...comparison, ...reader.mapColumns(specs, rest)];
+  const label = classificationLabelColumn(spec, cols, rest);
+  if (label) cols.push(label);
   if (spec.classifyColumns) {
     const used = new Set(cols.map((c) => c.col));
     const keys = new Set(cols.map((c) => c.key));
@@ -447,19 +450,42 @@ function mapTableColumnsUncached(reader: TableReader, spec: TableSpec, paths: Ma
   return cols.sort((a, b) => a.col - b.col);
 }
 
+/**
+ * A table by 科目 whose one label column is headed by the classification itself — 功能分类科目,
+ * 经济分类科目, 支出功能分类科目, 科目, 项目 (北京 and others print "201 一般公共服务支出" in that one cell)
+ * — has no 编码 and no 名称 header to map. When the spec has a label column and none was found, the
+ * leftmost unmapped column before the first amount is that label column: what it holds is read as
+ * code and name (splitCodeName). Without it every row would look like a row of figures without a
+ * label, i.e. a total, and the table would end at its second row.
+ */
+function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<number, string>): Column | undefined {
+  if (!(spec.columns ?? []).some((c) => c.type === 'name')) return undefined;
+  if (cols.some((c) => c.key === 'code' || c.key === 'name' || CODE_PART_KEYS.includes(c.key))) return undefined;
+  const amounts = cols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
+  if (!amounts.length) return undefined;
+  const firstAmount = Math.min(...amounts);
+  const used = new Set(cols.map((c) => c.col));
+  // A 序号 / 行次 column before it numbers the rows and is not the label.
+  const free = [...paths].filter(([c, p]) => c < firstAmount && !used.has(c) && !/^(序号|行次|栏次|行号)$/.test(p.split('/').pop()!)).sort((a, b) => a[0] - b[0]);
+  if (!free.length) return undefined;
+  const [col, header] = free[0];
+  return { key: 'name', header, col };
+}
+
 function isTotalText(t: string): boolean {
   const n = normalise(t);
   // "一、支出合计", "总计：" are total lines too.
   return TOTAL_LABEL.test(n) || TOTAL_LABEL.test(n.replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．])/, '').replace(/[:：]$/, ''));
 }
 
+/** A number, or a number stored as text ("1,234.56"). */
+function isFigure(v: CellData['v'] | undefined): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && parseAmount(v).kind === 'amount');
+}
+
 /** True when some cell right of `from` holds a number (or a number stored as text). */
 function numberRightOf(ext: Extent, r: number, from: number): boolean {
-  for (let c = from + 1; c <= ext.right; c++) {
-    const v = cellAt(ext.sheet, r, c)?.v;
-    if (typeof v === 'number') return true;
-    if (typeof v === 'string' && /\d/.test(v) && parseAmount(v).kind === 'amount') return true;
-  }
+  for (let c = from + 1; c <= ext.right; c++) if (isFigure(cellAt(ext.sheet, r, c)?.v)) return true;
   return false;
 }
 
@@ -498,7 +524,8 @@ function firstDataRow(ext: Extent, top: number, amountCols: number[]): number {
     if (r > top && isTotalText(first) && texts <= 2 && numbers === 0) return r;
     // Rows keyed by name only (项目 lists without codes, 整体绩效目标表): the first row with a number —
     // not a header row that happens to hold one (预算数 | 决算数 | … beside a figure merged down).
-    if (r > top && texts <= numbers + 1 && amountCols.some((c) => typeof cellAt(ext.sheet, r, c)?.v === 'number')) return r;
+    // Figures printed as text ("1,234.56") count as figures.
+    if (r > top && texts <= numbers + 1 && amountCols.some((c) => isFigure(cellAt(ext.sheet, r, c)?.v))) return r;
   }
   return -1;
 }
@@ -759,7 +786,20 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
-    if (isTotal && pending.length > 1) break;
+    // Figures in its amount columns below it are counted, so the rest is never dropped silently.
+    if (isTotal && pending.length > 1) {
+      const amountAt = table.columns.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
+      let rows = 0;
+      let first: number | undefined;
+      for (let r2 = r + 1; r2 <= ext.lastRow; r2++) {
+        if (amountAt.some((c) => typeof cellAt(ext.sheet, r2, c)?.v === 'number')) {
+          rows++;
+          first ??= r2;
+        }
+      }
+      if (first !== undefined) table.unreadAfterTotal = { cell: cellRef(ext.sheet.name, first, amountAt[0]), rows };
+      break;
+    }
   }
   const numberColumns = unmappedNumberColumns(ext, paths, table, dataStart);
   const isRate = (u: { header: string }) => RATE_HEADER.test(headerLabel(u));
@@ -1651,6 +1691,16 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
         severity: 'info',
         message: `${t.number ?? ''}“${t.title}”中的${what.join('和')}不是金额，未核对。`,
         cells: [...unchecked.map((u) => u.cell), ...uncheckedLines.map((u) => u.cell)],
+        table: t.title,
+      });
+    }
+    if (t.unreadAfterTotal) {
+      const u = t.unreadAfterTotal;
+      findings.push({
+        rule: 'table.rows_unread',
+        severity: 'info',
+        message: `${t.number ?? ''}“${t.title}”在合计行之后还有 ${u.rows} 行数字（自 ${u.cell} 起）未读取、未核对；若它们属于本表，请核对表头（科目编码、科目名称列）是否能识别。`,
+        cells: [u.cell],
         table: t.title,
       });
     }

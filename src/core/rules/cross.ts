@@ -20,9 +20,13 @@ import { RuleContext, RuleFamily } from './types';
 import { grandTotal, yearTotal } from './summary';
 import { agrees, checkEqual, columnName, rowName, shown, sumAmounts, tableName, terms } from './compare';
 
-
+/**
+ * The table of a kind the cross checks compare. A table whose reading stopped at a total with rows
+ * of figures below it (table.rows_unread says so) takes no part: rows it lacks may be rows unread.
+ */
 function first(d: Disclosure, kind: TableKind): Table | undefined {
-  return tablesOfKind(d, kind)[0];
+  const t = tablesOfKind(d, kind)[0];
+  return t && !t.unreadAfterTotal ? t : undefined;
 }
 
 function block(t: Table | undefined, key: string): Block | undefined {

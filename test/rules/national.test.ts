@@ -351,3 +351,39 @@ describe('表号 of 预算/决算 exports', () => {
     expect(classifyTitle(canonicalTitle('部门预算三公经费支出表'))).toBe('n_three_public');
   });
 });
+
+describe('收支总表 with 上年结转 and 结转下年 (河南 layout)', () => {
+  // 本年收入合计 800 + 上年结转 200 = 收入总计 1,000 = 支出总计 = 本年支出合计 + 结转下年.
+  const summary = (yearOut: number, carryOut: number, grandOut: number): Grid =>
+    grid('表1', [
+      ['2025年部门收支总表'],
+      [null, null, null, '单位：万元'],
+      ['收入', null, '支出', null],
+      ['项目', '预算数', '项目', '预算数'],
+      ['一、一般公共预算拨款收入', 800, '一、一般公共服务支出', 700],
+      ['二、政府性基金预算拨款收入', 0, '二、社会保障和就业支出', yearOut - 700],
+      ['三、事业收入', 0, null, null],
+      ['本年收入合计', 800, '本年支出合计', yearOut],
+      ['上年结转', 200, '结转下年', carryOut],
+      ['收入总计', 1000, '支出总计', grandOut],
+    ]);
+  const errors = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.cells.join(',')}`);
+
+  test.each([
+    ['everything spent this year', 1000, 0],
+    ['50 carried to next year', 950, 50],
+  ])('%s: the year totals differ by the 结转 lines, no error', (_n, yearOut, carryOut) => {
+    const r = checkGrid(summary(yearOut, carryOut, 1000));
+    expect(r.tables.map((t) => t.kind)).toEqual(['summary']);
+    expect(errors(summary(yearOut, carryOut, 1000))).toEqual([]);
+  });
+
+  test('支出总计 not equal to 收入总计 is still an error on it', () => {
+    expect(errors(summary(950, 40, 990))).toEqual(expect.arrayContaining([expect.stringMatching(/^summary\.balance .*表1!D10/)]));
+  });
+
+  test('with the same 结转 on both sides the year totals must agree', () => {
+    // 上年结转 200 = 结转下年 200: 本年支出合计 must be 800; 810 is wrong (and so is 支出总计 then).
+    expect(errors(summary(810, 200, 1010))).toEqual(expect.arrayContaining([expect.stringMatching(/^summary\.balance 表1!D8/)]));
+  });
+});

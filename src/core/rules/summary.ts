@@ -5,6 +5,7 @@
  *   收入/支出总计 = 本年合计 + the lines between it and the 总计;
  * - summary.balance: 本年收入合计 = 本年支出合计 in every expenditure block; 收入总计 = 支出总计.
  */
+import Decimal from 'decimal.js';
 import { Block, Row, Table } from '../disclosure';
 import { Finding, figures } from '../finding';
 import { ZERO, compareAmounts } from '../money';
@@ -109,6 +110,20 @@ function checkBlock(t: Table, b: Block): Finding[] {
   return out;
 }
 
+/**
+ * The 结转 lines of a block: its top-level lines between the year's total and the grand total
+ * (上年结转, 结转下年, 用事业基金弥补收支差额 …), summed; zero with no grand total or no such line.
+ */
+function carried(b: Block): Decimal {
+  const year = yearTotal(b);
+  const grand = grandTotal(b);
+  if (!year || !grand) return ZERO;
+  const between = b.rows.slice(b.rows.indexOf(year) + 1, b.rows.indexOf(grand)).filter((r) => !r.isOfWhich && !r.isTotal);
+  if (!between.length) return ZERO;
+  const top = Math.min(...between.map((r) => r.level));
+  return between.filter((r) => r.level === top).reduce((sum, r) => (r.amounts.amount ? sum.plus(r.amounts.amount.value) : sum), ZERO);
+}
+
 function balance(t: Table): Finding[] {
   const out: Finding[] = [];
   const blocks = t.blocks ?? [];
@@ -133,7 +148,10 @@ function balance(t: Table): Finding[] {
     const outYear = yearTotal(b);
     const outGrand = grandTotal(b);
     const label = BLOCK_NAME[b.key] ?? '支出';
-    if (inYear?.amounts.amount && outYear?.amounts.amount) {
+    // 本年收入合计 + 上年结转 = 收入总计 = 支出总计 = 本年支出合计 + 结转下年: the year's totals agree
+    // only when the 结转 lines of the two sides do (河南 and others budget 上年结转 200, 结转下年 0, so
+    // 本年支出合计 is 200 more than 本年收入合计). Otherwise the 总计 lines are what must agree.
+    if (inYear?.amounts.amount && outYear?.amounts.amount && carried(income).eq(carried(b))) {
       const f = checkEqual({
         rule: 'summary.balance',
         expected: inYear.amounts.amount,

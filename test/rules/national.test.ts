@@ -387,3 +387,61 @@ describe('收支总表 with 上年结转 and 结转下年 (河南 layout)', () =
     expect(errors(summary(810, 200, 1010))).toEqual(expect.arrayContaining([expect.stringMatching(/^summary\.balance 表1!D8/)]));
   });
 });
+
+describe('基本支出表 with 人员经费 and 公用经费 side by side, each [经济科目编码 | 科目名称 | 金额]', () => {
+  // 301 = 30101 + 30102 = 68.40; 303 = 30305 = 5.12; 人员经费合计 73.52. 302 = 12.34 + 8.06 = 20.40 = 公用经费合计.
+  const body: (string | number | null)[][] = [
+    ['301', '工资福利支出', 68.4, '302', '商品和服务支出', 20.4],
+    ['30101', '基本工资', 41.25, '30201', '办公费', 12.34],
+    ['30102', '津贴补贴', 27.15, '30211', '差旅费', 8.06],
+    ['303', '对个人和家庭的补助', 5.12, null, null, null],
+    ['30305', '生活补助', 5.12, null, null, null],
+  ];
+  const totals: (string | number | null)[] = ['人员经费合计', null, 73.52, '公用经费合计', null, 20.4];
+  const table = (where: 'top' | 'bottom' | 'none'): Grid =>
+    grid(
+      '表6',
+      [
+        ['2025年一般公共预算基本支出表'],
+        [null, null, null, null, null, '单位：万元'],
+        ['人员经费', null, null, '公用经费', null, null],
+        ['经济科目编码', '科目名称', '金额', '经济科目编码', '科目名称', '金额'],
+        ...(where === 'top' ? [totals] : []),
+        ...body,
+        ...(where === 'bottom' ? [totals] : []),
+      ],
+      [
+        { top: 3, bottom: 3, left: 1, right: 3 },
+        { top: 3, bottom: 3, left: 4, right: 6 },
+      ],
+    );
+  const notInfo = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cells.join(',')}`);
+
+  test.each(['top', 'bottom', 'none'] as const)('totals %s: every row of both panels read, the 公用 codes are codes, no finding', (where) => {
+    const t = checkGrid(table(where)).disclosure!.tables[0];
+    expect(t.kind).toBe('basic_econ');
+    expect(t.rows.filter((r) => r.code).map((r) => `${r.code}:${r.amounts.personnel?.value ?? r.amounts.public?.value}`)).toEqual([
+      '301:684000', '30101:412500', '30102:271500', '303:51200', '30305:51200', '302:204000', '30201:123400', '30211:80600',
+    ]);
+    const total = t.rows.filter((r) => r.isTotal);
+    expect(total.map((r) => [r.amounts.personnel?.value.toString(), r.amounts.public?.value.toString()])).toEqual(where === 'none' ? [] : [['735200', '204000']]);
+    expect(notInfo(table(where))).toEqual([]);
+  });
+
+  test('a wrong 公用 figure is found on its cell, in the 公用经费 column', () => {
+    const g = table('bottom');
+    g.sheets[0].rows[5][5] = { v: 13.34 }; // 30201 办公费 F6
+    const r = checkGrid(g);
+    const f = r.findings.find((x) => x.rule === 'sum.hierarchy' && x.severity === 'error');
+    expect(f?.cells).toEqual(expect.arrayContaining(['表6!F5', '表6!F6']));
+    expect(f?.message).toContain('“公用经费”列');
+    expect(r.causes?.[0].options?.flat().map((c) => c.cell)).toContain('表6!F6');
+  });
+
+  test('a wrong 人员经费合计 is found on it', () => {
+    const g = table('bottom');
+    g.sheets[0].rows[9][2] = { v: 73.5 }; // C10
+    const r = checkGrid(g);
+    expect(r.causes?.[0].changes).toEqual([expect.objectContaining({ cell: '表6!C10', suggested: '73.52' })]);
+  });
+});

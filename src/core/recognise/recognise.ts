@@ -299,6 +299,13 @@ class TableReader {
     return r;
   }
 
+  /** A reader of part of the table (one of side-by-side panels); its issues are this reader's. */
+  within(ext: Extent): TableReader {
+    const r = new TableReader(this.profile, this.hit, ext);
+    (r as { issues: ParseIssue[] }).issues = this.issues;
+    return r;
+  }
+
   isBlank(r: number): boolean {
     for (let c = this.ext.left; c <= this.ext.right; c++) if (textAt(this.ext.sheet, r, c)) return false;
     return true;
@@ -594,7 +601,81 @@ function codeFromParts(ext: Extent, r: number, parts: Column[], state: (string |
   return { code, cell: cellRef(ext.sheet.name, r, first.col) };
 }
 
-function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table): void {
+/**
+ * Side-by-side panels of one table by 科目: 人员经费 [编码 | 名称 | 金额] beside 公用经费 [编码 | 名称 |
+ * 金额] (the 基本支出表 of several provinces). Each panel has its own code column, and its amount column
+ * takes its key from the panel's group header (人员经费/金额 → personnel). The panels' left columns,
+ * or undefined when the header has one code column, or when the panels' amounts do not map to keys
+ * of their own (then the table is read as one, and what cannot be read is said).
+ */
+function codePanels(reader: TableReader, spec: TableSpec, ext: Extent): number[] | undefined {
+  if (spec.scheme !== 'func' && spec.scheme !== 'econ') return undefined;
+  const { top, bottom } = provisionalHeader(reader, ext);
+  const paths = reader.headerPaths(top, bottom);
+  const codeCols = [...paths].filter(([, p]) => /编码|代码/.test(p.split('/').pop()!)).map(([c]) => c).sort((a, b) => a - b);
+  if (codeCols.length < 2) return undefined;
+  const keys: string[] = [];
+  for (let i = 0; i < codeCols.length; i++) {
+    const right = i + 1 < codeCols.length ? codeCols[i + 1] - 1 : ext.right;
+    const own = new Map([...paths].filter(([c]) => c >= codeCols[i] && c <= right));
+    const amounts = mapTableColumns(reader, spec, own).filter((c) => columnType(spec, c.key) === 'amount');
+    if (amounts.length === 0) return undefined;
+    for (const a of amounts) {
+      if (keys.includes(a.key)) return undefined;
+      keys.push(a.key);
+    }
+  }
+  return codeCols;
+}
+
+/** Reads each panel as a table of its own and puts them together: one total row, the rows in panel order. */
+function readPanels(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table, lefts: number[]): void {
+  const { top, bottom } = provisionalHeader(reader, ext);
+  const paths = reader.headerPaths(top, bottom);
+  const parts = lefts.map((left, i) => {
+    const sub: Extent = { ...ext, left, right: i + 1 < lefts.length ? lefts[i + 1] - 1 : ext.right };
+    const part: Table = { ...table, columns: [], rows: [], sums: [] };
+    // The panel's group header ("人员经费" over 编码 | 名称 | 金额); '' when it has none.
+    const path = (paths.get(left) ?? '').split('/');
+    readCoded(reader.within(sub), spec, sub, unit, part, path.length > 1 ? path[0] : '');
+    return part;
+  });
+  const [first, ...rest] = parts;
+  table.headerTop = first.headerTop;
+  table.headerBottom = first.headerBottom;
+  table.columns = [...first.columns, ...rest.flatMap((p) => p.columns.filter((c) => c.key !== 'code' && c.key !== 'name'))].sort((a, b) => a.col - b.col);
+  const unmapped = parts.flatMap((p) => p.unmapped ?? []);
+  table.unmapped = unmapped.length ? unmapped : undefined;
+  const rates = parts.flatMap((p) => p.rates ?? []);
+  table.rates = rates.length ? rates : undefined;
+  table.unreadAfterTotal = parts.find((p) => p.unreadAfterTotal)?.unreadAfterTotal;
+  // The panels' totals (人员经费合计 | 公用经费合计 on one line, or 合计 in each) are the table's one total.
+  const totals = parts.map((p) => p.rows.find((r) => r.isTotal));
+  const total = totals.find((t) => t);
+  if (total) for (const t of totals) if (t && t !== total) Object.assign(total.amounts, t.amounts);
+  const rows = parts.flatMap((p) => p.rows.filter((r) => !r.isTotal));
+  const totalFirst = !!total && first.rows[0] === total;
+  table.rows = total ? (totalFirst ? [total, ...rows] : [...rows, total]) : rows;
+}
+
+/** The header's first row and the last row before any figure (up to 6 rows). */
+function provisionalHeader(reader: TableReader, ext: Extent): { top: number; bottom: number } {
+  const top = reader.headerTop();
+  let bottom = Math.min(top + 5, ext.lastRow);
+  for (let r = top + 1; r <= bottom; r++) {
+    if (!isColumnNumberRow(ext.sheet, r, ext.left, ext.right) && rowShape(ext, r).numbers > 0) {
+      bottom = r - 1;
+      break;
+    }
+  }
+  return { top, bottom };
+}
+
+function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table, panel?: string): void {
+  if (panel === undefined) {
+    const lefts = codePanels(reader, spec, ext);
+    if (lefts) return readPanels(reader, spec, ext, unit, table, lefts);
+  }
   const top = reader.headerTop();
   // Provisional header: up to 6 rows, and not past the first row holding a figure, to find the
   // amount columns before the data start is known.
@@ -758,7 +839,9 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       (table.rateRows ??= []).push({ row: r, label: name, cell: nameCell!, rates });
       continue;
     }
-    const isTotal = (!!name && isTotalText(name) && !code) || (labelless && anyAmount);
+    // In a panel, "人员经费合计" under the 人员经费 group is the panel's total.
+    const panelTotal = !!panel && !!name && !code && normalise(name).replace(/[:：]$/, '') === `${panel}合计`;
+    const isTotal = (!!name && (isTotalText(name) || panelTotal) && !code) || (labelless && anyAmount);
     const row: Row = {
       row: r,
       code,

@@ -222,5 +222,7 @@ export function columnName(t: Table, key: string): string {
   const c = t.columns.find((x) => x.key === key);
   if (!c) return '金额';
   const parts = c.header.split('/');
-  return `“${parts[parts.length - 1]}”列`;
+  // "人员经费/金额": the group names the column, "金额" does not.
+  const last = parts[parts.length - 1];
+  return `“${/^(金额|数额|预算数|预算金额)$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last}”列`;
 }

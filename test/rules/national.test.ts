@@ -6,7 +6,7 @@
  */
 import { checkGrid } from '../../src/core/engine';
 import { CellData, Grid } from '../../src/core/grid';
-import { canonicalTitle, tableNumber } from '../../src/core/recognise/titles';
+import { canonicalTitle, standardWording, tableNumber } from '../../src/core/recognise/titles';
 import { classifyTitle } from '../../src/core/profiles/national/tables';
 
 const row = (...vals: (string | number | null)[]): (CellData | undefined)[] => vals.map((v) => (v === null ? undefined : { v }));
@@ -443,5 +443,21 @@ describe('基本支出表 with 人员经费 and 公用经费 side by side, each 
     g.sheets[0].rows[9][2] = { v: 73.5 }; // C10
     const r = checkGrid(g);
     expect(r.causes?.[0].changes).toEqual([expect.objectContaining({ cell: '表6!C10', suggested: '73.52' })]);
+  });
+});
+
+describe('the 财政部 standard wording, which names no province', () => {
+  test.each([
+    ['2025年部门收支总表', true],
+    ['通城县人力资源和社会保障局2025年部门支出总表', true],
+    ['表一 部门收入总表', true],
+    ['一般公共预算“三公”经费支出表', true],
+    ['政府性基金支出表', true],
+    ['一般公共预算支出预算表（按功能分类项）', false], // 湖北 八
+    ['2024年部门综合预算收支总表', false], // 陕西
+    ['部门预算收支总表', false], // 河北
+    ['上海市嘉定区司法局2024年部门财务收支预算总表', false],
+  ])('%s: %s', (title, standard) => {
+    expect(standardWording(title)).toBe(standard);
   });
 });

@@ -23,17 +23,6 @@ export const FISCAL_SOURCE_COLUMNS: ColumnSpec[] = [
   { key: 'state_capital', match: /国有资本/ },
 ];
 
-/** The 收入总表's sources after 财政拨款, and 上年结转 (河北, 湖北: same words, same order). */
-export const OTHER_SOURCE_COLUMNS: ColumnSpec[] = [
-  { key: 'special_account', match: /财政专户/ },
-  { key: 'business', match: /事业收入/ },
-  { key: 'operating', match: /经营收入/ },
-  { key: 'superior', match: /上级补助/ },
-  { key: 'affiliated', match: /附属单位/ },
-  { key: 'other', match: /其他收入/ },
-  { key: 'carryover', match: /上年结转/ },
-];
-
 /** 合计 | 基本支出 | 项目支出, by 功能科目. */
 export const BASIC_PROJECT_COLUMNS: ColumnSpec[] = [
   ...CODE_COLUMNS,

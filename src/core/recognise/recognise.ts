@@ -31,7 +31,7 @@ import {
 import { Finding } from '../finding';
 import { MoneyUnit, ZERO, decimalsOf, numberToYuan, parseAmount, parseRate, parseUnitText, toYuan } from '../money';
 import { COUNT_WORDS, ColumnSpec, Profile, TableSpec, headerLabel, headerYears, normalise, rowYear } from './profile';
-import { canonicalTitle, tableNumber } from './titles';
+import { canonicalTitle, standardWording, tableNumber } from './titles';
 
 export interface RecogniseResult {
   disclosure: Disclosure | null;
@@ -1694,7 +1694,10 @@ export function recognise(grid: Grid, profiles: Profile[]): RecogniseResult {
     // A province profile claims the workbook only when it reads a few of its own tables (a lone
     // 绩效目标表 or “三公” table says nothing about the province); otherwise, or when the national
     // layer reads more, the national layer alone.
-    const own = mixed && bestProfile ? new Set(mixed.d.tables.filter((t) => bestProfile!.tables.some((x) => x.id === t.id)).map((t) => t.id)).size : 0;
+    // …and only when one of them is in the province's own wording: the 财政部 standard titles
+    // (部门收支总表 … as 湖北 and 广东 both print them) say nothing about the province.
+    const ownWording = bestHits.some((h) => !standardWording(h.text));
+    const own = mixed && bestProfile && ownWording ? new Set(mixed.d.tables.filter((t) => bestProfile!.tables.some((x) => x.id === t.id)).map((t) => t.id)).size : 0;
     const enough = bestProfile ? Math.min(3, bestProfile.tables.filter((x) => !x.optional).length) : 1;
     // (Reading twice costs time: only when the province profile reads too little, or left titles unread.)
     const nCells = new Set(nHits.map((h) => cellRef(h.sheet.name, h.row, h.col)));

@@ -95,3 +95,23 @@ function canonicalUncached(text: string): CanonicalTitle {
   if (!scheme && /经济(分类|科目)/.test(n)) scheme = 'econ';
   return { core: n, scheme, stripped };
 }
+
+/**
+ * The 财政部 standard names of the 部门预算公开 tables, as the 2017 template prints them (部门收支总表 …
+ * 国有资本经营预算支出表). A title in these words, with at most a unit's name and a year before it, says
+ * nothing about the province: 湖北 prints them so, and so do 广东 and others. A province profile
+ * claims a workbook only by a title in its own wording (陕西 综合预算, 河北 部门预算…, 湖北 …（按功能分类项）).
+ * The prefix may not hold a budget word: "部门综合预算收支总表", "部门预算收支总表" are own wordings.
+ */
+const STANDARD_NAME =
+  /^(?:部门)?(?:收支总表|收入总表|支出总表|财政拨款收支总表|一般公共预算(?:财政拨款)?(?:基本)?支出表|一般公共预算(?:财政拨款)?"?三公"?经费支出表|政府性基金(?:预算)?(?:财政拨款)?支出表|国有资本经营预算(?:财政拨款)?支出表)$/;
+
+export function standardWording(text: string): boolean {
+  const { core } = canonicalTitle(text);
+  for (let i = 0; i <= Math.min(core.length, 40); i++) {
+    const prefix = core.slice(0, i);
+    if (/预算|决算|综合|财务|公开|收支|收入|支出/.test(prefix)) return false;
+    if (STANDARD_NAME.test(core.slice(i))) return true;
+  }
+  return false;
+}

@@ -5,7 +5,8 @@
  */
 import { HEBEI_NARRATIVE } from './narrative';
 import { Profile } from '../../recognise/profile';
-import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, OTHER_SOURCE_COLUMNS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { INCOME_COLUMNS, INCOME_SUMS } from '../national/tables';
 import { itemOf } from '../national/tables';
 
 export const HEBEI: Profile = {
@@ -30,17 +31,9 @@ export const HEBEI: Profile = {
       title: /^(部门|单位)预算收入总表$/,
       layout: 'coded',
       scheme: 'func',
-      columns: [
-        ...CODE_COLUMNS,
-        { key: 'subtotal', match: /本年收入\/小计/ },
-        { key: 'total', match: /合计/ },
-        { key: 'fiscal', match: /财政拨款/ },
-        ...OTHER_SOURCE_COLUMNS,
-      ],
-      sums: [
-        { total: 'total', parts: ['subtotal', 'carryover'] },
-        { total: 'subtotal', parts: ['fiscal', 'special_account', 'business', 'operating', 'superior', 'affiliated', 'other'] },
-      ],
+      // The 财政部 standard 收入总表 (财政拨款 as one column or by its sources, 本年收入 小计 or not).
+      columns: INCOME_COLUMNS,
+      sums: INCOME_SUMS,
     },
     {
       id: 'h3',

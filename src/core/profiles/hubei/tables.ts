@@ -5,7 +5,8 @@
  */
 import { HUBEI_NARRATIVE } from './narrative';
 import { ColumnSpec, Profile } from '../../recognise/profile';
-import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, OTHER_SOURCE_COLUMNS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { BASIC_PROJECT_COLUMNS, CODE_COLUMNS as CODES, FISCAL_SOURCE_COLUMNS, INCOME_EXPENSE_BLOCKS, PERSONNEL_PUBLIC_COLUMNS } from '../standard';
+import { INCOME_COLUMNS, INCOME_SUMS } from '../national/tables';
 
 /** An optional year before the title ("2024年部门收支总表"). */
 const Y = '^(\\d{4}年(度)?)?';
@@ -42,17 +43,10 @@ export const HUBEI: Profile = {
       title: title('部门收入总表'),
       layout: 'coded',
       scheme: 'func',
-      columns: [
-        ...CODES,
-        { key: 'subtotal', match: /本年收入\/小计/ },
-        { key: 'total', match: /合计/ },
-        ...FISCAL_SOURCE_COLUMNS,
-        ...OTHER_SOURCE_COLUMNS,
-      ],
-      sums: [
-        { total: 'total', parts: ['subtotal', 'carryover'] },
-        { total: 'subtotal', parts: ['gp', 'fund', 'state_capital', 'special_account', 'business', 'operating', 'superior', 'affiliated', 'other'] },
-      ],
+      // The 财政部 standard 收入总表: the national columns and sums, which also read it with a flat
+      // header (合计 | 各项收入 | 上年结转, no 本年收入 小计).
+      columns: INCOME_COLUMNS,
+      sums: INCOME_SUMS,
     },
     {
       id: 'b3',

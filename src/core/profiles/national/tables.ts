@@ -68,7 +68,7 @@ const ECON_SUMS: ColumnSum[] = [
 ];
 
 /** The 收入 sources, as columns (收入总表 by 功能科目). */
-const INCOME_COLUMNS: ColumnSpec[] = [
+export const INCOME_COLUMNS: ColumnSpec[] = [
   ...CODE_COLUMNS,
   ...OF_WHICH,
   { key: 'subtotal', match: /本年收入.*(小计|合计)$/ },
@@ -103,7 +103,7 @@ function incomeSums(total: string, extra: string[]): ColumnSum[] {
   ];
 }
 
-const INCOME_SUMS: ColumnSum[] = [
+export const INCOME_SUMS: ColumnSum[] = [
   { total: 'total', parts: ['subtotal', 'carryover'], all: true },
   ...incomeSums('subtotal', []),
   ...incomeSums('total', ['carryover']).map((x) => ({ ...x, besides: [...(x.besides ?? []), 'subtotal'] })),

@@ -62,6 +62,13 @@ export interface Row {
   /** 科目名称 / 单位名称 / 项目名称 as printed (trimmed). */
   name?: string;
   nameCell?: string;
+  /**
+   * True when `name` is the row's own label, not the name of its code: a project in a 项目支出表
+   * (项目名称 | 功能科目编码 | 科目名称). The code's name is then `codeName`, when printed.
+   */
+  labelled?: boolean;
+  codeName?: string;
+  codeNameCell?: string;
   /** Second code column where a table has one (政府经济科目编码 in 经济 tables). */
   code2?: string;
   code2Cell?: string;

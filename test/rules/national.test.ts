@@ -461,3 +461,71 @@ describe('the 财政部 standard wording, which names no province', () => {
     expect(standardWording(title)).toBe(standard);
   });
 });
+
+describe('项目支出表: 项目名称 | 功能科目编码 | 科目名称 | 合计 | 一般公共预算 | 政府性基金 | 其他资金', () => {
+  // 一般公共预算支出表: 项目支出 150.40 in 2080109; the projects: 100.15 + 50.25 一般公共预算, 9.60 其他资金.
+  const workbook = (): Grid => ({
+    source: 'projects.xlsx',
+    sheets: [
+      {
+        name: '表5',
+        merges: [],
+        rows: [
+          ['2025年一般公共预算支出表'],
+          [null, null, null, null, null, '单位：万元'],
+          ['科目编码', '科目名称', '合计', '基本支出', null, '项目支出'],
+          [null, null, null, '人员经费', '公用经费', null],
+          [null, '合计', 250.9, 80.3, 20.2, 150.4],
+          ['208', '社会保障和就业支出', 250.9, 80.3, 20.2, 150.4],
+          ['20801', '人力资源和社会保障管理事务', 250.9, 80.3, 20.2, 150.4],
+          ['2080101', '行政运行', 100.5, 80.3, 20.2, 0],
+          ['2080109', '社会保险经办机构', 150.4, 0, 0, 150.4],
+        ].map((r) => row(...r)),
+      },
+      {
+        name: '表9',
+        merges: [],
+        rows: [
+          ['2025年项目支出表'],
+          [null, null, null, null, null, null, '单位：万元'],
+          ['项目名称', '功能科目编码', '功能科目名称', '合计', '一般公共预算', '政府性基金', '其他资金'],
+          ['合计', null, null, 160, 150.4, 0, 9.6],
+          ['社保经办业务经费', '2080109', '社会保险经办机构', 109.75, 100.15, 0, 9.6],
+          ['信息系统运维经费', '2080109', '社会保险经办机构', 50.25, 50.25, 0, 0],
+        ].map((r) => row(...r)),
+      },
+    ],
+  });
+  const notInfo = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.message}`);
+
+  test('the rows are projects; the 科目名称 is the code name; the sources are read; no finding', () => {
+    const r = checkGrid(workbook());
+    const t = r.disclosure!.tables.find((x) => x.kind === 'special')!;
+    expect(t.rows.filter((x) => !x.isTotal).map((x) => [x.name, x.code, x.codeName])).toEqual([
+      ['社保经办业务经费', '2080109', '社会保险经办机构'],
+      ['信息系统运维经费', '2080109', '社会保险经办机构'],
+    ]);
+    expect(t.columns.map((c) => c.key)).toEqual(expect.arrayContaining(['gp', 'fund', 'other', 'total']));
+    expect(notInfo(workbook())).toEqual([]);
+  });
+
+  test('the 一般公共预算 total of the projects is compared with the 项目支出 column, in those words', () => {
+    const g = workbook();
+    g.sheets[1].rows[3][4] = { v: 151.4 }; // 表9!E4
+    const f = checkGrid(g).findings.find((x) => x.rule === 'cross.special');
+    expect(f?.cells).toEqual(expect.arrayContaining(['表9!E4', '表5!F5']));
+    expect(f?.message).toContain('合计行的一般公共预算应等于');
+    expect(f?.message).toContain('的项目支出');
+    expect(f?.message).not.toContain('专项业务经费');
+  });
+
+  test('a wrong 科目名称 is found on the 科目名称 cell, not on the project', () => {
+    const g = workbook();
+    g.sheets[1].rows[4][2] = { v: '就业管理事务' }; // 表9!C5
+    const r = checkGrid(g);
+    const f = r.findings.find((x) => x.rule === 'code.name_consistent');
+    expect(f?.cells).toContain('表9!C5');
+    expect(f?.cells).not.toContain('表9!A5');
+    expect(r.causes?.[0].changes).toEqual([expect.objectContaining({ cell: '表9!C5', suggested: '社会保险经办机构' })]);
+  });
+});

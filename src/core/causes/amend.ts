@@ -92,6 +92,7 @@ export function indexDisclosure(d: Disclosure): DisclosureIndex {
     }
     if (r.name && r.nameCell) addText({ kind: 'name', cell: r.nameCell, path: [...base, 'name'], value: r.name, table, row: r });
     if (r.name2 && r.name2Cell) addText({ kind: 'name', cell: r.name2Cell, path: [...base, 'name2'], value: r.name2, table, row: r });
+    if (r.codeName && r.codeNameCell) addText({ kind: 'name', cell: r.codeNameCell, path: [...base, 'codeName'], value: r.codeName, table, row: r });
     if (r.marker && r.nameCell && block) addText({ kind: 'marker', cell: r.nameCell, path: [...base, 'marker'], value: r.marker, table, row: r, block });
   };
   d.tables.forEach((t, ti) => {

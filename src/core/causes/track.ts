@@ -111,6 +111,16 @@ class WatchedRow implements Row {
   get name2Cell() {
     return this.r.name2Cell;
   }
+  get labelled() {
+    return this.r.labelled;
+  }
+  get codeNameCell() {
+    return this.r.codeNameCell;
+  }
+  get codeName() {
+    this.log.note(this.r.codeNameCell);
+    return this.r.codeName;
+  }
   // What was read from a cell.
   get code() {
     this.log.note(this.r.codeCell);
@@ -149,6 +159,9 @@ export const ROW_FIELDS: Record<keyof Row, true> = {
   code2Cell: true,
   name2: true,
   name2Cell: true,
+  labelled: true,
+  codeName: true,
+  codeNameCell: true,
   label: true,
   marker: true,
   level: true,

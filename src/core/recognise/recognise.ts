@@ -696,9 +696,14 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   table.headerTop = top;
   table.headerBottom = headerBottom;
   if (dataStart < 0) dataStart = ext.lastRow + 1;
+  // A 科目名称 beside the code (code_name) names the row when no other column does.
+  const ownName = table.columns.find((c) => c.key === 'code_name');
+  if (ownName && !table.columns.some((c) => c.key === 'name')) ownName.key = 'name';
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const codeCol = byKey.get('code');
   const nameCol = byKey.get('name');
+  // Rows named by their project (项目名称), not by their code's name.
+  const labelled = !!codeCol && !!nameCol && columnType(spec, 'code_name') === 'text' && spec.columns?.some((c) => c.key === 'code_name');
   const codeParts = CODE_PART_KEYS.map((k) => byKey.get(k)).filter((c): c is Column => !!c);
   // Label columns: from the name column up to the first amount column (项目名称 spanning two cells,
   // or followed by a column with no header of its own). The leftmost filled one gives the row's level.
@@ -857,6 +862,14 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       row.code2 = texts.code2.text.replace(/\s/g, '');
       row.code2Cell = texts.code2.cell;
       delete texts.code2;
+    }
+    if (labelled && row.code && row.name) {
+      row.labelled = true;
+      if (texts.code_name) {
+        row.codeName = texts.code_name.text;
+        row.codeNameCell = texts.code_name.cell;
+        delete texts.code_name;
+      }
     }
     if (texts.name2) {
       row.name2 = texts.name2.text;

@@ -59,8 +59,9 @@ function coded(row: Row, second: boolean): Coded | undefined {
   return {
     code,
     codeCell,
-    name: (second ? row.name2 : row.name)?.trim() || undefined,
-    nameCell: second ? row.name2Cell : row.nameCell,
+    // A project's row (Row.labelled) carries its code's name beside the code, if at all.
+    name: (second ? row.name2 : row.labelled ? row.codeName : row.name)?.trim() || undefined,
+    nameCell: second ? row.name2Cell : row.labelled ? row.codeNameCell : row.nameCell,
     row,
   };
 }

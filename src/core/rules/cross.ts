@@ -418,22 +418,38 @@ function basicVsFull(d: Disclosure, out: Finding[], only?: TableKind): void {
   }
 }
 
-/** 专项业务经费 column total = 专项业务经费表 合计 = Σ 绩效目标表 amounts. */
+/**
+ * The 一般公共预算 part of a 项目支出表's total: its 一般公共预算 column where it has one; its 合计 when
+ * it has no source columns (a table of 一般公共预算 projects, 陕西 专项业务经费表); else undefined (the
+ * 合计 of all funds, with the 一般公共预算 share unread, proves nothing about the 一般公共预算 table).
+ */
+function gpPartOf(sp: Table): Amount | undefined {
+  const t = totalRow(sp);
+  if (t?.amounts.gp) return t.amounts.gp;
+  const sources = ['fund', 'state_capital', 'fiscal', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'affiliated', 'business_fund', 'other', 'carryover'];
+  return sp.columns.some((c) => sources.includes(c.key)) ? undefined : t?.amounts.total;
+}
+
+/** 专项业务经费 (项目支出) column total = 专项业务经费表 (项目支出表) 合计 = Σ 绩效目标表 amounts. */
 function special(d: Disclosure, out: Finding[]): void {
   const gp = first(d, 'gp_func');
-  const col = gp && (totalRow(gp)?.amounts.special ?? (tablesOfKind(d, 'special').length ? totalRow(gp)?.amounts.project : undefined));
+  const gpTotal = gp && totalRow(gp);
+  const col = gpTotal?.amounts.special ?? (tablesOfKind(d, 'special').length ? gpTotal?.amounts.project : undefined);
+  // The column's own name: 陕西 专项业务经费, elsewhere 项目支出.
+  const what = gpTotal?.amounts.special ? '专项业务经费' : '项目支出';
   const sp = first(d, 'special');
   const spTotal = sp && totalRow(sp)?.amounts.total;
-  if (gp && col && sp && spTotal) {
+  const spGp = sp && gpPartOf(sp);
+  if (gp && col && sp && spGp) {
     push(
       out,
       checkEqual({
         rule: 'cross.special',
         expected: col,
         expectedUnit: gp.unit,
-        actual: spTotal,
+        actual: spGp,
         actualUnit: sp.unit,
-        what: () => `${tableName(sp)}合计应等于${tableName(gp)}合计行的专项业务经费`,
+        what: () => `${tableName(sp)}${spGp === spTotal ? '合计' : '合计行的一般公共预算'}应等于${tableName(gp)}合计行的${what}`,
         table: sp.title,
       }),
     );
@@ -452,7 +468,7 @@ function special(d: Disclosure, out: Finding[]): void {
         expectedUnit: refTable.unit,
         actual: sum,
         actualUnit: perf[0].unit,
-        what: () => `各项目绩效目标表的资金总额之和应等于${tableName(refTable)}的专项业务经费合计`,
+        what: () => `各项目绩效目标表的资金总额之和应等于${tableName(refTable)}的${spTotal ? '' : what}合计`,
         table: perf[0].title,
       }),
       totals.map((a) => a.cell),

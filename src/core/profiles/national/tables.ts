@@ -320,7 +320,18 @@ export const NATIONAL_TABLES: TableSpec[] = [
     name: '项目支出表',
     // Projects under their 单位 and groups by indentation, or under their 功能科目 by code.
     layout: 'tree',
-    columns: [...CODE_COLUMNS, ...OF_WHICH, { key: 'total', match: /合计|金额|预算数|总计/ }],
+    // 项目名称 | 功能科目编码 | 科目名称 | 合计 | 一般公共预算 | 政府性基金 | … : the row is named by its
+    // project; the 科目名称 beside the code is the code's name (code_name), and the sources are
+    // columns like the 收入总表's. A 项目编码 is not a 科目编码.
+    columns: [
+      { key: 'code', match: /编码|代码/, exclude: /项目(编码|代码)/, type: 'code' },
+      { key: 'name', match: /项目名称|(^|\/)项目$/, type: 'name' },
+      { key: 'code_name', match: /名称/, type: 'text' },
+      ...OF_WHICH,
+      ...INCOME_COLUMNS.filter((c) => !['code', 'name', 'total', 'subtotal'].includes(c.key) && !c.key.startsWith('of_which')),
+      { key: 'total', match: /合计|金额|预算数|总计/ },
+    ],
+    sums: INCOME_SUMS.filter((x) => x.total === 'total' && !x.parts.includes('subtotal')),
   }),
   spec({
     id: 'n_perf_overall',

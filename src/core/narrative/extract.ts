@@ -538,7 +538,10 @@ export function extract(physical: string[]): ExtractedText {
 
       // “…公务接待费 4,895.00 元，具体是国内接待费 4,895.00 元（…），国（境）外接待费 0 元”: after
       // 具体是 / 具体为 / 包括, the figures to the end of the segment detail the item before them.
-      if ((mention.role === 'amount' || mention.role === 'annotation') && /元$/.test(mention.unit) && introducesDetail(clauseBefore)) detail = { paragraph: pi + 1, segment: mention.segment };
+      // Inside a 其中 list, “…基本支出 1098.14 万元，主要包括：人员经费 …、公用经费 …；项目支出 …”: the
+      // item's own details, introduced after its figure (the colon ends the clause), are not items of the list.
+      const itemDetail = !!group && !group.closed && lastAmount?.partOf === group && lastAmount.amount.paragraph === pi + 1 && introducesDetail(gap);
+      if ((mention.role === 'amount' || mention.role === 'annotation') && /元$/.test(mention.unit) && (introducesDetail(clauseBefore) || itemDetail)) detail = { paragraph: pi + 1, segment: mention.segment };
       else if (detail && (detail.paragraph !== pi + 1 || detail.segment !== mention.segment)) detail = undefined;
       if (detail && mention.role === 'amount') {
         mention.role = 'annotation';
@@ -877,7 +880,8 @@ function nearestOrLatest(same: Statement[], paragraph: number): Statement | unde
 function introducesDetail(before: string): boolean {
   const outside = before.replace(/[（(][^（()）]*[）)]/g, '');
   // (No lookbehind: the task pane also runs in older WebKit, where a lookbehind is a syntax error.)
-  return /(?:具体是|具体为|具体包括|(?:^|[^不])包括)[^，,；;。]*$/.test(outside);
+  // 主要是 / 主要用于 / 用于 …: what the figure is made of or spent on, not a figure of its own list.
+  return /(?:具体是|具体为|具体包括|(?:^|[^不])包括|主要是|主要有|(?:^|[^不])用于)[^，,；;。]*$/.test(outside);
 }
 
 /** The subject a 较上年 clause names itself, or undefined: “公务接待费支出决算增加” → 公务接待费支出决算. */

@@ -226,8 +226,9 @@ export const FIGURES: FigureDef[] = [
   { id: 'expense.fund', subject: /政府性基金(预算)?(拨款)?支出$/, get: (d) => expenseTotal(primary(d, 'fund')) ?? blockLine(summary(d), 'income', /政府性基金/) },
   { id: 'expense.gp', subject: /一般(公共|共)预算(财政)?(拨款)?支出$/, not: /基本/, get: gpExpense },
   // Totals.
-  { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, get: (d) => incomeTotal(summary(d)) },
-  { id: 'expense.total', subject: /预算支出$|支出预算总额$|支出总计$|支出预算$/, not: /基金|国有|三公|会议|培训/, get: (d) => expenseTotal(summary(d)) },
+  // (A subject that names a part — “基本支出预算”, “财政拨款支出预算”, “一般公共预算收入预算” — is not the total.)
+  { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, not: /一般公共|基金|国有|财政拨款|财政专户|事业|经营|上级|附属|其他/, get: (d) => incomeTotal(summary(d)) },
+  { id: 'expense.total', subject: /预算支出$|支出预算总额$|支出总计$|支出预算$/, not: /基金|国有|三公|会议|培训|基本|项目|专项|人员|公用|一般公共|财政拨款|机关运行/, get: (d) => expenseTotal(summary(d)) },
   // 基本支出 parts.
   // 机关运行经费: the 机关运行经费 table's total where the workbook has one (江苏 公开表十一), else the
   // 公用经费 it is made of (陕西, 湖北 write it so).

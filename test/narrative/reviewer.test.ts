@@ -1,0 +1,44 @@
+/**
+ * Correct sentences in the ways real 说明 are written, against the 湖北 example (通城县人社局 2024:
+ * 支出 1,620.14 = 基本支出 1,098.14 + 项目支出 522.00; 基本支出 = 人员经费 1,034.54 + 公用经费 63.60),
+ * from a reviewer's probe of the checker. Each raised a false error; each must stay silent, and the
+ * same sentence with one figure wrong must still be caught.
+ */
+import { buildHubei002 } from '../fixtures/hubei';
+import { checkNarrative } from '../../src/core/narrative';
+import { CheckResult } from '../../src/core/engine';
+import { resultOf } from './helpers';
+
+let hubei: CheckResult;
+beforeAll(async () => {
+  hubei = await resultOf(() => buildHubei002(), 'hubei.xlsx');
+});
+const serious = (text: string) =>
+  checkNarrative([text], hubei.disclosure)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.rule} ${f.severity}: ${f.message}`);
+
+describe('an item’s own details inside a 其中 list are not items of the list', () => {
+  test.each([
+    ['主要包括：', '本部门2024年支出预算总额为1620.14万元，其中：基本支出1098.14万元，主要包括：人员经费1034.54万元、公用经费63.60万元；项目支出522.00万元。'],
+    ['主要是 …等', '本部门2024年支出预算总额为1620.14万元，其中：基本支出1098.14万元，主要用于人员经费和公用经费；项目支出522.00万元，主要是其他就业补助等项目支出323.00万元。'],
+    ['具体包括', '本部门2024年支出预算总额为1620.14万元，其中：基本支出1098.14万元，具体包括人员经费1034.54万元、公用经费63.60万元；项目支出522.00万元。'],
+  ])('%s', (_n, text) => {
+    expect(serious(text)).toEqual([]);
+  });
+
+  test('the list itself is still added up: 项目支出 521.00 leaves it 1.00 short', () => {
+    const fs = serious('本部门2024年支出预算总额为1620.14万元，其中：基本支出1098.14万元，主要包括：人员经费1034.54万元、公用经费63.60万元；项目支出521.00万元。');
+    expect(fs.some((f) => /^narrative\.(sum|mismatch) error/.test(f))).toBe(true);
+  });
+});
+
+describe('a part named with 预算 after it is the part, not the total', () => {
+  test('“基本支出预算 1098.14 万元” is 基本支出, not 本年支出合计 1620.14', () => {
+    expect(serious('本部门2024年基本支出预算1098.14万元，其中人员经费1034.54万元，公用经费63.60万元。')).toEqual([]);
+  });
+  test('and 1098.41 is reported against 基本支出', () => {
+    const fs = checkNarrative(['本部门2024年基本支出预算1098.41万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch');
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '1098.14', '1098.41']]);
+  });
+});

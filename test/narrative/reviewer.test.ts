@@ -42,3 +42,28 @@ describe('a part named with 预算 after it is the part, not the total', () => {
     expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '1098.14', '1098.41']]);
   });
 });
+
+describe('whose money: 基本支出 and 项目支出 of 一般公共预算 are the 一般公共预算 table’s (项目支出 199.00 of 522.00)', () => {
+  test('in a list under 一般公共预算支出', () => {
+    expect(serious('本部门2024年一般公共预算支出1297.14万元，其中：基本支出1098.14万元，项目支出199.00万元。')).toEqual([]);
+    const fs = checkNarrative(['本部门2024年一般公共预算支出1297.14万元，其中：基本支出1098.14万元，项目支出198.00万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch');
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '199.00', '198.00']]);
+  });
+  test('under a heading that names 一般公共预算', () => {
+    expect(checkNarrative(['三、一般公共预算支出情况说明', '基本支出1098.14万元，项目支出199.00万元。'], hubei.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  test('“涉及一般公共预算当年拨款” after 项目支出 is its 一般公共预算 part', () => {
+    expect(serious('本部门2024年项目支出522.00万元，涉及一般公共预算当年拨款199.00万元，主要用于社会保险经办等工作。')).toEqual([]);
+    const fs = checkNarrative(['本部门2024年项目支出522.00万元，涉及一般公共预算当年拨款190.00万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch');
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '199.00', '190.00']]);
+  });
+  test('without a word of scope, 项目支出 is all the money’s (支出总表 522.00)', () => {
+    expect(serious('本部门2024年项目支出522.00万元。')).toEqual([]);
+    expect(serious('本部门2024年项目支出199.00万元。').some((f) => f.startsWith('narrative.mismatch error'))).toBe(true);
+  });
+});
+
+test('a 科目 of other money (2080799 其他就业补助支出, 其他收入 in the 支出总表 only) is not “not in the tables”', () => {
+  expect(serious('其他就业补助支出（2080799）323.00万元，主要用于三支一扶人员补助。')).toEqual([]);
+  expect(serious('其他就业补助支出（2089999）323.00万元。').some((f) => f.startsWith('narrative.code error'))).toBe(true);
+});

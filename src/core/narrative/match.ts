@@ -8,7 +8,7 @@ import { Disclosure, Row, Table } from '../disclosure';
 import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
 import { ZERO, formatWan, fromYuan, halfUnitYuan } from '../money';
 import { ExtractedText, Mention, Statement, mentionHalfUnitYuan, mentionYuan } from './extract';
-import { Fig, FigureDef, figureFor, hasData, primary, sumFigs, fig } from './figures';
+import { Fig, FigureDef, columnTotal, figureFor, hasData, primary, sumFigs, fig } from './figures';
 import { TextFindings, TextMoney } from './textcheck';
 
 function normName(s: string | undefined): string {
@@ -136,6 +136,10 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: Cod
   const found = findCoded(d, code);
   const { start } = excerptSpan(st);
   if (!found) {
+    // A 科目 the 一般公共预算 tables do not have may be one of other money (其他收入, 政府性基金): in the
+    // 支出总表, 收入总表, 收支总表 or a fund table it exists, and which scope the text speaks of is not known.
+    const elsewhere = d.tables.some((t) => t.rows.some((r) => r.code === code) || t.blocks?.some((b) => b.rows.some((r) => r.code === code)));
+    if (elsewhere) return;
     const entry = codes?.get(schemeOf(code) ?? 'func', code);
     out.add(
       'narrative.code',
@@ -246,9 +250,18 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
         checkCodedPart(st, parent.code, d, out);
         continue;
       }
-      const def: FigureDef | undefined = figureFor(st.subject);
+      // “项目支出 522 万元，涉及一般公共预算当年拨款 199 万元”: the 一般公共预算 part of the figure before.
+      const part = partOfPrevious(x, st);
+      if (part === 'skip') continue;
+      const def: FigureDef | undefined = part?.def ?? figureFor(st.subject);
       if (!def) continue;
-      const f = def.get(d);
+      const scope = part ? 'gp' : scopeOf(st);
+      const scoped = BY_SOURCE[def.id];
+      // 基本支出 / 项目支出 of 一般公共预算 money (the list's total, the sentence or the section says so):
+      // the 一般公共预算 table's columns, not the 支出总表's of all the money; of 财政拨款 with 政府性基金
+      // beside it, not known.
+      if (scoped && scope === 'fiscal') continue;
+      const f = scoped && scope === 'gp' ? scoped(d) : def.get(d);
       if (!f || f.cells.length === 0) continue;
       report(out, st, f, '报表数');
       // A 较上年 change against last year's workbook when one is given, else the table's own 上年
@@ -271,6 +284,40 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
     }
   }
   checkEmptyClaims(x, d, out);
+}
+
+/** 基本支出 and 项目支出 of 一般公共预算 money: the 一般公共预算 table's columns. */
+const BY_SOURCE: Partial<Record<string, (d: Disclosure) => Fig | undefined>> = {
+  basic: (d) => columnTotal(primary(d, 'gp_func'), 'basic') ?? sumFigs([columnTotal(primary(d, 'gp_func'), 'personnel'), columnTotal(primary(d, 'gp_func'), 'public')]),
+  project: (d) => columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project'),
+};
+
+const GP = /一般公共预算/;
+const FISCAL = /财政拨款/;
+
+/**
+ * Whose money a figure is: 'gp' when its subject, the total of the list it is in, or its section's
+ * heading names 一般公共预算 (“六、一般公共预算基本支出情况说明”); 'fiscal' for 财政拨款; else undefined.
+ */
+function scopeOf(st: Statement): 'gp' | 'fiscal' | undefined {
+  for (const t of [st.subject, st.partOf?.total.subject ?? '', st.section]) {
+    if (GP.test(t)) return 'gp';
+    if (FISCAL.test(t)) return 'fiscal';
+  }
+  return undefined;
+}
+
+/**
+ * A figure that names itself a part of the one before it in its sentence (涉及 / 含 / 其中含 …
+ * 一般公共预算当年拨款): the 一般公共预算 share of that figure, or 'skip' when which share is not known.
+ */
+function partOfPrevious(x: ExtractedText, st: Statement): { def: FigureDef } | 'skip' | undefined {
+  const subject = st.subject.replace(/[\s\u3000]/g, '');
+  if (!/^(?:其中)?(?:涉及|含|包含)/.test(subject)) return undefined;
+  const prev = x.statements.filter((s) => s.id < st.id && s.amount.sentence === st.amount.sentence && !s.alt).pop();
+  const def = prev && figureFor(prev.subject);
+  if (def && BY_SOURCE[def.id] && GP.test(subject) && !/基金|国有/.test(subject)) return { def };
+  return 'skip';
 }
 
 /** Without tables: codes in the text against the code catalogue. */

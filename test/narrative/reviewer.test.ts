@@ -67,3 +67,18 @@ test('a 科目 of other money (2080799 其他就业补助支出, 其他收入 in
   expect(serious('其他就业补助支出（2080799）323.00万元，主要用于三支一扶人员补助。')).toEqual([]);
   expect(serious('其他就业补助支出（2089999）323.00万元。').some((f) => f.startsWith('narrative.code error'))).toBe(true);
 });
+
+test('“公用经费 63.60 万元，为办公费 2.92 万元等…”: what the item is made of is not another item', () => {
+  expect(serious('本部门2024年基本支出1098.14万元，其中：人员经费1034.54万元；公用经费63.60万元，为办公费2.92万元等日常公用支出。')).toEqual([]);
+});
+
+describe('a paragraph opening with 其中 lists the parts of the figure they are by definition parts of', () => {
+  const before = '本部门2024年支出预算总额为1620.14万元，其中基本支出1098.14万元，项目支出522.00万元。';
+  test('人员经费 and 公用经费 are 基本支出’s, not 项目支出’s', () => {
+    expect(checkNarrative([before, '其中人员经费1034.54万元，公用经费63.60万元。'], hubei.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  test('and they are added up against 基本支出', () => {
+    const fs = checkNarrative([before, '其中人员经费1030.54万元，公用经费63.60万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.sum' && f.severity === 'error');
+    expect(fs.map((f) => f.text?.excerpt)).toEqual([expect.stringContaining('基本支出1098.14')]);
+  });
+});

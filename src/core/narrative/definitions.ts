@@ -54,3 +54,8 @@ export function nextDefinedPart(total: string, listed: string[], next: string): 
     return at.length > 0 && at.every((i) => i >= 0) && n >= 0 && !at.includes(n);
   });
 }
+
+/** Whether `part` is by definition one of the parts of `total` (人员经费 of 基本支出, 公务接待费 of 三公). */
+export function definedPartOf(total: string, part: string): boolean {
+  return BREAKDOWNS.some((b) => b.total(total) && b.parts.some((re) => partNames(part).some((x) => re.test(x))));
+}

@@ -11,7 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
-import { nextDefinedPart } from './definitions';
+import { definedPartOf, nextDefinedPart } from './definitions';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -540,7 +540,9 @@ export function extract(physical: string[]): ExtractedText {
       // 具体是 / 具体为 / 包括, the figures to the end of the segment detail the item before them.
       // Inside a 其中 list, “…基本支出 1098.14 万元，主要包括：人员经费 …、公用经费 …；项目支出 …”: the
       // item's own details, introduced after its figure (the colon ends the clause), are not items of the list.
-      const itemDetail = !!group && !group.closed && lastAmount?.partOf === group && lastAmount.amount.paragraph === pi + 1 && introducesDetail(gap);
+      // (“公用经费 63.60 万元，为办公费 2.92 万元等…”: a clause opening with 为 / 是 / 即 / 含 says what
+      // the item is made of.)
+      const itemDetail = !!group && !group.closed && lastAmount?.partOf === group && lastAmount.amount.paragraph === pi + 1 && (introducesDetail(gap) || /^\s*[，,]\s*(?:为|是|即|含)/.test(gap));
       if ((mention.role === 'amount' || mention.role === 'annotation') && /元$/.test(mention.unit) && (introducesDetail(clauseBefore) || itemDetail)) detail = { paragraph: pi + 1, segment: mention.segment };
       else if (detail && (detail.paragraph !== pi + 1 || detail.segment !== mention.segment)) detail = undefined;
       if (detail && mention.role === 'amount') {
@@ -638,7 +640,15 @@ export function extract(physical: string[]): ExtractedText {
           const vehicle = !inParens && isVehicleTotal(lastAmount.subject);
           if ((inParens || nestedItem || vehicle) && group && !group.closed && lastAmount.partOf === group) outer = group;
           else closeGroup();
-          group = { total: lastAmount, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem, vehicle };
+          // A paragraph that opens with 其中 after a paragraph of several figures (“…其中基本支出 1098.14
+          // 万元，项目支出 522.00 万元。” ¶ “其中人员经费 …，公用经费 …”): its parts are those of the figure
+          // they are by definition parts of (基本支出), not of the last figure (项目支出).
+          let total = lastAmount;
+          if (lastAmount.amount.paragraph !== pi + 1 && !definedPartOf(lastAmount.subject, st.subject)) {
+            const owner = statements.filter((s) => s.amount.paragraph === lastAmount!.amount.paragraph && definedPartOf(s.subject, st.subject)).pop();
+            if (owner) total = owner;
+          }
+          group = { total, parts: [], colon: inParens || /[：:]/.test(ofWhich[1]), spansParagraphs: false, closed: false, seps: new Set(), inParens, nestedItem, vehicle };
           if (/其中\s*[：:]?\s*(?:1[、.．](?!\d)|[（(]1[)）])/.test(gap)) group.numbered = true;
           groups.push(group);
         } else if (!ofWhich && group && !paragraphStartsList && mention.sep === '：') {

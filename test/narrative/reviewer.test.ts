@@ -5,6 +5,7 @@
  * same sentence with one figure wrong must still be caught.
  */
 import { buildHubei002 } from '../fixtures/hubei';
+import { buildShaanxi000 } from '../fixtures/shaanxi';
 import { checkNarrative } from '../../src/core/narrative';
 import { CheckResult } from '../../src/core/engine';
 import { resultOf } from './helpers';
@@ -80,5 +81,23 @@ describe('a paragraph opening with 其中 lists the parts of the figure they are
   test('and they are added up against 基本支出', () => {
     const fs = checkNarrative([before, '其中人员经费1030.54万元，公用经费63.60万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.sum' && f.severity === 'error');
     expect(fs.map((f) => f.text?.excerpt)).toEqual([expect.stringContaining('基本支出1098.14')]);
+  });
+});
+
+describe('an 经济科目 code in a 基本支出 sentence is the 基本支出 table’s (陕西 000: 302 is 26,400 元 there, 184,400 元 with the projects in 表6)', () => {
+  let shaanxi: CheckResult;
+  beforeAll(async () => {
+    shaanxi = await resultOf(() => buildShaanxi000('repaired'), 'shaanxi000.xlsx');
+  });
+  const mismatches = (paras: string[]) => checkNarrative(paras, shaanxi.disclosure).filter((f) => f.rule === 'narrative.mismatch').map((f) => [f.severity, f.expected, f.actual, f.cells[0]]);
+  test.each([
+    ['in a list under 基本支出', ['本单位2024年一般公共预算基本支出135.14万元，其中：工资福利支出（301）132.50万元，商品和服务支出（302）2.64万元。']],
+    ['under a 基本支出 heading', ['三、一般公共预算基本支出情况说明', '工资福利支出（301）132.50万元，商品和服务支出（302）2.64万元。']],
+  ])('%s', (_n, paras) => {
+    expect(mismatches(paras)).toEqual([]);
+  });
+  test('elsewhere 302 is the whole 一般公共预算 figure, and 2.64 is wrong there', () => {
+    expect(mismatches(['商品和服务支出（302）18.44万元。'])).toEqual([]);
+    expect(mismatches(['商品和服务支出（302）2.64万元。'])).toEqual([['error', '18.44', '2.64', '表6!E16']]);
   });
 });

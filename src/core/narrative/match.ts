@@ -113,9 +113,15 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
   );
 }
 
-function findCoded(d: Disclosure, code: string): { row: Row; table: Table; byCode2?: boolean } | { fig: Fig; table: Table; rows: Row[]; byCode2: true } | undefined {
+/**
+ * The row of a code in the 一般公共预算 tables. `basic`: the figure is of 基本支出 (its sentence, list or
+ * section says so), so the 基本支出 tables come first — the same 302 is 2.64 万元 there and 18.44 万元
+ * (with the projects) in the 经济分类 table of all 一般公共预算 spending.
+ */
+function findCoded(d: Disclosure, code: string, basic = false): { row: Row; table: Table; byCode2?: boolean } | { fig: Fig; table: Table; rows: Row[]; byCode2: true } | undefined {
   const scheme = schemeOf(code);
-  const tables = scheme === 'func' ? [primary(d, 'gp_func'), primary(d, 'basic_func')] : scheme === 'dept_econ' ? [primary(d, 'gp_econ'), primary(d, 'basic_econ')] : scheme === 'gov_econ' ? [primary(d, 'gp_econ')] : [primary(d, 'gp_func'), primary(d, 'gp_econ')];
+  const pair = (all: Table | undefined, b: Table | undefined) => (basic ? [b, all] : [all, b]);
+  const tables = scheme === 'func' ? pair(primary(d, 'gp_func'), primary(d, 'basic_func')) : scheme === 'dept_econ' ? pair(primary(d, 'gp_econ'), primary(d, 'basic_econ')) : scheme === 'gov_econ' ? [primary(d, 'gp_econ')] : [primary(d, 'gp_func'), primary(d, 'gp_econ')];
   for (const t of tables) {
     if (!t) continue;
     const row = t.rows.find((r) => r.code === code);
@@ -133,7 +139,7 @@ function findCoded(d: Disclosure, code: string): { row: Row; table: Table; byCod
 
 function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: CodeCatalogue): void {
   const code = st.code!;
-  const found = findCoded(d, code);
+  const found = findCoded(d, code, [st.subject, st.partOf?.total.subject ?? '', st.section].some((t) => /基本支出/.test(t)));
   const { start } = excerptSpan(st);
   if (!found) {
     // A 科目 the 一般公共预算 tables do not have may be one of other money (其他收入, 政府性基金): in the

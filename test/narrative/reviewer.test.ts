@@ -101,3 +101,19 @@ describe('an 经济科目 code in a 基本支出 sentence is the 基本支出 ta
     expect(mismatches(['商品和服务支出（302）2.64万元。'])).toEqual([['error', '18.44', '2.64', '表6!E16']]);
   });
 });
+
+describe('the base of a share', () => {
+  test('“占基本支出 94.21%” (no 的) is of 基本支出, not of the 支出预算总额 stated before', () => {
+    const paras = ['本部门2024年支出预算总额为1620.14万元。', '本部门2024年基本支出1098.14万元。人员经费1034.54万元，占基本支出94.21%；公用经费63.60万元，占基本支出5.79%。'];
+    expect(checkNarrative(paras, hubei.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+    const wrong = checkNarrative([paras[0], paras[1].replace('94.21%', '93.21%')], hubei.disclosure).filter((f) => f.rule === 'narrative.share' && f.severity === 'error');
+    expect(wrong.map((f) => f.message)).toEqual([expect.stringContaining('“2024年基本支出”')]);
+  });
+  test('a share with no base after a figure in its paragraph may be of that figure (一般公共预算支出 1297.14: 89.84%)', () => {
+    const paras = ['本部门2024年支出预算总额为1620.14万元。', '一般公共预算支出1297.14万元。支出按功能分类：社会保障和就业支出1165.30万元，占89.84%。'];
+    expect(checkNarrative(paras, hubei.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+    // fits neither 1297.14 (89.84%) nor 1620.14 (71.93%)
+    const wrong = checkNarrative([paras[0], paras[1].replace('89.84%', '80.84%')], hubei.disclosure).filter((f) => f.rule === 'narrative.share' && f.severity === 'error');
+    expect(wrong).toHaveLength(1);
+  });
+});

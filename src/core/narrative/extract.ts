@@ -990,7 +990,20 @@ function findDenominators(statements: Statement[], clauseBefore: string, owner: 
     const overall = totalStatement(statements, '预算总额', owner);
     return overall && !up.includes(overall) ? [...up, overall] : up;
   }
-  const what = m ? m[1].replace(/\s/g, '') : '预算总额';
+  // A share that names no base, in no list (“一般公共预算支出 1297.14 万元。支出按功能分类：社会保障和
+  // 就业支出 1165.30 万元，占 89.84%”): of the figure stated before it in its paragraph, or of the
+  // 预算总额 — which one is not said; the share is wrong only if it fits neither. (A figure with a share
+  // of its own is a sibling in a series of items, “…5.21 万元，占 67.75%；…2.48 万元，占 32.24%”.)
+  if (!m && bare && !owner.partOf) {
+    const near = statements.filter((s) => s !== owner && s.id < owner.id && s.amount.paragraph === owner.amount.paragraph && !s.partOf && !s.alt && !s.share).pop();
+    const overall = totalStatement(statements, '预算总额', owner);
+    const both = [near, overall].filter((s): s is Statement => !!s);
+    if (near) return both.filter((s, i) => both.indexOf(s) === i);
+  }
+  // “占基本支出 94.21%”: the base runs to the figure when no 的 / 比重 ends it.
+  const named0 = m ?? /占\s*([^，。；\d]*[\u4e00-\u9fff][^，。；\d]*?)\s*(?:为|是|达)?\s*$/.exec(clauseBefore);
+  const baseWords = named0 && !/^(?:比|比重|比例)$/.test(named0[1].trim()) ? named0 : null;
+  const what = baseWords ? baseWords[1].replace(/\s/g, '') : '预算总额';
   const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
   const named = statements.filter((s) => s !== owner && s.subject.replace(/\s/g, '').includes(key)).reverse();
   if (named.length) return named.filter((s, i) => named.findIndex((o) => o.amount.value.eq(s.amount.value) && o.amount.unit === s.amount.unit) === i);

@@ -6,7 +6,8 @@
  */
 import { buildHubei002 } from '../fixtures/hubei';
 import { buildShaanxi000 } from '../fixtures/shaanxi';
-import { checkNarrative } from '../../src/core/narrative';
+import { checkNarrative, generateNarrative, narrativeParagraphs } from '../../src/core/narrative';
+import { buildHebei004 } from '../fixtures/hebei';
 import { CheckResult } from '../../src/core/engine';
 import { resultOf } from './helpers';
 
@@ -116,4 +117,14 @@ describe('the base of a share', () => {
     const wrong = checkNarrative([paras[0], paras[1].replace('89.84%', '80.84%')], hubei.disclosure).filter((f) => f.rule === 'narrative.share' && f.severity === 'error');
     expect(wrong).toHaveLength(1);
   });
+});
+
+test('河北 004 (沧州): 公用经费 only in the 基本支出表 by 经济科目 — the generated 机关运行经费 is its 合计 9.90 万元, with its cell', async () => {
+  const r = await resultOf(() => buildHebei004('repaired'), 'hebei004.xlsx');
+  const nar = generateNarrative(r.disclosure!);
+  const p = nar.sections.flatMap((s) => s.paragraphs).find((x) => x.text.includes('机关运行经费预算'))!;
+  expect(p.text).toContain('机关运行经费预算 9.90 万元');
+  expect(p.numbers[0].cells).toEqual([r.disclosure!.tables.find((t) => t.kind === 'basic_econ')!.rows[0].amounts.public!.cell]);
+  expect(nar.notes.join('')).not.toContain('未找到公用经费合计');
+  expect(checkNarrative(narrativeParagraphs(nar), r.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
 });

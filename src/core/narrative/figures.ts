@@ -235,16 +235,28 @@ export const FIGURES: FigureDef[] = [
   {
     id: 'office',
     subject: /机关运行经费(预算|支出)?(安排)?$/,
-    get: (d) => columnTotal(primary(d, 'office_cost'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public'),
+    get: (d) => columnTotal(primary(d, 'office_cost'), 'total') ?? basicPart(d, 'public'),
   },
-  { id: 'public', subject: /公用经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'public') ?? columnTotal(primary(d, 'basic_func'), 'public') },
-  { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => columnTotal(primary(d, 'gp_func'), 'personnel') ?? columnTotal(primary(d, 'basic_func'), 'personnel') },
+  { id: 'public', subject: /公用经费(预算)?(安排)?$/, get: (d) => basicPart(d, 'public') },
+  { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => basicPart(d, 'personnel') },
   // 一般公共预算 基本支出 (the 基本支出 table by 经济科目), before the 基本支出 of all the money.
   { id: 'gp.basic', subject: /一般公共预算(财政拨款)?基本支出(预算)?$/, get: (d) => columnTotal(primary(d, 'basic_econ'), 'total') ?? columnTotal(primary(d, 'fiscal_basic'), 'total') ?? columnTotal(primary(d, 'basic_func'), 'total') },
   // 基本/项目支出 of all the money (支出总表, 河北/湖北) where the template has them, else of 一般公共预算 (陕西).
   { id: 'basic', subject: /基本(保障)?支出(预算)?$/, get: (d) => columnTotal(primary(d, 'expenditure'), 'basic') ?? columnTotal(primary(d, 'basic_func'), 'total') ?? columnTotal(primary(d, 'gp_func'), 'basic') },
   { id: 'project', subject: /(项目|专项业务经费)支出(预算)?$/, not: /不可预见/, get: (d) => columnTotal(primary(d, 'expenditure'), 'project') ?? columnTotal(primary(d, 'gp_func'), 'special') ?? columnTotal(primary(d, 'gp_func'), 'project') ?? columnTotal(primary(d, 'special'), 'total') },
 ];
+
+/**
+ * 人员经费 / 公用经费 of 一般公共预算: the column of the 一般公共预算 table by 功能科目, else of the 基本支出
+ * table by 功能科目, else of the 基本支出 table by 经济科目 (河北 prints them only there).
+ */
+function basicPart(d: Disclosure, key: 'personnel' | 'public'): Fig | undefined {
+  for (const kind of ['gp_func', 'basic_func', 'basic_econ', 'fiscal_basic'] as TableKind[]) {
+    const f = columnTotal(primary(d, kind), key);
+    if (f) return f;
+  }
+  return undefined;
+}
 
 export function subjectWords(subject: string): string {
   return subject

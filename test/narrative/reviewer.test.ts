@@ -5,7 +5,7 @@
  * same sentence with one figure wrong must still be caught.
  */
 import { buildHubei002 } from '../fixtures/hubei';
-import { buildShaanxi000 } from '../fixtures/shaanxi';
+import { buildShaanxi000, buildShaanxi003 } from '../fixtures/shaanxi';
 import { checkNarrative, generateNarrative, narrativeParagraphs } from '../../src/core/narrative';
 import { buildHebei004 } from '../fixtures/hebei';
 import { CheckResult } from '../../src/core/engine';
@@ -53,6 +53,17 @@ describe('whose money: 基本支出 and 项目支出 of 一般公共预算 are t
   });
   test('under a heading that names 一般公共预算', () => {
     expect(checkNarrative(['三、一般公共预算支出情况说明', '基本支出1098.14万元，项目支出199.00万元。'], hubei.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  test('“一般公共预算拨款安排的基本支出 …，项目支出 199 万元”: the qualifier goes on to the next figure of its segment', () => {
+    expect(serious('一般公共预算拨款安排的基本支出1098.14万元，项目支出199万元。')).toEqual([]);
+  });
+  test('“其他收入安排的项目支出 323 万元” is none of the 一般公共预算 table’s, nor all the money’s: not compared', () => {
+    expect(serious('其他收入安排的项目支出323万元，全部为其他就业补助支出。')).toEqual([]);
+  });
+  test('a 一般公共预算 figure earlier in the sentence does not make the 支出 list 一般公共预算', () => {
+    const text = '本部门收入预算1620.14万元，其中一般公共预算拨款收入1297.14万元，其他收入323.00万元；支出预算1620.14万元，其中基本支出1098.14万元，项目支出522.00万元。';
+    expect(serious(text)).toEqual([]);
+    expect(serious(text.replace('项目支出522.00', '项目支出199.00')).some((f) => f.startsWith('narrative.'))).toBe(true);
   });
   test('“涉及一般公共预算当年拨款” after 项目支出 is its 一般公共预算 part', () => {
     expect(serious('本部门2024年项目支出522.00万元，涉及一般公共预算当年拨款199.00万元，主要用于社会保险经办等工作。')).toEqual([]);
@@ -127,4 +138,31 @@ test('河北 004 (沧州): 公用经费 only in the 基本支出表 by 经济科
   expect(p.numbers[0].cells).toEqual([r.disclosure!.tables.find((t) => t.kind === 'basic_econ')!.rows[0].amounts.public!.cell]);
   expect(nar.notes.join('')).not.toContain('未找到公用经费合计');
   expect(checkNarrative(narrativeParagraphs(nar), r.disclosure).filter((f) => f.severity !== 'info')).toEqual([]);
+});
+
+describe('a coded item is the column its list or its words name, and a 科目 of all the money may be the 支出总表’s', () => {
+  let yl: CheckResult;
+  let cz: CheckResult;
+  beforeAll(async () => {
+    yl = await resultOf(() => buildShaanxi003('repaired'), 'shaanxi003.xlsx');
+    cz = await resultOf(() => buildHebei004('repaired'), 'hebei004.xlsx');
+  });
+  const mism = (r: CheckResult, paras: string[]) => checkNarrative(paras, r.disclosure).filter((f) => f.severity !== 'info').map((f) => [f.rule, f.severity, f.expected, f.actual]);
+  test('陕西 003: 公用经费 5.52 万元，其中：办公费（30201）5.52 万元 — the 公用经费 column (the row’s 合计 is 40.52 with the projects)', () => {
+    expect(mism(yl, ['公用经费5.52万元，其中：办公费（30201）5.52万元。'])).toEqual([]);
+    expect(mism(yl, ['公用经费5.62万元，其中：办公费（30201）5.62万元。'])).toEqual(expect.arrayContaining([['narrative.mismatch', 'error', '5.52', '5.62']]));
+  });
+  test('陕西 003: “事业运行（2101550）基本支出 216.67 万元” under a 基本支出 heading', () => {
+    expect(mism(yl, ['一般公共预算基本支出情况', '事业运行（2101550）基本支出216.67万元。'])).toEqual([]);
+  });
+  test('湖北: 基本支出 1098.14 万元，其中：人力资源和社会保障管理事务（20801）742.34 万元 — the 基本支出 columns (its 合计 is 941.34)', () => {
+    expect(mism(hubei, ['基本支出1098.14万元，其中：人力资源和社会保障管理事务（20801）742.34万元。'])).toEqual([]);
+  });
+  test('河北 004: 项目支出 2644.62 万元，其中：一般行政管理事务（2080102）992.2 万元 — the 项目支出 column (its 合计 is 1002.10)', () => {
+    expect(mism(cz, ['项目支出2644.62万元，其中：一般行政管理事务（2080102）992.2万元。'])).toEqual([]);
+  });
+  test('湖北: 社会保障和就业支出（208）1488.30 万元 is the 支出总表’s; said of 一般公共预算 it is wrong (1165.30)', () => {
+    expect(mism(hubei, ['社会保障和就业支出（208）1488.3万元。'])).toEqual([]);
+    expect(mism(hubei, ['一般公共预算支出中，社会保障和就业支出（208）1488.3万元。'])).toEqual([['narrative.mismatch', 'error', '1165.30', '1488.30']]);
+  });
 });

@@ -65,6 +65,8 @@ export interface Statement {
   codeEnd?: number;
   /** The name before the code bracket. */
   name?: string;
+  /** A column named after the code bracket: “事业运行（2101550）基本支出 216.67 万元”. */
+  codeColumn?: string;
   change?: Mention;
   /** True when the text says 持平 / 无变化 / 上年度为 0 with no figure. */
   flat?: boolean;
@@ -584,12 +586,13 @@ export function extract(physical: string[]): ExtractedText {
           continue;
         }
         const st: Statement = { id: statements.length, amount: mention, subject: subjText, subjectStart: subjStart, section };
-        const codeM = /[（(]\s*(\d{3,7})\s*[)）]\s*$/.exec(subjText);
+        const codeM = /[（(]\s*(\d{3,7})\s*[)）]\s*(基本支出|项目支出|人员经费|公用经费)?(?:为|是)?\s*$/.exec(subjText);
         if (codeM) {
           st.code = codeM[1];
           st.codeStart = subjStart + codeM.index + codeM[0].indexOf(codeM[1]);
           st.codeEnd = st.codeStart + codeM[1].length;
           st.name = subjText.slice(0, codeM.index).trim();
+          if (codeM[2]) st.codeColumn = codeM[2];
         } else {
           st.name = subjText.trim();
         }

@@ -137,9 +137,10 @@ function findCoded(d: Disclosure, code: string, basic = false): { row: Row; tabl
   return undefined;
 }
 
-function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: CodeCatalogue): void {
+function checkCoded(st: Statement, d: Disclosure, out: TextFindings, x: ExtractedText, codes?: CodeCatalogue): void {
   const code = st.code!;
-  const found = findCoded(d, code, [st.subject, st.partOf?.total.subject ?? '', st.section].some((t) => /基本支出/.test(t)));
+  const ofList = st.codeColumn ?? st.partOf?.total.subject ?? '';
+  const found = findCoded(d, code, [st.subject, ofList, st.section].some((t) => /基本支出|人员经费|公用经费/.test(t)));
   const { start } = excerptSpan(st);
   if (!found) {
     // A 科目 the 一般公共预算 tables do not have may be one of other money (其他收入, 政府性基金): in the
@@ -159,8 +160,23 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, codes?: Cod
   }
   if ('row' in found) {
     const row = found.row;
-    const f = fig(row.amounts.total, found.table);
-    if (f) report(out, st, f, `“${found.table.title}”中 ${code} ${row.name ?? ''}`);
+    // In a list of 基本支出 / 人员经费 / 公用经费 / 项目支出 (“公用经费 5.52 万元，其中：办公费（30201）5.52
+    // 万元”), the item is that column of its row, not its 合计.
+    const col = PART_COLUMNS.find((c) => c.re.test(ofList.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?/, '').replace(/[\s“”"]/g, '')));
+    const basicTable = found.table.kind === 'basic_func' || found.table.kind === 'basic_econ' || found.table.kind === 'fiscal_basic';
+    let f: Fig | undefined;
+    let what = `“${found.table.title}”中 ${code} ${row.name ?? ''}`;
+    if (!col || (col.keys[0] === 'basic' && basicTable)) f = fig(row.amounts.total, found.table);
+    else {
+      const key = col.keys.find((k) => k in row.amounts);
+      if (key) f = fig(row.amounts[key], found.table);
+      else if (col.keys[0] === 'basic') f = sumFigs([fig(row.amounts.personnel, found.table), fig(row.amounts.public, found.table)]);
+      what += `的${ofList.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?/, '')}`;
+    }
+    // A 科目 of all the money (“社会保障和就业支出（208）1488.30 万元” of the 支出总表) in a sentence that
+    // does not say 一般公共预算: right if it is the 支出总表's (or 收入总表's) figure of the code.
+    const whole = !col && scopeOf(st, x) !== 'gp' ? (['expenditure', 'income'] as const).map((k) => primary(d, k)?.rows.find((r) => r.code === code)).map((r, i) => r && fig(r.amounts.total, primary(d, (['expenditure', 'income'] as const)[i])!)) : [];
+    if (f && !whole.some((w) => w && compareText(st, w) === 'equal')) report(out, st, f, what);
     if (st.name && row.name && !sameName(st.name, row.name)) {
       // A 款 (or 类) name on a 项 code is the common slip: say so.
       const parent = found.table.rows.find((r) => r.code && code.startsWith(r.code) && r.code.length < code.length && sameName(st.name, r.name));
@@ -246,7 +262,7 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
     if (!/元/.test(st.amount.unit) || st.alt) continue;
     try {
       if (st.code) {
-        checkCoded(st, d, out, codes);
+        checkCoded(st, d, out, x, codes);
         if (prior && st.change) checkCodedChange(st, d, prior, out);
         continue;
       }
@@ -261,12 +277,12 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       if (part === 'skip') continue;
       const def: FigureDef | undefined = part?.def ?? figureFor(st.subject);
       if (!def) continue;
-      const scope = part ? 'gp' : scopeOf(st);
+      const scope = part ? 'gp' : scopeOf(st, x);
       const scoped = BY_SOURCE[def.id];
       // 基本支出 / 项目支出 of 一般公共预算 money (the list's total, the sentence or the section says so):
       // the 一般公共预算 table's columns, not the 支出总表's of all the money; of 财政拨款 with 政府性基金
       // beside it, not known.
-      if (scoped && scope === 'fiscal') continue;
+      if (scoped && (scope === 'fiscal' || scope === 'other')) continue;
       const f = scoped && scope === 'gp' ? scoped(d) : def.get(d);
       if (!f || f.cells.length === 0) continue;
       report(out, st, f, '报表数');
@@ -301,14 +317,32 @@ const BY_SOURCE: Partial<Record<string, (d: Disclosure) => Fig | undefined>> = {
 const GP = /一般公共预算/;
 const FISCAL = /财政拨款/;
 
+/** Money of other sources than 财政拨款: a figure of it is none of the 一般公共预算 table's, nor all the money's. */
+const OTHER_SOURCE = /其他收入|事业收入|经营收入|上级补助|附属单位|财政专户|单位资金|政府性基金|国有资本/;
+
 /**
- * Whose money a figure is: 'gp' when its subject, the total of the list it is in, or its section's
- * heading names 一般公共预算 (“六、一般公共预算基本支出情况说明”); 'fiscal' for 财政拨款; else undefined.
+ * Whose money a figure is: 'gp' when its subject, the words right before it in its sentence
+ * (“一般公共预算支出中，…”), the figure before it in its segment (“一般公共预算拨款安排的基本支出 …，项目
+ * 支出 …”), the total of the list it is in, or its section's heading names 一般公共预算 (“六、一般公共
+ * 预算基本支出情况说明”); 'fiscal' for 财政拨款; 'other' for money of other sources (“其他收入安排的项目
+ * 支出”); else undefined. The first that names one decides.
  */
-function scopeOf(st: Statement): 'gp' | 'fiscal' | undefined {
-  for (const t of [st.subject, st.partOf?.total.subject ?? '', st.section]) {
-    if (GP.test(t)) return 'gp';
-    if (FISCAL.test(t)) return 'fiscal';
+function scopeOf(st: Statement, x: ExtractedText, depth = 0): 'gp' | 'fiscal' | 'other' | undefined {
+  const of = (t: string): 'gp' | 'fiscal' | 'other' | undefined => (GP.test(t) ? 'gp' : FISCAL.test(t) ? 'fiscal' : OTHER_SOURCE.test(t) ? 'other' : undefined);
+  const own = of(st.subject);
+  if (own) return own;
+  const para = x.paragraphs[st.amount.paragraph - 1] ?? '';
+  const prevMention = x.mentions.filter((m) => m.paragraph === st.amount.paragraph && m.end <= st.subjectStart && m.sentence === st.amount.sentence).pop();
+  const lead = of(para.slice(prevMention ? prevMention.end : Math.max(0, para.lastIndexOf('。', st.subjectStart - 1) + 1), st.subjectStart));
+  if (lead) return lead;
+  const prev = x.statements.filter((s) => s.id < st.id && s.amount.paragraph === st.amount.paragraph && s.amount.segment === st.amount.segment && !s.alt).pop();
+  if (prev && depth < 3 && prevMention === prev.amount && !st.partOf) {
+    const p = scopeOf(prev, x, depth + 1);
+    if (p) return p;
+  }
+  for (const t of [st.partOf?.total.subject ?? '', st.section]) {
+    const s2 = of(t);
+    if (s2) return s2;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * checkNarrative: a 说明 text (paragraphs) against itself and, when given, against the tables.
  */
+import { builtinCatalogue } from '../codes/catalogue';
 import { Disclosure } from '../disclosure';
 import { Finding } from '../finding';
 import type { CodeCatalogue } from '../codes/catalogue';
@@ -26,7 +27,8 @@ export function checkNarrative(paragraphs: string[], d: Disclosure | null, opts:
   const x = extract(paragraphs);
   const out = new TextFindings(x, { paragraphCells: opts.paragraphCells });
   checkTextArithmetic(x, out);
-  checkAgainstTables(x, d, out, opts.codes, opts.prior);
+  // Without the user's list, the built-in 科目 list (partial) still names the codes it knows.
+  checkAgainstTables(x, d, out, opts.codes ?? builtinCatalogue(), opts.prior);
   if (d?.year) headingYears(paragraphs, d.year, out);
   if (d) headingUnits(paragraphs, d, out);
   return out.findings;

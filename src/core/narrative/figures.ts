@@ -24,6 +24,11 @@ export interface Fig {
   half?: Decimal;
   /** Most decimals its cells print (in `unit`), for showing it as printed. */
   decimals?: number;
+  /**
+   * The figure stands in for one the workbook does not print (机关运行经费 read as the 公用经费 it is
+   * made of, with no 机关运行经费 table): why, said with a gap, which is then at most a warning.
+   */
+  proxy?: string;
 }
 
 /** The figure of one cell of table `t` (its unit and printed decimals give the figure's precision). */
@@ -235,7 +240,13 @@ export const FIGURES: FigureDef[] = [
   {
     id: 'office',
     subject: /机关运行经费(预算|支出)?(安排)?$/,
-    get: (d) => columnTotal(primary(d, 'office_cost'), 'total') ?? basicPart(d, 'public'),
+    get: (d) => {
+      const own = columnTotal(primary(d, 'office_cost'), 'total');
+      if (own) return own;
+      const pub = basicPart(d, 'public');
+      // 行政单位 and 参公 units: 机关运行经费 is their 公用经费; a 事业单位 has none (0) or another figure.
+      return pub && { ...pub, proxy: '工作簿中没有机关运行经费表，按公用经费核对；事业单位的机关运行经费可能为 0，请核对' };
+    },
   },
   { id: 'public', subject: /公用经费(预算)?(安排)?$/, get: (d) => basicPart(d, 'public') },
   { id: 'personnel', subject: /人员经费(预算)?(安排)?$/, get: (d) => basicPart(d, 'personnel') },

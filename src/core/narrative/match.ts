@@ -103,11 +103,11 @@ function report(out: TextFindings, st: Statement, f: Fig, what: string): void {
   const yuan = mentionYuan(st.amount);
   out.add(
     'narrative.mismatch',
-    cmp === 'rounding' ? 'warning' : 'error',
+    cmp === 'rounding' || f.proxy ? 'warning' : 'error',
     st.amount.paragraph,
     start,
     end,
-    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在末位（应按四舍五入取到所写的位数）' : ''}。`,
+    `说明中“${(st.name || st.subject).trim()}”为 ${st.amount.raw}，${what}为 ${tableFigure(f.value, st.amount, f)}（${f.cells[0] ?? ''}）${cmp === 'rounding' ? '，差额只在末位（应按四舍五入取到所写的位数）' : ''}${f.proxy ? `（${f.proxy}）` : ''}。`,
     new TextMoney(st.amount, [f.value, yuan]).fields(f.value, yuan),
     f.cells,
   );
@@ -143,6 +143,9 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, x: Extracte
   const found = findCoded(d, code, [st.subject, ofList, st.section].some((t) => /基本支出|人员经费|公用经费/.test(t)));
   const { start } = excerptSpan(st);
   if (!found) {
+    // A 科目 of 0 that the tables leave out (tables print the rows with money): nothing to compare, and
+    // the code is known to the catalogue.
+    if (st.amount.value.isZero() && codes?.get(schemeOf(code) ?? 'func', code)) return;
     // A 科目 the 一般公共预算 tables do not have may be one of other money (其他收入, 政府性基金): in the
     // 支出总表, 收入总表, 收支总表 or a fund table it exists, and which scope the text speaks of is not known.
     const elsewhere = d.tables.some((t) => t.rows.some((r) => r.code === code) || t.blocks?.some((b) => b.rows.some((r) => r.code === code)));

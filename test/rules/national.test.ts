@@ -454,6 +454,10 @@ describe('the 财政部 standard wording, which names no province', () => {
     ['一般公共预算“三公”经费支出表', true],
     ['政府性基金支出表', true],
     ['一般公共预算支出预算表（按功能分类项）', false], // 湖北 八
+    ['一般公共预算基本支出表（按经济分类款）', false], // 湖北 九
+    ['2025年部门一般公共预算“三公”经费支出预算表', true], // 四川 表3-3
+    ['一般公共预算支出表（功能科目）', true],
+    ['部门收支预算总表', true],
     ['2024年部门综合预算收支总表', false], // 陕西
     ['部门预算收支总表', false], // 河北
     ['上海市嘉定区司法局2024年部门财务收支预算总表', false],
@@ -527,5 +531,60 @@ describe('项目支出表: 项目名称 | 功能科目编码 | 科目名称 | �
     expect(f?.cells).toContain('表9!C5');
     expect(f?.cells).not.toContain('表9!A5');
     expect(r.causes?.[0].changes).toEqual([expect.objectContaining({ cell: '表9!C5', suggested: '社会保险经办机构' })]);
+  });
+});
+
+describe('group lines: a 单位 over its 科目 rows, a 小计 over its items (figures consistent by construction)', () => {
+  const errors = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cells.join(',')}`);
+
+  // 四川 部门支出总表: 类 | 款 | 项 | 单位代码 | 单位名称（科目）| 合计 | 基本支出, the 单位 row between 合计 and the 科目 rows.
+  const sichuan = (x = 58.04): Grid =>
+    grid('表1-2', [
+      ['表1-2'],
+      ['部门支出总表'],
+      [null, null, null, null, null, null, '单位：万元'],
+      ['科目编码', null, null, '单位代码', '单位名称（科目）', '合计', '基本支出'],
+      ['类', '款', '项', null, null, null, null],
+      ['合计', null, null, null, null, 58.04, 58.04],
+      [null, null, null, '301001', '四川省某某县人力资源和社会保障局', 58.04, 58.04],
+      ['210', null, null, null, '卫生健康支出', 58.04, 58.04],
+      ['210', '11', null, null, '行政事业单位医疗', 58.04, 58.04],
+      ['210', '11', '01', null, '行政单位医疗', x, x],
+    ], [{ top: 4, bottom: 4, left: 1, right: 3 }, { top: 4, bottom: 5, left: 4, right: 4 }, { top: 4, bottom: 5, left: 5, right: 5 }, { top: 4, bottom: 5, left: 6, right: 6 }, { top: 4, bottom: 5, left: 7, right: 7 }]);
+  test('四川: the 单位 row is the 科目 rows’ parent, not a 类 beside them', () => {
+    expect(errors(sichuan())).toEqual([]);
+    expect(errors(sichuan(58.4))).toEqual(expect.arrayContaining([expect.stringMatching(/^sum\.hierarchy .*表1-2!F10/)]));
+  });
+
+  const procurement = (totalFirst: boolean, item = 60000): Grid => {
+    const body = [['货物类', '小计', 60000], ['图书馆', '台式计算机', item], ['服务类', '小计', 360000], ['文化惠民演出', '文艺演出服务', 360000]];
+    const total = ['合计', null, 420000];
+    return grid('政府采购', [['2024年政府采购预算表'], [null, null, '单位：元'], ['采购项目', '采购品目', '预算金额'], ...(totalFirst ? [total, ...body] : [...body, total])]);
+  };
+  test.each([false, true])('政府采购 by 品目大类 with a 小计 line per group (合计 first: %s)', (totalFirst) => {
+    expect(errors(procurement(totalFirst))).toEqual([]);
+    expect(errors(procurement(totalFirst, 61000)).some((f) => f.startsWith('sum.hierarchy'))).toBe(true);
+  });
+
+  const projects = (unitRow: string): Grid =>
+    grid('表10', [
+      ['项目支出表'],
+      [null, null, null, null, '单位：万元'],
+      ['单位名称', '项目名称', '合计', '一般公共预算', '单位资金'],
+      ['合计', null, 425, 360, 65],
+      ['某某市市场监督管理局', unitRow, 360, 360, 0],
+      [null, '市场监管执法办案', 200, 200, 0],
+      [null, '食品安全抽检', 160, 160, 0],
+      ['某某市检验检测中心', unitRow, 65, 0, 65],
+      [null, '检验检测能力建设', 65, 0, 65],
+    ]);
+  test('项目支出表 by 单位: the 单位 | 小计 lines are what the 合计 adds up', () => {
+    expect(errors(projects('小计'))).toEqual([]);
+  });
+  test('四川 一般公共预算项目支出预算表: a 单位 named over its projects in the one label column', () => {
+    const g = (last: number) =>
+      grid('表3-2', [['一般公共预算项目支出预算表'], [null, '单位：万元'], ['单位名称（项目）', '金额'], ['合计', 199], ['四川省某某县人力资源和社会保障局', 199], ['人力资源市场建设', 60], ['劳动保障监察执法', 50], ['社会保险经办服务', 40], ['人事考试组织', last]]);
+    expect(errors(g(49))).toEqual([]);
+    expect(errors(g(50)).some((f) => f.startsWith('sum.hierarchy'))).toBe(true);
   });
 });

@@ -479,6 +479,15 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
   return { key: 'name', header, col };
 }
 
+/**
+ * A label that names a unit (“四川省某某县人力资源和社会保障局”, “某某医院”): a 单位 heading its
+ * projects, not a project (those are named for what they fund: …经费, …项目, …建设, …补助).
+ */
+function looksLikeUnitName(name: string): boolean {
+  const n = normalise(name);
+  return n.length >= 5 && /(?:局|厅|委员会|办公室|中心|研究院|医院|学院|学校|幼儿园|管理处|管理站|管理所|服务站|服务所|大队|支队|纪念馆|博物馆|图书馆|文化馆|联合会|协会)$/.test(n) && !/经费|项目|建设|补助|工程|专项|资金|运行|维护|购置|服务费|工作/.test(n);
+}
+
 function isTotalText(t: string): boolean {
   const n = normalise(t);
   // "一、支出合计", "总计：" are total lines too.
@@ -725,6 +734,9 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
 
   const indents = new Set<number>();
   const pending: { row: Row; indent: number }[] = [];
+  /** Rows that are subtotals of the rows under them: “货物类 | 小计”, a 单位 over its projects. */
+  const groupLines = new Set<Row>();
+  const firstAmountCol = amountColsSorted[0] ?? ext.right + 1;
   for (let r = dataStart; r <= ext.lastRow; r++) {
     if (reader.isBlank(r)) continue;
     let code: string | undefined;
@@ -879,6 +891,11 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     if (Object.keys(texts).length) row.texts = texts;
     if (spec.rowItems && name && !isTotal) row.item = spec.rowItems(normalise(name));
     if (spanLevel !== undefined && !isTotal) indent = spanLevel * 2;
+    if (!isTotal && !code) {
+      let marked = false;
+      for (let c = ext.left; c < firstAmountCol && !marked; c++) marked = /^(?:小计|合计)$/.test(normalise(textAt(ext.sheet, r, c))) && c !== nameCol?.col;
+      if (marked || (name && /小计$/.test(normalise(name))) || (name && looksLikeUnitName(name))) groupLines.add(row);
+    }
     pending.push({ row, indent });
     if (!isTotal) indents.add(indent);
     // A total at the bottom (金额合计 after the rows) ends the table: what follows is other content.
@@ -915,6 +932,27 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     else if (row.code && table.scheme === 'unit') row.level = indentLevels.length > 1 ? indentLevels.indexOf(indent) : row.code.length <= 3 ? 0 : 1;
     else row.level = 0;
     table.rows.push(row);
+  }
+  // Group lines of a flat list (one level, no codes): “货物类 | 小计” over its items, a 单位 over its
+  // projects (四川 项目支出表). The items under a line are its children; the 合计 adds up the lines.
+  const flat = table.rows.filter((r) => !r.isTotal);
+  if (!coded.length && groupLines.size && flat.length > groupLines.size && new Set(flat.map((r) => r.level)).size === 1 && groupLines.has(flat[0])) {
+    for (const r of flat) r.level = groupLines.has(r) ? 0 : 1;
+  }
+  // Group lines of a table by 科目: a row with no code (a 单位 “301001 某某局” in a 单位代码 column, a
+  // section) right above a 类 row, in a table whose other rows carry 科目 codes. Its 类 rows are its
+  // children, not its siblings: the lines are what the 合计 adds up (四川 部门支出总表 by 单位, then 科目).
+  if (spec.layout === 'coded' && (table.scheme === 'func' || table.scheme === 'econ') && coded.length) {
+    const rows = table.rows;
+    const groups = rows.filter((r, i) => !r.isTotal && !r.code && !r.isOfWhich && rows[i + 1]?.code && codeLevel(rows[i + 1].code!, table.scheme as 'func' | 'econ') === 0);
+    if (groups.length && groups.every((g) => g.level === 0)) {
+      let inGroup = false;
+      for (const r of rows) {
+        if (groups.includes(r)) inGroup = true;
+        else if (r.isTotal) inGroup = false;
+        else if (inGroup && r.code) r.level += 1;
+      }
+    }
   }
   // Rows that are items (因公出国 … 公务用车 … 接待 as rows): checked by the items' identities, not as a tree.
   if (spec.rowItems && table.rows.filter((r) => r.item).length >= 2 && !table.rows.some((r) => r.code)) {

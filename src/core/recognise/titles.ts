@@ -104,14 +104,16 @@ function canonicalUncached(text: string): CanonicalTitle {
  * The prefix may not hold a budget word: "部门综合预算收支总表", "部门预算收支总表" are own wordings.
  */
 const STANDARD_NAME =
-  /^(?:部门)?(?:收支总表|收入总表|支出总表|财政拨款收支总表|一般公共预算(?:财政拨款)?(?:基本)?支出表|一般公共预算(?:财政拨款)?"?三公"?经费支出表|政府性基金(?:预算)?(?:财政拨款)?支出表|国有资本经营预算(?:财政拨款)?支出表)$/;
+  /^(?:部门)?(?:收支(?:预算)?总表|收入(?:预算)?总表|支出(?:预算)?总表|财政拨款收支(?:预算)?总表|一般公共预算(?:财政拨款)?(?:基本)?支出(?:预算)?表|一般公共预算(?:财政拨款)?"?三公"?经费支出(?:预算)?表|政府性基金(?:预算)?(?:财政拨款)?支出(?:预算)?表|国有资本经营预算(?:财政拨款)?支出(?:预算)?表)$/;
+/** A qualifier every province may add: （功能科目）, （按经济分类）, （按支出功能分类科目） — not （按功能分类项）. */
+const GENERIC_QUALIFIER = /\((?:按)?(?:支出)?(?:部门|政府)?(?:功能|经济)(?:分类)?(?:科目)?\)$/;
 
 export function standardWording(text: string): boolean {
-  const { core } = canonicalTitle(text);
-  for (let i = 0; i <= Math.min(core.length, 40); i++) {
-    const prefix = core.slice(0, i);
+  const n = canonicalTitle(text).stripped.replace(new RegExp(YEAR.source, 'g'), '').replace(ORDINAL, '').replace(GENERIC_QUALIFIER, '');
+  for (let i = 0; i <= Math.min(n.length, 40); i++) {
+    const prefix = n.slice(0, i);
     if (/预算|决算|综合|财务|公开|收支|收入|支出/.test(prefix)) return false;
-    if (STANDARD_NAME.test(core.slice(i))) return true;
+    if (STANDARD_NAME.test(n.slice(i))) return true;
   }
   return false;
 }

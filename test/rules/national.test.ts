@@ -523,6 +523,16 @@ describe('项目支出表: 项目名称 | 功能科目编码 | 科目名称 | �
     expect(f?.message).not.toContain('专项业务经费');
   });
 
+  test('a project row with its name cell left empty keeps its 科目名称 as the code’s name', () => {
+    const g = workbook();
+    g.sheets[1].rows[5][0] = undefined; // 表9!A6 项目名称 empty
+    expect(notInfo(g).filter((f) => f.startsWith('code.'))).toEqual([]);
+  });
+  test('a header “单位名称（科目）” is no unit name', () => {
+    const g = workbook();
+    g.sheets[1].rows[2][0] = { v: '单位名称（项目）' };
+    expect(checkGrid(g).disclosure!.unitNames ?? []).toEqual([]);
+  });
   test('a wrong 科目名称 is found on the 科目名称 cell, not on the project', () => {
     const g = workbook();
     g.sheets[1].rows[4][2] = { v: '就业管理事务' }; // 表9!C5

@@ -875,7 +875,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
       row.code2Cell = texts.code2.cell;
       delete texts.code2;
     }
-    if (labelled && row.code && row.name) {
+    // (A project row whose name cell is left empty, or merged down from the row above, is still one.)
+    if (labelled && row.code) {
       row.labelled = true;
       if (texts.code_name) {
         row.codeName = texts.code_name.text;
@@ -1447,6 +1448,8 @@ function unitNamesOf(grid: Grid): { name: string; cell: string }[] {
         const m = NAME_LABEL.exec(normalise(t));
         if (!m) continue;
         if (m[2]) {
+          // “单位名称（科目）”, “单位名称(项目)”: a column header naming what the column holds, no name.
+          if (/^\([^()]*\)$/.test(m[2])) continue;
           out.push({ name: m[2].split(/单位[:：]|金额单位/)[0], cell: cellRef(sheet.name, r + 1, c + 1) });
           continue;
         }

@@ -598,3 +598,31 @@ describe('group lines: a 单位 over its 科目 rows, a 小计 over its items (f
     expect(errors(g(50)).some((f) => f.startsWith('sum.hierarchy'))).toBe(true);
   });
 });
+
+describe('columns repeated under source groups, a label column for both 科目 and projects', () => {
+  const errors = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cells.join(',')}`);
+  test('财政拨款支出表 with 小计 | 基本支出 | 项目支出 under both 一般公共预算 and 政府性基金预算: 合计 is not checked against one group’s pair', () => {
+    const g = grid('05', [
+      ['2024年财政拨款支出表'],
+      [null, null, null, null, null, null, null, null, '单位：万元'],
+      ['科目编码', '科目名称', '合计', '一般公共预算', null, null, '政府性基金预算', null, null],
+      [null, null, null, '小计', '基本支出', '项目支出', '小计', '基本支出', '项目支出'],
+      ['合计', null, 280, 0, 0, 0, 280, 0, 280],
+      ['229', '其他支出', 280, 0, 0, 0, 280, 0, 280],
+      ['22960', '彩票公益金安排的支出', 280, 0, 0, 0, 280, 0, 280],
+      ['2296002', '用于社会福利的彩票公益金支出', 280, 0, 0, 0, 280, 0, 280],
+    ], [{ top: 3, bottom: 3, left: 4, right: 6 }, { top: 3, bottom: 3, left: 7, right: 9 }, { top: 3, bottom: 4, left: 1, right: 1 }, { top: 3, bottom: 4, left: 2, right: 2 }, { top: 3, bottom: 4, left: 3, right: 3 }]);
+    expect(errors(g)).toEqual([]);
+  });
+  test('项目支出表 under 科目名称/项目名称: 科目 rows named in it, projects under them', () => {
+    const g = grid('10', [
+      ['2024年项目支出表'],
+      [null, null, null, null, '单位：万元'],
+      ['科目编码', '科目名称/项目名称', '合计', '一般公共预算', '政府性基金预算'],
+      ['合计', null, 60, 60, 0],
+      ['2080202', '一般行政管理事务', 60, 60, 0],
+      [null, '社会救助信息化', 60, 60, 0],
+    ]);
+    expect(errors(g)).toEqual([]);
+  });
+});

@@ -480,6 +480,23 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
 }
 
 /**
+ * Keys of the columns whose header, under a group (一般公共预算/基本支出), recurs under another group
+ * (政府性基金预算/基本支出) in a column that was not read as the same key.
+ */
+function repeatedUnderGroups(table: Table): Set<string> {
+  const out = new Set<string>();
+  const all = [...table.columns.map((c) => ({ col: c.col, header: c.header, key: c.key as string | undefined })), ...(table.unmapped ?? []).map((u) => ({ col: u.col, header: u.header, key: undefined }))];
+  for (const c of table.columns) {
+    const parts = c.header.split('/');
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1];
+    const group = parts.slice(0, -1).join('/');
+    if (all.some((o) => o.col !== c.col && o.key !== c.key && o.header.split('/').pop() === last && o.header.split('/').slice(0, -1).join('/') !== group && o.header.includes('/'))) out.add(c.key);
+  }
+  return out;
+}
+
+/**
  * A label that names a unit (“四川省某某县人力资源和社会保障局”, “某某医院”): a 单位 heading its
  * projects, not a project (those are named for what they fund: …经费, …项目, …建设, …补助).
  */
@@ -712,7 +729,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const codeCol = byKey.get('code');
   const nameCol = byKey.get('name');
   // Rows named by their project (项目名称), not by their code's name.
-  const labelled = !!codeCol && !!nameCol && columnType(spec, 'code_name') === 'text' && spec.columns?.some((c) => c.key === 'code_name');
+  // (A column headed 科目名称/项目名称 names the 科目 on coded rows and the projects under them.)
+  const labelled = !!codeCol && !!nameCol && !/科目/.test(nameCol.header) && columnType(spec, 'code_name') === 'text' && spec.columns?.some((c) => c.key === 'code_name');
   const codeParts = CODE_PART_KEYS.map((k) => byKey.get(k)).filter((c): c is Column => !!c);
   // Label columns: from the name column up to the first amount column (项目名称 spanning two cells,
   // or followed by a column with no header of its own). The leftmost filled one gives the row's level.
@@ -1662,6 +1680,9 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
     }
     table.empty = tableEmpty(table);
     const present = new Set(table.columns.map((c) => c.key));
+    // 基本支出 | 项目支出 repeated under 一般公共预算 and 政府性基金预算: a column read under one group has a
+    // twin under another, so a sum over the read ones (合计 = 基本 + 项目) leaves the other group out.
+    const twinned = repeatedUnderGroups(table);
     for (const s of hit.spec.sums ?? []) {
       const parts = s.parts.filter((p) => present.has(p));
       if (!present.has(s.total) || parts.length === 0) continue;
@@ -1670,6 +1691,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
       // for a rate by its header might still be one).
       if (!complete && (s.all || table.unmapped?.length || table.rates?.length)) continue;
       if (s.requires && !s.requires.every((k) => present.has(k))) continue;
+      if (parts.some((k) => twinned.has(k))) continue;
       if (s.requiresAny && !s.requiresAny.some((k) => present.has(k))) continue;
       if (s.exclusive) {
         const amountKeys = table.columns.filter((c) => columnType(hit.spec, c.key) === 'amount').map((c) => c.key);

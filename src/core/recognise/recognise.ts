@@ -481,7 +481,7 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
 
 /**
  * Keys of the columns whose header, under a group (一般公共预算/基本支出), recurs under another group
- * (政府性基金预算/基本支出) in a column that was not read as the same key.
+ * (政府性基金预算/基本支出) in a column that was not read.
  */
 function repeatedUnderGroups(table: Table): Set<string> {
   const out = new Set<string>();
@@ -491,7 +491,8 @@ function repeatedUnderGroups(table: Table): Set<string> {
     if (parts.length < 2) continue;
     const last = parts[parts.length - 1];
     const group = parts.slice(0, -1).join('/');
-    if (all.some((o) => o.col !== c.col && o.key !== c.key && o.header.split('/').pop() === last && o.header.split('/').slice(0, -1).join('/') !== group && o.header.includes('/'))) out.add(c.key);
+    // (Twins read under keys of their own — 上年/合计 and 本年/合计 as prior_sub and current_sub — are read.)
+    if (all.some((o) => o.col !== c.col && o.key === undefined && o.header.split('/').pop() === last && o.header.split('/').slice(0, -1).join('/') !== group && o.header.includes('/'))) out.add(c.key);
   }
   return out;
 }

@@ -614,6 +614,17 @@ describe('columns repeated under source groups, a label column for both 科目 a
     ], [{ top: 3, bottom: 3, left: 4, right: 6 }, { top: 3, bottom: 3, left: 7, right: 9 }, { top: 3, bottom: 4, left: 1, right: 1 }, { top: 3, bottom: 4, left: 2, right: 2 }, { top: 3, bottom: 4, left: 3, right: 3 }]);
     expect(errors(g)).toEqual([]);
   });
+  test('浙江 收入总表 with 单位资金 小计 | 上年结转 | 事业收入 | 其他收入: the 小计 is not counted with its own parts', () => {
+    const g = (other: number) =>
+      grid('表2', [
+        ['2024年部门收入预算总表'],
+        [null, null, null, null, null, null, null, '单位：万元'],
+        ['单位编码', '单位名称', '合计', '一般公共预算', '单位资金', null, null, null],
+        [null, null, null, null, '小计', '上年结转', '事业收入', '其他收入'],
+        ['001002', '某某市食品药品检验检测中心', 1120, 815, 305, 50, 240, other],
+      ], [{ top: 3, bottom: 3, left: 5, right: 8 }, { top: 3, bottom: 4, left: 1, right: 1 }, { top: 3, bottom: 4, left: 2, right: 2 }, { top: 3, bottom: 4, left: 3, right: 3 }, { top: 3, bottom: 4, left: 4, right: 4 }]);
+    expect(errors(g(15))).toEqual([]);
+  });
   test('项目支出表 under 科目名称/项目名称: 科目 rows named in it, projects under them', () => {
     const g = grid('10', [
       ['2024年项目支出表'],

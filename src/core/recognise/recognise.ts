@@ -480,6 +480,25 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
 }
 
 /**
+ * A column headed 小计 under a group (单位资金/小计 | 单位资金/上年结转 | 单位资金/事业收入 …) is the sum of
+ * the group's other columns: a row sum that counts the 小计 does not count them again. (The 小计 itself
+ * is checked where the profile's sums name it; the group read from the header paths alone is not sure
+ * enough to add a check — a 单位 line above the header can split it.)
+ */
+function groupSubtotals(table: Table, spec: TableSpec): void {
+  const amounts = table.columns.filter((c) => columnType(spec, c.key) === 'amount');
+  for (const c of amounts) {
+    const parts = c.header.split('/');
+    if (parts.length < 2 || !/^(?:小计|合计)$/.test(parts[parts.length - 1])) continue;
+    const group = `${parts.slice(0, -1).join('/')}/`;
+    const members = amounts.filter((m) => m !== c && m.header.startsWith(group) && !/其中/.test(m.header)).map((m) => m.key);
+    if (!members.length) continue;
+    for (const sum of table.sums) if (sum.total !== c.key && sum.parts.includes(c.key)) sum.parts = sum.parts.filter((k) => !members.includes(k));
+    table.sums = table.sums.filter((sum) => !(members.includes(sum.total) && sum.parts.includes(c.key)));
+  }
+}
+
+/**
  * Keys of the columns whose header, under a group (一般公共预算/基本支出), recurs under another group
  * (政府性基金预算/基本支出) in a column that was not read.
  */
@@ -1700,6 +1719,7 @@ function recogniseWith(grid: Grid, profile: Profile, hits0: TitleHit[]): { d: Di
       }
       table.sums.push({ total: s.total, parts });
     }
+    groupSubtotals(table, hit.spec);
     issues.push(...reader.issues);
     if (hit.spec.layout === 'catalogue') return;
     // A title with nothing readable under it (a 说明 heading naming a table, "附件：…收支总表") is not a table.

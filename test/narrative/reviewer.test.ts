@@ -183,3 +183,18 @@ describe('codes and figures the tables do not print', () => {
     expect(fs[0].message).toContain('按公用经费核对');
   });
 });
+
+test('“A和B分别为 5 万元和 1.5 万元”: figures of several subjects at once are not given to the last subject', () => {
+  expect(serious('公务用车运行维护费和公务接待费分别为5万元和1.5万元。')).toEqual([]);
+});
+
+describe('a 其中 list of 款/项 lines may be partial; a list of the 类 is whole', () => {
+  test('社会保障和就业支出 1488.30 其中 two 项 lines (328.44) is not short in error', () => {
+    const fs = checkNarrative(['社会保障和就业支出1488.30万元，其中：行政运行（2080101）742.34万元，其他就业补助支出（2080799）323.00万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.sum');
+    expect(fs.map((f) => f.severity)).toEqual(['info']);
+  });
+  test('the 类 301 + 302 + 303 of 一般公共预算支出 falling short is an error', () => {
+    const fs = checkNarrative(['一般公共预算支出1000.00万元，其中：工资福利支出（301）500.00万元，商品和服务支出（302）300.00万元，对个人和家庭的补助（303）100.00万元。'], null).filter((f) => f.rule === 'narrative.sum');
+    expect(fs.map((f) => f.severity)).toEqual(['error']);
+  });
+});

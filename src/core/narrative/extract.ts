@@ -330,6 +330,8 @@ export function extract(physical: string[]): ExtractedText {
   let orphan = false;
   /** Inside the 其中 breakdown of a change (see below): where it is, to know when it ends. */
   let breakdown: { paragraph: number; inParens: boolean; segment: number; skipping: boolean } | undefined;
+  /** After “A 和 B 分别为 …”: the segment whose figures are several subjects' at once (see below). */
+  let respectively: { paragraph: number; segment: number } | undefined;
   /** After 具体是 / 包括: the segment whose figures detail the item before (see below). */
   let detail: { paragraph: number; segment: number } | undefined;
   /** Last year's parts (a 其中 right after a prior figure): not read to the end of their sentence. */
@@ -579,6 +581,18 @@ export function extract(physical: string[]): ExtractedText {
           lastChangeOwner = undefined;
           continue;
         }
+        // “公务用车运行维护费和公务接待费分别为 5 万元和 1.5 万元”: figures of several subjects at once
+        // (分别): which is whose is said by their order, not read here; none is a statement.
+        if (/分别/.test(subjText)) {
+          respectively = { paragraph: pi + 1, segment: mention.segment };
+        }
+        if (respectively && respectively.paragraph === pi + 1 && respectively.segment === mention.segment) {
+          mention.role = 'annotation';
+          lastAmount = undefined;
+          lastChangeOwner = undefined;
+          continue;
+        }
+        respectively = undefined;
         // “支出 2.05 万元，年初预算为 2.95 万元，差值为 0.9 万元”: the budget and the gap of the figure
         // before, not figures of their own (nor items of a list).
         if (/^(?:年初|全年|调整)?预算(?:数)?$|^(?:差值|差额|相差)$/.test(subjText.trim())) {

@@ -176,8 +176,12 @@ function checkGroups(x: ExtractedText, out: TextFindings): void {
     const sum = parts.reduce((a, p) => a.plus(mentionYuan(p.amount)), new Decimal(0));
     const envelope = parts.reduce((a, p) => a.plus(halfOf(p.amount)), halfOf(g.total.amount));
     const cmp = compareStated(total, sum, envelope);
-    const coded = parts.every((p) => !!p.code);
-    const complete = coded || completeList(g.total.subject, parts.map((p) => p.subject));
+    // A list of 款 / 项 lines may leave lines out as any 其中 list may (“社会保障和就业支出 2213.24 万元，
+    // 其中：劳动关系和维权（2080110）504 万元，…（2082602）572 万元”); a list of the 类 of one classification
+    // (301, 302, 303 — “按经济分类的类级科目说明”) is the whole. Only a complete list falls short in error;
+    // any list that exceeds its total is wrong.
+    const classes = parts.every((p) => !!p.code && p.code.length === 3 && p.code[0] === parts[0].code![0]);
+    const complete = classes || completeList(g.total.subject, parts.map((p) => p.subject));
     const under = sum.lt(total);
     if (cmp !== 'equal') {
       // Inside the rounding envelope the gap comes from rounding each figure: not the writer's error.

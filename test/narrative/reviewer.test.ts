@@ -198,3 +198,17 @@ describe('a 其中 list of 款/项 lines may be partial; a list of the 类 is wh
     expect(fs.map((f) => f.severity)).toEqual(['error']);
   });
 });
+
+describe('a line that cannot be a part of the list’s total ends that list', () => {
+  test.each([
+    ['the total’s sibling by definition', '对个人和家庭的补助86.2万元，其中：退休费86.2万元；商品和服务支出63.6万元。'],
+    ['a code of the same classification not under the total’s', '对事业单位经常性补助（505）323.82万元，其中：工资福利支出（50501）281.28万元，商品和服务支出（50502）42.54万元；对个人和家庭的补助（509）1.60万元。'],
+  ])('%s', (_n, text) => {
+    expect(checkNarrative([text], null).filter((f) => f.rule === 'narrative.sum' && f.severity !== 'info')).toEqual([]);
+  });
+  test('back to the outer list: 基本支出 = 301 + 302 + 303 with 301’s own 其中, and the outer sum is still checked', () => {
+    const text = (t303: string) => `基本支出1098.14万元，其中：工资福利支出（301）948.34万元，其中：基本工资（30101）260.00万元；商品和服务支出（302）63.60万元；对个人和家庭的补助（303）${t303}万元。`;
+    expect(checkNarrative([text('86.20')], null).filter((f) => f.rule === 'narrative.sum' && f.severity !== 'info')).toEqual([]);
+    expect(checkNarrative([text('96.20')], null).filter((f) => f.rule === 'narrative.sum' && f.severity === 'error').map((f) => [f.message.slice(0, 20), f.expected, f.actual])).toEqual([[expect.stringContaining('“基本支出”'), '1098.14', '1108.14']]);
+  });
+});

@@ -59,3 +59,13 @@ export function nextDefinedPart(total: string, listed: string[], next: string): 
 export function definedPartOf(total: string, part: string): boolean {
   return BREAKDOWNS.some((b) => b.total(total) && b.parts.some((re) => partNames(part).some((x) => re.test(x))));
 }
+
+/** Whether `a` and `b` are two different parts of one breakdown (工资福利支出 and 商品和服务支出 of 基本支出). */
+export function definedSiblings(a: string, b: string): boolean {
+  const idx = (name: string, parts: RegExp[]) => parts.findIndex((re) => partNames(name).some((x) => re.test(x)));
+  return BREAKDOWNS.some((br) => {
+    const i = idx(a, br.parts);
+    const j = idx(b, br.parts);
+    return i >= 0 && j >= 0 && i !== j;
+  });
+}

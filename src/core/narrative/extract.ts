@@ -11,7 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { LogicalText, Origin, asWritten, logicalParagraphs } from './normalise';
-import { definedPartOf, nextDefinedPart } from './definitions';
+import { definedPartOf, definedSiblings, nextDefinedPart } from './definitions';
 
 export type MentionRole =
   | 'amount' // 150.94 万元 — the subject's figure
@@ -677,6 +677,20 @@ export function extract(physical: string[]): ExtractedText {
           group.closed = true;
           group = outer;
           outer = undefined;
+        }
+        // A line that cannot be a part of the list's total ends the list (back to the list it is in):
+        // a code of the same classification not under the total's (“对事业单位经常性补助（505）…，其中：
+        // …（50501）…，…（50502）…；对个人和家庭的补助（509）…”), or the total's sibling by definition
+        // (“对个人和家庭的补助 86.2 万元，其中：退休费 86.2 万元；商品和服务支出 63.6 万元”).
+        if (group && !group.closed && group.total !== st && !ofWhich) {
+          const tc = group.total.code;
+          const pc = st.code;
+          const foreignCode = !!tc && !!pc && pc[0] === tc[0] && !pc.startsWith(tc);
+          if (foreignCode || definedSiblings(group.total.subject, st.subject)) {
+            group.closed = true;
+            group = outer && !outer.closed ? outer : undefined;
+            outer = undefined;
+          }
         }
         if (group && !group.closed) {
           group.parts.push(st);

@@ -212,3 +212,10 @@ describe('a line that cannot be a part of the list’s total ends that list', ()
     expect(checkNarrative([text('96.20')], null).filter((f) => f.rule === 'narrative.sum' && f.severity === 'error').map((f) => [f.message.slice(0, 20), f.expected, f.actual])).toEqual([[expect.stringContaining('“基本支出”'), '1098.14', '1108.14']]);
   });
 });
+
+test('“公务接待费 1.6 万元” for an exact 1.50 is an error: neither rounding nor truncation of 1.50 gives 1.6', () => {
+  const m = (t: string) => checkNarrative([t], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch').map((f) => f.severity);
+  expect(m('公务接待费1.5万元。')).toEqual([]);
+  expect(m('公务接待费1.6万元。')).toEqual(['error']);
+  expect(m('公务接待费1.4万元。')).toEqual(['error']);
+});

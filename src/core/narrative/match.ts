@@ -59,7 +59,17 @@ function compareText(st: Statement, f: Fig): 'equal' | 'rounding' | 'different' 
   if (cell.dividedBy(one).toDecimalPlaces(dec, Decimal.ROUND_HALF_UP).eq(m.value)) return 'equal';
   // Written with fewer decimals than 2 (“7.4”): the same as the 2-decimal figure.
   if (m.unit === '万元' && dec < 2 && new Decimal(formatWan(cell)).eq(m.value)) return 'equal';
-  return gap.lte(textHalf.times(2).plus(tableHalf)) ? 'rounding' : 'different';
+  const within = gap.lte(textHalf.times(2).plus(tableHalf));
+  // Written with fewer decimals than the cell prints, the text is the cell rounded: rounding is what
+  // another way of rounding it gives — truncation (2.7 for 2.77), half to even — and “1.6” or “1.4”
+  // for a printed 1.50 is neither. (Printed alike, one unit of the last digit off is a rounding
+  // warning: the figure behind the cell may round either way.)
+  if (f.decimals !== undefined && dec < f.decimals && f.unit === m.unit) {
+    const ways = [Decimal.ROUND_DOWN, Decimal.ROUND_HALF_EVEN, Decimal.ROUND_HALF_DOWN] as const;
+    const v = cell.dividedBy(one);
+    return within && ways.some((w) => v.toDecimalPlaces(dec, w).eq(m.value)) ? 'rounding' : 'different';
+  }
+  return within ? 'rounding' : 'different';
 }
 
 /** A gap against what the printed figures allow (`slack`), and one more unit of the text's last digit. */

@@ -219,3 +219,15 @@ test('“公务接待费 1.6 万元” for an exact 1.50 is an error: neither ro
   expect(m('公务接待费1.6万元。')).toEqual(['error']);
   expect(m('公务接待费1.4万元。')).toEqual(['error']);
 });
+
+describe('a 类 named without its code is the 类 row of that name in one of the tables', () => {
+  test('湖北: 卫生健康支出 58.04 and 工资福利支出 948.34 are right; 85.04 and 984.34 are not', () => {
+    expect(serious('卫生健康支出58.04万元。工资福利支出948.34万元。')).toEqual([]);
+    const fs = checkNarrative(['卫生健康支出85.04万元。工资福利支出984.34万元。'], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch');
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '58.04', '85.04'], ['error', '948.34', '984.34']]);
+  });
+  test('湖北: 社会保障和就业支出 1488.30 (支出总表) and 1165.30 (一般公共预算) are both right', () => {
+    expect(serious('社会保障和就业支出1488.30万元。')).toEqual([]);
+    expect(serious('社会保障和就业支出1165.30万元。')).toEqual([]);
+  });
+});

@@ -4,11 +4,11 @@
  * name (a 款 name on a 项 code is an error). 空表 claims must agree with the tables.
  */
 import Decimal from 'decimal.js';
-import { Disclosure, Row, Table } from '../disclosure';
+import { Disclosure, Row, Table, TableKind } from '../disclosure';
 import type { CodeCatalogue, CodeScheme } from '../codes/catalogue';
 import { ZERO, formatWan, fromYuan, halfUnitYuan } from '../money';
 import { ExtractedText, Mention, Statement, mentionHalfUnitYuan, mentionYuan } from './extract';
-import { Fig, FigureDef, columnTotal, figureFor, hasData, primary, sumFigs, fig } from './figures';
+import { Fig, FigureDef, columnTotal, figureFor, hasData, primary, subjectWords, sumFigs, fig } from './figures';
 import { TextFindings, TextMoney } from './textcheck';
 
 function normName(s: string | undefined): string {
@@ -289,7 +289,10 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
       const part = partOfPrevious(x, st);
       if (part === 'skip') continue;
       const def: FigureDef | undefined = part?.def ?? figureFor(st.subject);
-      if (!def) continue;
+      if (!def) {
+        if (!part) checkClassByName(st, d, out, x);
+        continue;
+      }
       const scope = part ? 'gp' : scopeOf(st, x);
       const scoped = BY_SOURCE[def.id];
       // 基本支出 / 项目支出 of 一般公共预算 money (the list's total, the sentence or the section says so):
@@ -319,6 +322,32 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
     }
   }
   checkEmptyClaims(x, d, out);
+}
+
+/** Tables whose 类 rows a class named without its code may be of: 一般公共预算 first, then all the money. */
+const CLASS_TABLES: TableKind[] = ['gp_func', 'basic_func', 'fiscal_func', 'expenditure', 'income', 'gp_econ', 'basic_econ', 'fiscal_basic'];
+
+/**
+ * A 类 named without its code (“其中：卫生健康支出 304 万元”, “工资福利支出 948.34 万元”): the 类 row of
+ * that name in the tables. Which table's (一般公共预算, 基本支出, all the money) is not said, so the
+ * figure is wrong only if it is none of them; a figure inside a list of 基本/项目支出 (a column of the
+ * row) is not compared.
+ */
+function checkClassByName(st: Statement, d: Disclosure, out: TextFindings, x: ExtractedText): void {
+  if (st.partOf && PART_COLUMNS.some((c) => c.re.test(st.partOf!.total.subject.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?/, '').replace(/[\s“”"]/g, '')))) return;
+  const name = normName(subjectWords(st.subject).replace(/^(?:其中|本单位|本部门)[：:，,]?/, '').replace(/^\d{4}年度?/, ''));
+  if (name.length < 2) return;
+  const figs: { f: Fig; t: Table; row: Row }[] = [];
+  for (const k of CLASS_TABLES) {
+    const t = primary(d, k);
+    const row = t?.rows.find((r) => r.code && r.code.length === 3 && normName(r.name) === name);
+    const f = row && fig(row.amounts.total, t);
+    if (t && row && f && f.cells.length) figs.push({ f, t, row });
+  }
+  if (!figs.length || figs.some(({ f }) => compareText(st, f) === 'equal')) return;
+  const scope = scopeOf(st, x);
+  const first = (scope === 'gp' ? figs.find(({ t }) => t.kind === 'gp_func' || t.kind === 'gp_econ') : undefined) ?? figs[0];
+  report(out, st, first.f, `“${first.t.title}”中 ${first.row.code} ${first.row.name ?? ''}`);
 }
 
 /** 基本支出 and 项目支出 of 一般公共预算 money: the 一般公共预算 table's columns. */

@@ -36,6 +36,7 @@ describe('titles by meaning', () => {
     ['收入预算总表', 'n_income'],
     ['部门收入总表', 'n_income'],
     ['支出预算总表', 'n_expenditure'],
+    ['2025年部门支出预算表', 'n_expenditure'],
     ['财政拨款支出预算表（功能科目）', 'n_fiscal_func'],
     ['财政拨款基本支出预算表（经济科目）', 'n_fiscal_basic'],
     ['一般公共预算支出功能分类预算表', 'n_gp_func'],

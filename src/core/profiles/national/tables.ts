@@ -405,6 +405,8 @@ export function classifyTitle(t: CanonicalTitle): string | undefined {
   if (/一般公共预算|公共财政/.test(n) && /支出/.test(n)) return t.scheme === 'econ' ? 'n_gp_econ' : 'n_gp_func';
   if (/财政拨款/.test(n) && /支出/.test(n)) return t.scheme === 'econ' ? undefined : 'n_fiscal_func';
   if (/支出/.test(n) && /总表$/.test(n)) return 'n_expenditure';
+  // “部门支出预算表” (广东): the 支出总表 by another name — 支出 of the 部门 with nothing else said.
+  if (/(?:^|部门|单位)支出(?:预算)?表$/.test(n)) return 'n_expenditure';
   return undefined;
 }
 

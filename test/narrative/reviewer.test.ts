@@ -231,3 +231,10 @@ describe('a 类 named without its code is the 类 row of that name in one of the
     expect(serious('社会保障和就业支出1165.30万元。')).toEqual([]);
   });
 });
+
+test('a 说明 title with the unit’s usual abbreviation (医保 for 医疗保险) names the same unit; another unit is still flagged', async () => {
+  const yl = await resultOf(() => buildShaanxi003('repaired'), 'shaanxi003.xlsx');
+  const names = (title: string) => checkNarrative([title, '本单位当年预算收入325.42万元。'], yl.disclosure).filter((f) => f.rule === 'narrative.unit_name').length;
+  expect(names('子洲县医保经办中心2024年单位预算公开说明')).toBe(0);
+  expect(names('子洲县财政局2024年单位预算公开说明')).toBe(1);
+});

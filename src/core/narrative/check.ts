@@ -64,6 +64,17 @@ function headingYears(paragraphs: string[], year: number, out: TextFindings): vo
 const UNIT_SUFFIX = /(局|委员会|委|办公室|办|院|中心|厅|部|所|站|馆|队|政府|街道|镇|乡|协会|联合会|联|会|处|社|校|学院|医院)$/;
 
 /**
+ * “子洲县医保经办中心” for “子洲县医疗保险经办中心”, “通城县人社局” for “通城县人力资源和社会保障局”: the
+ * same place, the same kind of unit (last character), and every character in order in the full name.
+ */
+function abbreviates(short: string, full: string): boolean {
+  if (short.length >= full.length || short.slice(0, 2) !== full.slice(0, 2) || short[short.length - 1] !== full[full.length - 1]) return false;
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
  * The unit named at the head of the 说明 (“上海市嘉定区司法局2024年部门预算公开说明”) against every
  * name the workbook gives its 部门 and 单位 (cover, 表头, 单位 rows): a name found nowhere in the
  * workbook is a heading left from another unit's document. Only a name standing before the year at
@@ -82,7 +93,7 @@ function headingUnits(paragraphs: string[], d: Disclosure, out: TextFindings): v
     const m = /^(.{4,30}?)(?:(?:19|20)\d{2}年(?:度)?)/.exec(p);
     if (!m || !UNIT_SUFFIX.test(m[1]) || /XX|××|某/.test(m[1])) return;
     const name = m[1];
-    if ([...known].some((k) => k.includes(name) || name.includes(k))) return;
+    if ([...known].some((k) => k.includes(name) || name.includes(k) || abbreviates(name, k))) return;
     const start = raw.indexOf(name[0]);
     out.add('narrative.unit_name', 'warning', i + 1, Math.max(0, start), Math.max(0, start) + name.length, `标题中的单位“${name}”在报表中没有出现（报表中的单位：${[...known].slice(0, 3).join('、')}）；请核对标题是否沿用了其他单位的说明。`, { expected: [...known][0], actual: name, unit: 'text' });
   });

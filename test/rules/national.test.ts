@@ -638,3 +638,22 @@ describe('columns repeated under source groups, a label column for both 科目 a
     expect(errors(g)).toEqual([]);
   });
 });
+
+describe('a “三公” table by years with a row of changes (山东: 2023年预算数 | 2024年预算数 | 增减额)', () => {
+  const g = (change: number) =>
+    grid('三公', [
+      ['2024年一般公共预算“三公”经费支出表'],
+      [null, null, null, null, null, null, '单位：元'],
+      ['项目', '合计', '因公出国(境)费', '公务用车购置及运行费', null, null, '公务接待费'],
+      [null, null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+      ['2023年预算数', 438000, 0, 420000, 280000, 140000, 18000],
+      ['2024年预算数', 165000, 0, 150000, 0, 150000, 15000],
+      ['增减额', -273000, 0, -270000, -280000, 10000, change],
+    ], [{ top: 3, bottom: 3, left: 4, right: 6 }, { top: 3, bottom: 4, left: 1, right: 1 }, { top: 3, bottom: 4, left: 2, right: 2 }, { top: 3, bottom: 4, left: 3, right: 3 }, { top: 3, bottom: 4, left: 7, right: 7 }]);
+  const year = (x: Grid) => checkGrid(x).findings.filter((f) => f.rule === 'sum.year_change');
+  test('2024 = 2023 + 增减额 in every column', () => {
+    expect(year(g(-3000))).toEqual([]);
+    const fs = year(g(-2000));
+    expect(fs.map((f) => [f.severity, f.cells.includes('三公!G7')])).toEqual([['error', true]]);
+  });
+});

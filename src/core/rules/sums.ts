@@ -12,7 +12,7 @@ import { Amount, RateCell, Row, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { ZERO, compareRate, fractionToPoints, halfUnitYuan } from '../money';
 import { RuleFamily } from './types';
-import { headerLabel } from '../recognise/profile';
+import { headerLabel, normalise, rowYear } from '../recognise/profile';
 import { checkSum, columnName, rowName, shown, tableName } from './compare';
 
 /** Indices of the direct children of rows[i]: following rows deeper than it, at the shallowest such depth. */
@@ -270,6 +270,31 @@ function rateLines(t: Table): Finding[] {
   return out;
 }
 
+/** A row of changes between two year rows: 增减, 增减额, 比上年增减 (signed: a decrease is negative). */
+const CHANGE_ROW = /^(?:增减|增减额|增减数|增减变化|比上年增减|较上年增减|增\(\+\)减\(-\))(?:额|数)?$/;
+
+/**
+ * Rows named by two years and a row of their changes (“2023年预算数 | 2024年预算数 | 增减额”, a
+ * “三公” table by years): in every amount column the later year = the earlier year + the change.
+ */
+function yearChanges(t: Table): Finding[] {
+  const years = t.rows.filter((r) => rowYear(r.name) !== undefined).sort((a, b) => rowYear(a.name)! - rowYear(b.name)!);
+  const changes = t.rows.filter((r) => r.name && CHANGE_ROW.test(normalise(r.name)));
+  if (years.length !== 2 || changes.length !== 1 || rowYear(years[0].name) === rowYear(years[1].name)) return [];
+  const [before, after] = years;
+  const change = changes[0];
+  const out: Finding[] = [];
+  for (const c of t.columns) {
+    const b = before.amounts[c.key];
+    const a = after.amounts[c.key];
+    const d = change.amounts[c.key];
+    if (!a || !b || !d || (a.blank && b.blank && d.blank)) continue;
+    const f = checkSum({ rule: 'sum.year_change', table: t, total: a, parts: [b, d], what: () => `${tableName(t)}${rowName(after)}的${columnName(t, c.key)}应等于${rowName(before)}加${rowName(change)}` });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 /** The sums down a table: the “三公” item identities for item tables, the hierarchy otherwise. */
 function tree(t: Table): Finding[] {
   return t.itemRows ? items(t) : hierarchy(t);
@@ -286,15 +311,17 @@ export const sumRules: RuleFamily = {
     { id: 'sum.columns', title: '每行合计列等于各组成列之和（分项全未填写时仅提示）', severity: 'error|warning|info' },
     { id: 'sum.items', title: '“三公”经费各项（按行列示）：小计等于各项之和，公务用车等于购置费加运行费', severity: 'error|warning' },
     { id: 'sum.rate', title: '增幅（增减率）等于（本年 − 上年）÷ 上年 × 100，四舍五入能解释的差额不报', severity: 'error' },
+    { id: 'sum.year_change', title: '按年度列行的表（2023年 | 2024年 | 增减额）：后一年 = 前一年 + 增减额', severity: 'error|warning' },
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
-    for (const t of plainTables(disclosure.tables)) out.push(...tree(t), ...columns(t), ...rates(t), ...rateLines(t));
+    for (const t of plainTables(disclosure.tables)) out.push(...tree(t), ...yearChanges(t), ...columns(t), ...rates(t), ...rateLines(t));
     return out;
   },
   // Sums down a column read that column only; sums across a row read that row only.
   checks: [
     { name: 'tree', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(tree) },
+    { name: 'years', scope: 'column', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(yearChanges) },
     { name: 'columns', scope: 'row', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap(columns) },
     // Whether bare rates are points or fractions is read off the whole column (or line): no scope.
     { name: 'rates', run: ({ disclosure }) => plainTables(disclosure.tables).flatMap((t) => [...rates(t), ...rateLines(t)]) },

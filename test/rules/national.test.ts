@@ -657,3 +657,19 @@ describe('a “三公” table by years with a row of changes (山东: 2023年�
     expect(fs.map((f) => [f.severity, f.cells.includes('三公!G7')])).toEqual([['error', true]]);
   });
 });
+
+test('a “三公” table with items as rows under 2023年预算数 | 2024年预算数 | 增减 (浙江): 2024 = 2023 + 增减 on each row', () => {
+  const g = (change: number) =>
+    grid('表7', [
+      ['2024年一般公共预算“三公”经费支出表'],
+      [null, null, '单位：万元'],
+      ['项目', '2023年预算数', '2024年预算数', '增减'],
+      ['合计', 40, 53.5, 13.5],
+      ['因公出国（境）费', 0, 0, 0],
+      ['公务接待费', 4, 2.5, change],
+      ['公务用车购置及运行费', 36, 51, 15],
+    ]);
+  const rows = (x: Grid) => checkGrid(x).findings.filter((f) => f.rule === 'sum.columns' && f.severity === 'error');
+  expect(rows(g(-1.5))).toEqual([]);
+  expect(rows(g(0.5)).map((f) => f.cells.includes('表7!D6'))).toEqual([true]);
+});

@@ -271,6 +271,9 @@ const THREE_PUBLIC: TableSpec = {
     ...THREE_PUBLIC_KEYS.map((k) => ({ total: `current_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
     // Items as rows: 本年 = 上年 + 增减 on each row (施甸 上年决算数 | 本年决算数 | 增、减金额).
     { total: 'current', parts: ['prior', 'change'], all: true },
+    // …or under the years (浙江 2023年预算数 | 2024年预算数 | 增减: the later year is read as 预算数).
+    ...THREE_PUBLIC_KEYS.map((k) => ({ total: `budget_${k}`, parts: [`prior_${k}`, `change_${k}`], all: true })),
+    { total: 'budget', parts: ['prior', 'change'], all: true },
   ],
   rowItems: itemOf,
 };

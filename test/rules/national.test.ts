@@ -673,3 +673,18 @@ test('a “三公” table with items as rows under 2023年预算数 | 2024年�
   expect(rows(g(-1.5))).toEqual([]);
   expect(rows(g(0.5)).map((f) => f.cells.includes('表7!D6'))).toEqual([true]);
 });
+
+test('growth rates printed as text (“-18.18%”) are checked like numbers', () => {
+  const g = (rate: string) =>
+    grid('三公', [
+      ['2024年一般公共预算“三公”经费支出表'],
+      [null, null, null, '单位：元'],
+      ['项目', '2023年预算数', '2024年预算数', '增减率（%）'],
+      ['合计', 132000, 114000, '-13.64%'],
+      ['公务用车购置及运行费', 110000, 96000, '-12.73%'],
+      ['公务接待费', 22000, 18000, rate],
+    ]);
+  const rates = (x: Grid) => checkGrid(x).findings.filter((f) => f.rule === 'sum.rate').map((f) => f.cells[0]);
+  expect(rates(g('-18.18%'))).toEqual([]);
+  expect(rates(g('-28.18%'))).toEqual(['三公!D6']);
+});

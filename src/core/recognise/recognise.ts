@@ -1102,7 +1102,8 @@ function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: T
     if (mapped.has(c) || /序号|栏次|编码|代码|编号/.test(path)) continue;
     for (let r = dataStart; r <= ext.lastRow; r++) {
       const v = cellAt(ext.sheet, r, c)?.v;
-      if (typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && parseAmount(v).kind === 'amount')) {
+      // (A rate printed as text, “-28.18%”, is a figure too: the column is one of rates.)
+      if (typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && (parseAmount(v).kind === 'amount' || parseRate(v)?.marked))) {
         out.push({ col: c, header: path, cell: cellRef(ext.sheet.name, table.headerBottom, c) });
         break;
       }

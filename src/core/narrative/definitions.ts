@@ -46,26 +46,29 @@ export function completeList(total: string, parts: string[]): boolean {
  * (基本支出: 人员经费 → 公用经费; 三公: 因公出国（境）费 → 公务接待费 → 公务用车购置及运行维护费).
  */
 export function nextDefinedPart(total: string, listed: string[], next: string): boolean {
-  const idx = (name: string, parts: RegExp[]) => parts.findIndex((re) => partNames(name).some((x) => re.test(x)));
   return BREAKDOWNS.some((b) => {
     if (!b.total(total)) return false;
-    const at = listed.map((n) => idx(n, b.parts));
-    const n = idx(next, b.parts);
+    const at = listed.map((n) => partIndex(n, b.parts));
+    const n = partIndex(next, b.parts);
     return at.length > 0 && at.every((i) => i >= 0) && n >= 0 && !at.includes(n);
   });
 }
 
+/** Which of a breakdown's parts `name` is (its index), or -1. */
+function partIndex(name: string, parts: RegExp[]): number {
+  return parts.findIndex((re) => partNames(name).some((x) => re.test(x)));
+}
+
 /** Whether `part` is by definition one of the parts of `total` (人员经费 of 基本支出, 公务接待费 of 三公). */
 export function definedPartOf(total: string, part: string): boolean {
-  return BREAKDOWNS.some((b) => b.total(total) && b.parts.some((re) => partNames(part).some((x) => re.test(x))));
+  return BREAKDOWNS.some((b) => b.total(total) && partIndex(part, b.parts) >= 0);
 }
 
 /** Whether `a` and `b` are two different parts of one breakdown (工资福利支出 and 商品和服务支出 of 基本支出). */
 export function definedSiblings(a: string, b: string): boolean {
-  const idx = (name: string, parts: RegExp[]) => parts.findIndex((re) => partNames(name).some((x) => re.test(x)));
   return BREAKDOWNS.some((br) => {
-    const i = idx(a, br.parts);
-    const j = idx(b, br.parts);
+    const i = partIndex(a, br.parts);
+    const j = partIndex(b, br.parts);
     return i >= 0 && j >= 0 && i !== j;
   });
 }

@@ -175,7 +175,7 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, x: Extracte
     const row = found.row;
     // In a list of 基本支出 / 人员经费 / 公用经费 / 项目支出 (“公用经费 5.52 万元，其中：办公费（30201）5.52
     // 万元”), the item is that column of its row, not its 合计.
-    const col = PART_COLUMNS.find((c) => c.re.test(ofList.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?/, '').replace(/[\s“”"]/g, '')));
+    const col = partColumnOf(ofList);
     const basicTable = found.table.kind === 'basic_func' || found.table.kind === 'basic_econ' || found.table.kind === 'fiscal_basic';
     let f: Fig | undefined;
     let what = `“${found.table.title}”中 ${code} ${row.name ?? ''}`;
@@ -188,7 +188,7 @@ function checkCoded(st: Statement, d: Disclosure, out: TextFindings, x: Extracte
     }
     // A 科目 of all the money (“社会保障和就业支出（208）1488.30 万元” of the 支出总表) in a sentence that
     // does not say 一般公共预算: right if it is the 支出总表's (or 收入总表's) figure of the code.
-    const whole = !col && scopeOf(st, x) !== 'gp' ? (['expenditure', 'income'] as const).map((k) => primary(d, k)?.rows.find((r) => r.code === code)).map((r, i) => r && fig(r.amounts.total, primary(d, (['expenditure', 'income'] as const)[i])!)) : [];
+    const whole = !col && scopeOf(st, x) !== 'gp' ? (['expenditure', 'income'] as const).map((k) => primary(d, k)).map((t) => fig(t?.rows.find((r) => r.code === code)?.amounts.total, t)) : [];
     if (f && !whole.some((w) => w && compareText(st, w) === 'equal')) report(out, st, f, what);
     if (st.name && row.name && !sameName(st.name, row.name)) {
       // A 款 (or 类) name on a 项 code is the common slip: say so.
@@ -234,6 +234,12 @@ const PART_COLUMNS: { re: RegExp; keys: string[] }[] = [
   { re: /^基本支出/, keys: ['basic'] },
   { re: /^项目支出/, keys: ['project', 'special'] },
 ];
+
+/** The column a list's total names (“2024年一般公共预算基本支出” → 基本支出), after the words of who and when. */
+function partColumnOf(subject: string): (typeof PART_COLUMNS)[number] | undefined {
+  const words = subject.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?/, '').replace(/[\s“”"]/g, '');
+  return PART_COLUMNS.find((c) => c.re.test(words));
+}
 
 function checkCodedPart(st: Statement, code: string, d: Disclosure, out: TextFindings): void {
   const found = findCoded(d, code);
@@ -334,7 +340,7 @@ const CLASS_TABLES: TableKind[] = ['gp_func', 'basic_func', 'fiscal_func', 'expe
  * row) is not compared.
  */
 function checkClassByName(st: Statement, d: Disclosure, out: TextFindings, x: ExtractedText): void {
-  if (st.partOf && PART_COLUMNS.some((c) => c.re.test(st.partOf!.total.subject.replace(/^(?:本单位|本部门)?(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?/, '').replace(/[\s“”"]/g, '')))) return;
+  if (st.partOf && partColumnOf(st.partOf.total.subject)) return;
   const name = normName(subjectWords(st.subject).replace(/^(?:其中|本单位|本部门)[：:，,]?/, '').replace(/^\d{4}年度?/, ''));
   if (name.length < 2) return;
   const figs: { f: Fig; t: Table; row: Row }[] = [];

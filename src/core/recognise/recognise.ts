@@ -243,11 +243,12 @@ interface Extent {
 }
 
 class TableReader {
-  readonly issues: ParseIssue[] = [];
   constructor(
     private readonly profile: Profile,
     private readonly hit: TitleHit,
     private readonly ext: Extent,
+    /** Shared with the reader of the whole table when this one reads a panel of it. */
+    readonly issues: ParseIssue[] = [],
   ) {}
 
   private ref(r: number, c: number): string {
@@ -301,9 +302,7 @@ class TableReader {
 
   /** A reader of part of the table (one of side-by-side panels); its issues are this reader's. */
   within(ext: Extent): TableReader {
-    const r = new TableReader(this.profile, this.hit, ext);
-    (r as { issues: ParseIssue[] }).issues = this.issues;
-    return r;
+    return new TableReader(this.profile, this.hit, ext, this.issues);
   }
 
   isBlank(r: number): boolean {
@@ -479,6 +478,12 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
   return { key: 'name', header, col };
 }
 
+/** A header path's group (all but its last part; undefined for a header of one part) and its last part. */
+function headerGroupOf(header: string): { group?: string; last: string } {
+  const i = header.lastIndexOf('/');
+  return i < 0 ? { last: header } : { group: header.slice(0, i), last: header.slice(i + 1) };
+}
+
 /**
  * A column headed 小计 under a group (单位资金/小计 | 单位资金/上年结转 | 单位资金/事业收入 …) is the sum of
  * the group's other columns: a row sum that counts the 小计 does not count them again. (The 小计 itself
@@ -488,10 +493,9 @@ function classificationLabelColumn(spec: TableSpec, cols: Column[], paths: Map<n
 function groupSubtotals(table: Table, spec: TableSpec): void {
   const amounts = table.columns.filter((c) => columnType(spec, c.key) === 'amount');
   for (const c of amounts) {
-    const parts = c.header.split('/');
-    if (parts.length < 2 || !/^(?:小计|合计)$/.test(parts[parts.length - 1])) continue;
-    const group = `${parts.slice(0, -1).join('/')}/`;
-    const members = amounts.filter((m) => m !== c && m.header.startsWith(group) && !/其中/.test(m.header)).map((m) => m.key);
+    const { group, last } = headerGroupOf(c.header);
+    if (group === undefined || !/^(?:小计|合计)$/.test(last)) continue;
+    const members = amounts.filter((m) => m !== c && m.header.startsWith(`${group}/`) && !/其中/.test(m.header)).map((m) => m.key);
     if (!members.length) continue;
     for (const sum of table.sums) if (sum.total !== c.key && sum.parts.includes(c.key)) sum.parts = sum.parts.filter((k) => !members.includes(k));
     table.sums = table.sums.filter((sum) => !(members.includes(sum.total) && sum.parts.includes(c.key)));
@@ -506,12 +510,16 @@ function repeatedUnderGroups(table: Table): Set<string> {
   const out = new Set<string>();
   const all = [...table.columns.map((c) => ({ col: c.col, header: c.header, key: c.key as string | undefined })), ...(table.unmapped ?? []).map((u) => ({ col: u.col, header: u.header, key: undefined }))];
   for (const c of table.columns) {
-    const parts = c.header.split('/');
-    if (parts.length < 2) continue;
-    const last = parts[parts.length - 1];
-    const group = parts.slice(0, -1).join('/');
+    const { group, last } = headerGroupOf(c.header);
+    if (group === undefined) continue;
     // (Twins read under keys of their own — 上年/合计 and 本年/合计 as prior_sub and current_sub — are read.)
-    if (all.some((o) => o.col !== c.col && o.key === undefined && o.header.split('/').pop() === last && o.header.split('/').slice(0, -1).join('/') !== group && o.header.includes('/'))) out.add(c.key);
+    if (
+      all.some((o) => {
+        const h = headerGroupOf(o.header);
+        return o.col !== c.col && o.key === undefined && h.group !== undefined && h.last === last && h.group !== group;
+      })
+    )
+      out.add(c.key);
   }
   return out;
 }
@@ -654,10 +662,8 @@ function codeFromParts(ext: Extent, r: number, parts: Column[], state: (string |
  * or undefined when the header has one code column, or when the panels' amounts do not map to keys
  * of their own (then the table is read as one, and what cannot be read is said).
  */
-function codePanels(reader: TableReader, spec: TableSpec, ext: Extent): number[] | undefined {
+function codePanels(reader: TableReader, spec: TableSpec, ext: Extent, paths: Map<number, string>): number[] | undefined {
   if (spec.scheme !== 'func' && spec.scheme !== 'econ') return undefined;
-  const { top, bottom } = provisionalHeader(reader, ext);
-  const paths = reader.headerPaths(top, bottom);
   const codeCols = [...paths].filter(([, p]) => /编码|代码/.test(p.split('/').pop()!)).map(([c]) => c).sort((a, b) => a - b);
   if (codeCols.length < 2) return undefined;
   const keys: string[] = [];
@@ -675,9 +681,7 @@ function codePanels(reader: TableReader, spec: TableSpec, ext: Extent): number[]
 }
 
 /** Reads each panel as a table of its own and puts them together: one total row, the rows in panel order. */
-function readPanels(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table, lefts: number[]): void {
-  const { top, bottom } = provisionalHeader(reader, ext);
-  const paths = reader.headerPaths(top, bottom);
+function readPanels(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table, lefts: number[], paths: Map<number, string>): void {
   const parts = lefts.map((left, i) => {
     const sub: Extent = { ...ext, left, right: i + 1 < lefts.length ? lefts[i + 1] - 1 : ext.right };
     const part: Table = { ...table, columns: [], rows: [], sums: [] };
@@ -718,21 +722,14 @@ function provisionalHeader(reader: TableReader, ext: Extent): { top: number; bot
 }
 
 function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: MoneyUnit, table: Table, panel?: string): void {
-  if (panel === undefined) {
-    const lefts = codePanels(reader, spec, ext);
-    if (lefts) return readPanels(reader, spec, ext, unit, table, lefts);
-  }
-  const top = reader.headerTop();
   // Provisional header: up to 6 rows, and not past the first row holding a figure, to find the
   // amount columns before the data start is known.
-  let provBottom = Math.min(top + 5, ext.lastRow);
-  for (let r = top + 1; r <= provBottom; r++) {
-    if (!isColumnNumberRow(ext.sheet, r, ext.left, ext.right) && rowShape(ext, r).numbers > 0) {
-      provBottom = r - 1;
-      break;
-    }
-  }
+  const { top, bottom: provBottom } = provisionalHeader(reader, ext);
   const provisional = reader.headerPaths(top, provBottom);
+  if (panel === undefined) {
+    const lefts = codePanels(reader, spec, ext, provisional);
+    if (lefts) return readPanels(reader, spec, ext, unit, table, lefts, provisional);
+  }
   const provCols = mapTableColumns(reader, spec, provisional);
   const amountCols = provCols.filter((c) => columnType(spec, c.key) === 'amount').map((c) => c.col);
   let dataStart = firstDataRow(ext, top, amountCols);
@@ -983,11 +980,11 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   // children, not its siblings: the lines are what the 合计 adds up (四川 部门支出总表 by 单位, then 科目).
   if (spec.layout === 'coded' && (table.scheme === 'func' || table.scheme === 'econ') && coded.length) {
     const rows = table.rows;
-    const groups = rows.filter((r, i) => !r.isTotal && !r.code && !r.isOfWhich && rows[i + 1]?.code && codeLevel(rows[i + 1].code!, table.scheme as 'func' | 'econ') === 0);
-    if (groups.length && groups.every((g) => g.level === 0)) {
+    const groups = new Set(rows.filter((r, i) => !r.isTotal && !r.code && !r.isOfWhich && rows[i + 1]?.code && codeLevel(rows[i + 1].code!, table.scheme as 'func' | 'econ') === 0));
+    if (groups.size && [...groups].every((g) => g.level === 0)) {
       let inGroup = false;
       for (const r of rows) {
-        if (groups.includes(r)) inGroup = true;
+        if (groups.has(r)) inGroup = true;
         else if (r.isTotal) inGroup = false;
         else if (inGroup && r.code) r.level += 1;
       }
@@ -1103,7 +1100,7 @@ function unmappedNumberColumns(ext: Extent, paths: Map<number, string>, table: T
     for (let r = dataStart; r <= ext.lastRow; r++) {
       const v = cellAt(ext.sheet, r, c)?.v;
       // (A rate printed as text, “-28.18%”, is a figure too: the column is one of rates.)
-      if (typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && (parseAmount(v).kind === 'amount' || parseRate(v)?.marked))) {
+      if (isFigure(v) || (typeof v === 'string' && /\d/.test(v) && parseRate(v)?.marked)) {
         out.push({ col: c, header: path, cell: cellRef(ext.sheet.name, table.headerBottom, c) });
         break;
       }

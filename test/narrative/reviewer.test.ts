@@ -238,3 +238,54 @@ test('a 说明 title with the unit’s usual abbreviation (医保 for 医疗保�
   expect(names('子洲县医保经办中心2024年单位预算公开说明')).toBe(0);
   expect(names('子洲县财政局2024年单位预算公开说明')).toBe(1);
 });
+
+/**
+ * A second reviewer's real passages (宁夏 机关事务局, 广东省级 2021, 汕头 医学院; texts alone, no workbook),
+ * each verified with Decimal. Each raised a false error or went unchecked.
+ */
+describe('texts alone, from real 说明', () => {
+  const found = (text: string) => checkNarrative([text], null).filter((f) => f.severity !== 'info');
+  const shown = (text: string) => found(text).map((f) => [f.rule, f.severity, f.expected ?? '', f.actual ?? '']);
+
+  test('“负增长 11.3%” is a fall: right after 减少 0.61 (0.61 ÷ 5.38 = 11.34%), wrong after 增加 or as 20%', () => {
+    expect(shown('其中,“三公”经费4.77亿元,同比减少0.61亿元,负增长11.3%。')).toEqual([]);
+    expect(shown('安排预算部门行政经费79.13亿元,较上年预算减少46.5亿元,负增长37%。')).toEqual([]);
+    expect(shown('其中,“三公”经费4.77亿元,同比减少0.61亿元,负增长20%。')).toEqual([['narrative.growth', 'error', '11.34', '20']]);
+    const opposite = found('其中,“三公”经费4.77亿元,同比增加0.61亿元,负增长11.3%。');
+    expect(opposite.map((f) => [f.rule, f.severity])).toEqual([['narrative.growth', 'error']]);
+    // The rate is quoted with its own word.
+    expect(opposite[0].message).toContain('“负增长11.3%”');
+  });
+
+  test('“总预算 …，含 A …，B …；比上年增加 …”: 含 lists parts of the total, the change may be the total’s (755.18 ÷ 3716.04 = 20.32%)', () => {
+    expect(shown('机管局2013年收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%。')).toEqual([]);
+    expect(shown('收支总预算4471.22万元,含幼儿园经费537.31万元,比上年增加755.18万元,增长20.32%。')).toEqual([]);
+    // A rate that fits neither the total nor the part is still wrong, said of the part as for 其中.
+    const wrong = found('收支总预算4471.22万元,含幼儿园经费537.31万元,比上年增加755.18万元,增长30%。');
+    expect(wrong.map((f) => [f.rule, f.severity])).toEqual([['narrative.growth', 'error']]);
+    expect(wrong[0].message).toContain('“幼儿园经费”');
+  });
+
+  test('“占总支出的” is a share of the 支出合计 stated before it (12270.36 ÷ 26994.72 = 45.45%)', () => {
+    expect(shown('2016年我院支出合计26,994.72万元,其中基本支出12,270.36万元,占总支出的45.45%。')).toEqual([]);
+    expect(shown('2016年我院支出合计26,994.72万元,其中基本支出12,270.36万元,占总支出的60.00%。')).toEqual([['narrative.share', 'error', '45.45', '60']]);
+  });
+
+  test('shares forced to total 100% (35.39 for 35.38, with 20.74 + 43.51 + 0.36): a warning that says so; alone, an error', () => {
+    const list = [
+      '2016年度总收入27,664.71万元,其中:财政拨款收入9,787.85万元,教育事业收入5,738.74万元,其他收入12,037.17万元,经营收入100.95万元。',
+      '①财政拨款收入:本年度我院财政拨款收入共计9,787.85万元,占总收入的35.39%。',
+      '②教育事业收入:本年度我院事业收入5,738.74万元,占总收入的20.74%。',
+      '③其他收入:本年度我院其他收入为12,037.17万元,占总收入的43.51%。',
+      '④经营收入:本年度我院经营收入为100.95万元,占总收入的0.36%。',
+    ];
+    const all = checkNarrative(list, null).filter((f) => f.severity !== 'info');
+    expect(all.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['narrative.share', 'warning', '35.38', '35.39']]);
+    expect(all[0].message).toContain('凑足 100%');
+    // With only this share stated, nothing shows it was balanced: 35.39 is wrong.
+    expect(checkNarrative(list.slice(0, 2), null).filter((f) => f.severity !== 'info').map((f) => [f.rule, f.severity])).toEqual([['narrative.share', 'error']]);
+    // Shares that total 100 but are two units off are not a balancing: still an error.
+    const off = [list[0], list[1].replace('35.39', '35.40'), list[2], list[3].replace('43.51', '43.50'), list[4]];
+    expect(checkNarrative(off, null).filter((f) => f.severity === 'error').map((f) => f.actual)).toEqual(['35.4']);
+  });
+});

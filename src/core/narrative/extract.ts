@@ -251,14 +251,19 @@ function decimalsOfRaw(raw: string): number {
 
 /** The base named right before a figure: 较上年、较2020年的、比上年预算数、与2021年度预算相比为. */
 const PRIOR_BEFORE = /(?:较|比|与|同)(?:上年|上年度|去年|\d{4}年度?)(?:的)?(?:年初)?(?:预算数?|决算数?|执行数|同期|实际)?(?:累计)?(?:支出|收入|经费|拨款)?(?:为|的)?$/;
-/** The year-on-year word before a rate, with its direction. */
-const GROWTH_BEFORE = /(增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约|达到|达)?$/;
+/** The year-on-year word before a rate, with its direction (负增长 11.3%: a fall of 11.3%). */
+const GROWTH_BEFORE = /(负增长率?|负增长幅度|增幅|减幅|降幅|增长率|减少率|下降率|增速|增长幅度|下降幅度|减少幅度|增减幅度|变动幅度|同比增长|同比下降|同比减少|同比增加|增长|下降|减少|增加|降低|上升|减|增|降)(?:了|为|是|约|达到|达)?$/;
+
+/** The year-on-year word written before the rate at `start` of `paragraph` (“负增长”, “同比下降”), for quoting it; '' if none. */
+export function growthWord(paragraph: string, start: number): string {
+  return GROWTH_BEFORE.exec(paragraph.slice(0, start).replace(/\s+$/, ''))?.[0] ?? '';
+}
 
 function classify(before: string, unit: string, afterText: string, inParens: boolean, clauseBefore: string, sentenceBefore = before): { role: MentionRole; direction?: 1 | -1 } {
   const b = before.replace(/\s+$/, '');
   if (unit === '%') {
     const g = GROWTH_BEFORE.exec(b);
-    if (g) return { role: 'growth', direction: /减|降|下/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
+    if (g) return { role: 'growth', direction: /减|降|下|^负/.test(g[1]) && !/增减|变动/.test(g[1]) ? -1 : /增|上升/.test(g[1]) && !/增减/.test(g[1]) ? 1 : undefined };
     // 完成预算的 Y%, 占年初预算 X 万元的 Y%: the rate of completion of a budget.
     // (“占预算的 80%” without 年初/全年/调整 or a figure is a share of the budget total.)
     if (/完成(?:了)?(?:全年|年初|调整)?预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?(?:的)?$|占(?:(?:全年|年初|调整)预算(?:数)?(?:[\d.,]+(?:万元|元|亿元))?|(?:全年|年初|调整)?预算(?:数)?[\d.,]+(?:万元|元|亿元))(?:的)?$/.test(clauseBefore)) return { role: 'completion' };
@@ -297,7 +302,8 @@ function cleanSubject(s: string): { subject: string; offset: number } {
   };
   strip(/^\s+/);
   strip(ENUM_PREFIX);
-  strip(/^(?:其中|另外|此外|同时|共|合计)[：:，,]?\s*/);
+  // (含 of “，含…经费”, not of 含山县.)
+  strip(/^(?:其中|另外|此外|同时|共|合计|包含|含(?!山))[：:，,]?\s*/);
   strip(ENUM_PREFIX);
   const trimmed = t.replace(/\s*(?:为|是|共计|总计|共|计|达到|达|合计|约)?\s*$/, '');
   return { subject: trimmed, offset };
@@ -637,8 +643,9 @@ export function extract(physical: string[]): ExtractedText {
             continue;
           }
         }
-        // 其中: a new group whose total is the last amount.
-        const ofWhich = /其中\s*([：:，,]?)/.exec(gap);
+        // 其中: a new group whose total is the last amount. A clause opening with 含/包含 right after a
+        // figure (“收支总预算 4471.22 万元，含幼儿园经费 537.31 万元”) lists its parts the same way.
+        const ofWhich = /其中\s*([：:，,]?)/.exec(gap) ?? /^\s*[,，]\s*(?:包含|含)()(?![有量山])/.exec(gap);
         const paragraphStartsList = pi > 0 && paraMentions.length === 1 && group && group.spansParagraphs;
         // A new paragraph that opens with a sentence of its own before the 其中 (“… 资金安排 0 元。” ¶
         // “按政府采购项目类型，分为货物类、工程类和服务类。其中：货物类采购 10000 元 …”): the list is
@@ -1008,6 +1015,9 @@ export function growthPercent(amount: Decimal, signedChange: Decimal): Decimal |
  * then the other such statements of different figures (“全盟一般公共预算收入 … 旗级一般公共预算收入
  * … 税收收入 …，占一般公共预算收入的 68.6%”: which one is meant, the words do not say).
  */
+/** A base naming the whole of the 收入 or the 支出 side: 总支出, 支出合计, 收入总额, 支出总预算 … */
+const WHOLE_BASE = /^(?:本年|全年)?(?:总(收入|支出)|(收入|支出)(?:预算)?(?:合计|总额|总计|总预算))$/;
+
 function findDenominators(statements: Statement[], clauseBefore: string, owner: Statement): Statement[] {
   const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
   // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share that names no base is
@@ -1036,8 +1046,22 @@ function findDenominators(statements: Statement[], clauseBefore: string, owner: 
   const baseWords = named0 && !/^(?:比|比重|比例)$/.test(named0[1].trim()) ? named0 : null;
   const what = baseWords ? baseWords[1].replace(/\s/g, '') : '预算总额';
   const key = what.replace(/^(本单位|本部门|部门|单位)/, '') || '预算总额';
+  const distinct = (list: Statement[]) => list.filter((s, i) => list.findIndex((o) => o.amount.value.eq(s.amount.value) && o.amount.unit === s.amount.unit) === i);
   const named = statements.filter((s) => s !== owner && s.subject.replace(/\s/g, '').includes(key)).reverse();
-  if (named.length) return named.filter((s, i) => named.findIndex((o) => o.amount.value.eq(s.amount.value) && o.amount.unit === s.amount.unit) === i);
+  if (named.length) return distinct(named);
+  // The whole of one side under another of its names: 总支出 for 支出合计 (or 支出总计, 支出总额, 支出总预算).
+  // With more than one of them stated, the share is wrong only if it fits none.
+  const side = WHOLE_BASE.exec(key)?.slice(1).find(Boolean);
+  if (side) {
+    const whole = new RegExp(`总${side}|${side}(?:预算)?(?:合计|总额|总计|总预算)`);
+    // (The total of the owner's own list counts when it names the side: “支出合计 …，其中基本支出 …，占总
+    // 支出的 …”, read with 合计 taken off the subject.)
+    const listTotal = owner.partOf?.total;
+    const wholes = statements
+      .filter((s) => s !== owner && (whole.test(s.subject.replace(/\s/g, '')) || (s === listTotal && s.subject.endsWith(side))))
+      .reverse();
+    if (wholes.length) return distinct(wholes);
+  }
   const found = totalStatement(statements, key, owner);
   return found ? [found] : [];
 }

@@ -11,7 +11,7 @@ import Decimal from 'decimal.js';
 import { Finding, Severity } from '../finding';
 import { formatYuan } from '../money';
 import { completeList } from './definitions';
-import { ExtractedText, FlatCell, Mention, Statement, growthPercent, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
+import { ExtractedText, FlatCell, Mention, Statement, growthPercent, growthWord, mentionHalfUnitYuan, mentionYuan, nameKey, physicalSpan, toHalfWidthDigits } from './extract';
 
 export interface TextCheckOptions {
   /** The cell of each paragraph (for a 说明 sheet inside the workbook); [] for a separate file. */
@@ -299,7 +299,7 @@ function checkChangeOnly(x: ExtractedText, out: TextFindings): void {
   for (const c of x.changeOnly ?? []) {
     const g = c.growth;
     if (!g || !g.direction || !c.change.direction || g.direction === c.change.direction || g.value.isZero() || c.change.value.isZero()) continue;
-    out.add('narrative.growth', 'error', g.paragraph, c.change.paragraph === g.paragraph ? c.change.start : g.start, g.end, `“${c.subject}”较上年${c.change.direction < 0 ? '减少' : '增加'} ${c.change.raw}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 1), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+    out.add('narrative.growth', 'error', g.paragraph, c.change.paragraph === g.paragraph ? c.change.start : g.start, g.end, `“${c.subject}”较上年${c.change.direction < 0 ? '减少' : '增加'} ${c.change.raw}，增减幅度却写作“${growthWord(x.paragraphs[g.paragraph - 1], g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
   }
 }
 
@@ -563,6 +563,26 @@ function unitSlip(st: Statement, amount: Decimal, g: Mention): string {
   return `若增减额是 ${ch.value.toFixed()} ${st.amount.unit}（文中写作“${ch.raw}”），增减幅度正好是 ${g.raw}：像是${small}与${large}混用。`;
 }
 
+/**
+ * A share one unit of its last digit away from its value, with the other shares of the same whole
+ * (at least two in all, each figure counted once) adding up to exactly 100.
+ */
+function forcedTo100(st: Statement, den: Decimal, computed: Decimal, x: ExtractedText): boolean {
+  const share = st.share!;
+  const unit = new Decimal(10).pow(-share.decimals);
+  if (share.value.minus(computed.toDecimalPlaces(share.decimals, Decimal.ROUND_HALF_UP)).abs().gt(unit)) return false;
+  const seen = new Set<string>();
+  let sum = new Decimal(0);
+  for (const s of x.statements) {
+    if (!s.share || !s.shareOf || s.alt || !mentionYuan(s.shareOf.amount).eq(den)) continue;
+    const k = `${mentionYuan(s.amount).toFixed()}|${s.share.value.toFixed()}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    sum = sum.plus(s.share.value);
+  }
+  return seen.size >= 2 && seen.has(`${mentionYuan(st.amount).toFixed()}|${share.value.toFixed()}`) && sum.eq(100);
+}
+
 function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): void {
   const amount = mentionYuan(st.amount);
   // 本年 − 上年 = 增减额 where both are stated.
@@ -583,7 +603,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
     const gStart = st.change && st.change.paragraph === g.paragraph ? st.change.start : g.start;
     // 减少 … 增长 x%: the rate's word says the opposite of the change.
     if (c !== null && !c.isZero() && !g.value.isZero() && g.direction && st.change?.direction && g.direction !== st.change.direction) {
-      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度却写作“${x.paragraphs[g.paragraph - 1].slice(Math.max(0, g.start - 2), g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
+      out.add('narrative.growth', 'error', g.paragraph, gStart, g.end, `“${label(st)}”较上年${describeChange(c, new TextMoney(st.change ?? st.amount, [c]))}，增减幅度却写作“${growthWord(x.paragraphs[g.paragraph - 1], g.start)}${g.raw}”，增减方向相反。`, { actual: g.value.toString(), unit: '%' });
     } else if (c !== null) {
       // The base is the prior as stated when the text states it (12.5 in “2015年预算12.5万元；对比减少4.35万元；减少率35.22%”).
       const prior = st.prior ? mentionYuan(st.prior) : amount.minus(c);
@@ -623,7 +643,11 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
       const computed = amount.dividedBy(den).times(100);
       // Where the words may name other figures too, the share is wrong only if it fits none of them.
       const fitsAnother = (st.shareOfAlso ?? []).some((o) => !mentionYuan(o.amount).isZero() && verdictOver(o) === 'equal');
-      const verdict = fitsAnother ? 'equal' : verdictOver(st.shareOf);
+      let verdict = fitsAnother ? 'equal' : verdictOver(st.shareOf);
+      // One unit off in the last digit, while the shares of the same whole add up to exactly 100%: the
+      // writer made them total 100 (45.46 + 54.19 + 0.35 for 45.45, 54.19, 0.35): at most a warning.
+      const balanced = verdict === 'different' && forcedTo100(st, den, computed, x);
+      if (balanced) verdict = 'rounding';
       if (verdict !== 'equal') {
         out.add(
           'narrative.share',
@@ -631,7 +655,7 @@ function checkStatement(st: Statement, x: ExtractedText, out: TextFindings): voi
           st.share.paragraph,
           st.share.start - 8 > 0 ? Math.max(st.share.start - 8, 0) : 0,
           st.share.end,
-          `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${pctText(computed)}%，文中为 ${st.share.raw}。`,
+          `“${label(st)}”${st.amount.raw}占“${label(st.shareOf)}”${st.shareOf.amount.raw}的比例应为 ${pctText(computed)}%，文中为 ${st.share.raw}${balanced ? '（同一总额的各项占比合计正好 100%，像是为凑足 100% 调整了末位）' : ''}。`,
           { expected: pctText(computed), actual: st.share.value.toString(), difference: st.share.value.minus(computed).toFixed(2), unit: '%' },
         );
       }

@@ -154,6 +154,29 @@ const oneSheet: Transform = (g0) => {
   return { source: g0.source, sheets: [{ name: '公开报表', rows, merges }] };
 };
 
+/**
+ * A table printed over several pages, turned back into a sheet (上海 普陀 2025): its header rows
+ * repeated part-way down, after the third line of every 科目 table.
+ */
+const pageBreaks: Transform = (g0) => {
+  const g = clone(g0);
+  const r = checkGrid(g0);
+  const tables = r.disclosure!.tables.filter((t) => t.scheme && t.rows.length >= 4 && t.headerBottom >= t.headerTop);
+  // Bottom up, so that the rows of the tables still to do do not move.
+  tables.sort((a, b) => b.rows[3].row - a.rows[3].row);
+  for (const t of tables) {
+    const s = g.sheets.find((x) => x.name === t.sheet)!;
+    const at = t.rows[3].row; // the header goes in before this row
+    const height = t.headerBottom - t.headerTop + 1;
+    const copy = structuredClone(s.rows.slice(t.headerTop - 1, t.headerBottom));
+    while (s.rows.length < at - 1) s.rows.push([]);
+    s.rows.splice(at - 1, 0, ...copy);
+    const own = s.merges.filter((m) => m.top >= t.headerTop && m.bottom <= t.headerBottom).map((m) => ({ ...m, top: m.top - t.headerTop + at, bottom: m.bottom - t.headerTop + at }));
+    s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + height, bottom: m.bottom + height } : m)).concat(own);
+  }
+  return g;
+};
+
 type Result = ReturnType<typeof checkGrid>;
 /** What the variant must visibly have changed, so that a transform that does nothing fails. */
 const changed: Record<string, (r: Result) => boolean> = {
@@ -162,6 +185,7 @@ const changed: Record<string, (r: Result) => boolean> = {
   last: (r) => r.disclosure!.tables.filter((t) => t.scheme === 'func' && t.rows.length > 1).every((t) => t.rows[t.rows.length - 1].isTotal),
   parts: (r) => r.disclosure!.tables.some((t) => t.columns.some((c) => c.key === 'code_class')),
   one: (r) => new Set(r.tables.map((t) => t.sheet)).size === 1,
+  breaks: (r) => r.disclosure!.tables.some((t) => t.scheme && t.rows.some((x, i) => i > 0 && x.row - t.rows[i - 1].row > 1)),
   label: (r) =>
     r.disclosure!.tables.some((t) => t.scheme === 'func' && t.rows.some((x) => x.code) && !t.columns.some((c) => c.key === 'code') && t.rows.some((x) => x.code && x.codeCell === x.nameCell)),
 };
@@ -172,10 +196,11 @@ const VARIANTS: [string, Transform, string[]][] = [
   ['合计 row last', totalLast, ['last']],
   ['codes as 类 | 款 | 项', codeParts, ['parts']],
   ['one sheet', oneSheet, ['one']],
+  ['header repeated at a page break', pageBreaks, ['breaks']],
   ['code and name in one cell under 功能分类科目 / 经济分类科目', oneLabel((s) => (s === 'func' ? '功能分类科目' : '经济分类科目')), ['label']],
   ['code and name in one cell under 科目', oneLabel(() => '科目'), ['label']],
   ['code and name in one cell under 项目', oneLabel(() => '项目'), ['label']],
-  ['all of these at once', (g) => oneSheet(codeParts(totalLast(textNumbers(retitle(g))))), ['retitle', 'text', 'last', 'parts', 'one']],
+  ['all of these at once', (g) => oneSheet(pageBreaks(codeParts(totalLast(textNumbers(retitle(g)))))), ['retitle', 'text', 'last', 'parts', 'one', 'breaks']],
 ];
 
 const grids = new Map<string, Grid>();

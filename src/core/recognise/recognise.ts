@@ -310,6 +310,31 @@ class TableReader {
     return true;
   }
 
+  /**
+   * Row r repeats the table's header (rows top…bottom) below it, as a table printed over several
+   * pages carries it at each page break (and a PDF turned back into a sheet keeps it): every cell
+   * of r holding something holds words that stand in the same column of a header row, or r is a
+   * row of column numbers (栏次 1 2 3 …). Such a row is no line of the table.
+   */
+  repeatsHeader(r: number, top: number, bottom: number): boolean {
+    if (r <= bottom || bottom < top) return false;
+    const { sheet, left, right } = this.ext;
+    if (isColumnNumberRow(sheet, r, left, right)) return true;
+    let words = 0;
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c)?.v;
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v !== 'string') return false;
+      const t = normalise(v);
+      if (!t) continue;
+      let inHeader = false;
+      for (let h = top; h <= bottom && !inHeader; h++) inHeader = normalise(textAt(sheet, h, c)) === t;
+      if (!inHeader) return false;
+      words++;
+    }
+    return words >= 2;
+  }
+
   amount(r: number, c: number, unit: MoneyUnit): Amount | undefined {
     const cell = cellAt(this.ext.sheet, r, c);
     const ref = this.ref(r, c);
@@ -612,11 +637,12 @@ function rowShape(ext: Extent, r: number): { texts: number; numbers: number } {
  * 采购组织形式), as seen on at least one row; otherwise each column is one level deeper
  * (收入总表: 一般公共预算资金 | 小计, then its lines in the second column).
  */
-function labelGroups(ext: Extent, dataStart: number, span: number[]): number[] {
+function labelGroups(ext: Extent, dataStart: number, span: number[], skip: (r: number) => boolean): number[] {
   if (span.length <= 1) return span.map(() => 0);
   const both = span.map(() => 0);
   const leftOnly = span.map(() => 0);
   for (let r = dataStart; r <= ext.lastRow; r++) {
+    if (skip(r)) continue;
     const texts = span.map((c) => textAt(ext.sheet, r, c));
     if (texts.some((t) => t && (isTotalText(t) || /^(小计|合计)$/.test(normalise(t))))) continue;
     for (let i = 0; i + 1 < span.length; i++) {
@@ -764,7 +790,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   // A table with neither codes nor labels (支出总表 as one row of figures, a “三公” table for the whole
   // 部门): each row of figures is a total row.
   const labelless = !codeCol && !nameCol && codeParts.length === 0;
-  const spanGroup = labelGroups(ext, dataStart, labelSpan);
+  const spanGroup = labelGroups(ext, dataStart, labelSpan, (r) => reader.repeatsHeader(r, top, headerBottom));
   const partState: (string | undefined)[] = [undefined, undefined];
 
   const indents = new Set<number>();
@@ -773,7 +799,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const groupLines = new Set<Row>();
   const firstAmountCol = amountColsSorted[0] ?? ext.right + 1;
   for (let r = dataStart; r <= ext.lastRow; r++) {
-    if (reader.isBlank(r)) continue;
+    if (reader.isBlank(r) || reader.repeatsHeader(r, top, headerBottom)) continue;
     let code: string | undefined;
     let codeCell: string | undefined;
     let name: string | undefined;

@@ -688,3 +688,54 @@ test('growth rates printed as text (“-18.18%”) are checked like numbers', ()
   expect(rates(g('-18.18%'))).toEqual([]);
   expect(rates(g('-28.18%'))).toEqual(['三公!D6']);
 });
+
+/**
+ * 上海 普陀 2025 (万里街道, published figures in 元): the two summary tables head their sides 本年收入 |
+ * 本年支出 and 财政拨款收入 | 财政拨款支出 over 项目 | 预算数, and print no 本年合计 line. Their 支出 side
+ * was not read, so neither balance nor the sides' sums were checked.
+ */
+describe('上海 summary tables: sides headed 本年收入 | 本年支出 and 财政拨款收入 | 财政拨款支出', () => {
+  const summary = (outTotal: number) =>
+    grid('T1', [
+      ['2025年部门财务收支预算总表', null, null, null],
+      ['编制部门：上海市普陀区人民政府万里街道办事处', null, null, '单位：元'],
+      ['本年收入', '本年收入', '本年支出', '本年支出'],
+      ['项目', '预算数', '项目', '预算数'],
+      ['一、财政拨款收入', 300, '一、一般公共服务支出', 100],
+      ['1. 一般公共预算资金', 300, '二、公共安全支出', 200],
+      ['二、事业收入', 0, null, null],
+      ['收入总计', 300, '支出总计', outTotal],
+    ], [
+      { top: 1, bottom: 1, left: 1, right: 4 },
+      { top: 3, bottom: 3, left: 1, right: 2 },
+      { top: 3, bottom: 3, left: 3, right: 4 },
+    ]);
+  const serious = (g: Grid) => checkGrid(g).findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cells[0], f.expected, f.actual]);
+
+  test('balanced: both sides read, no finding', () => {
+    const r = checkGrid(summary(300));
+    expect(r.disclosure!.tables[0].blocks!.map((b) => `${b.key} ${b.rows.length}`)).toEqual(['income 4', 'expense 3']);
+    expect(serious(summary(300))).toEqual([]);
+  });
+
+  test('支出总计 500: not the sum of its lines (300), not the 收入总计 (300)', () => {
+    expect(serious(summary(500))).toEqual([
+      ['summary.block', 'T1!D8', '300.00', '500.00'],
+      ['summary.balance', 'T1!D8', '300.00', '500.00'],
+    ]);
+  });
+
+  test('财政拨款收支总表: 财政拨款支出 500 against 财政拨款收入 300', () => {
+    const g = grid('T4', [
+      ['2025年部门财政拨款收支预算总表', null, null, null],
+      ['单位：元', null, null, null],
+      ['财政拨款收入', '财政拨款收入', '财政拨款支出', '财政拨款支出'],
+      ['项目', '预算数', '项目', '合计'],
+      ['一、一般公共预算资金', 300, '一、一般公共服务支出', 100],
+      ['二、政府性基金', 0, '二、公共安全支出', 200],
+      ['收入总计', 300, '支出总计', 500],
+    ]);
+    expect(checkGrid(g).disclosure!.tables[0].blocks!.map((b) => b.key)).toEqual(['income', 'expense']);
+    expect(serious(g).map((f) => f[0])).toEqual(['summary.block', 'summary.balance']);
+  });
+});

@@ -97,6 +97,17 @@ function checkBlock(t: Table, b: Block): Finding[] {
     }
   }
   const grandIdx = grandRow ? b.rows.indexOf(grandRow) : -1;
+  // No 本年合计 line (上海: 一、… 二、… 收入总计): the 总计 is the sum of the top lines. Only when every
+  // line is enumerated, so that which lines are top lines is not in doubt.
+  if (!yearRow && grandRow?.amounts.amount) {
+    const lines = b.rows.filter((r) => r !== grandRow && !r.isOfWhich && !r.isTotal && r.row < grandRow.row);
+    const top = lines.length ? Math.min(...lines.map((r) => r.level)) : 0;
+    const parts = lines.filter((r) => r.level === top).map((r) => r.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
+    if (lines.length >= 2 && lines.every((r) => r.marker) && !b.rows.some((r) => r.isTotal && r !== grandRow) && parts.length) {
+      const f = checkSum({ rule: 'summary.block', table: t, total: grandRow.amounts.amount, parts, what: () => `${name}“${grandRow.label}”应等于各项之和` });
+      if (f) out.push(f);
+    }
+  }
   if (yearRow && grandIdx > yearIdx) {
     const between = b.rows.slice(yearIdx + 1, grandIdx).filter((r) => !r.isOfWhich && !r.isTotal);
     const top = between.length ? Math.min(...between.map((r) => r.level)) : 0;

@@ -135,7 +135,8 @@ const SUMMARY_BLOCKS = [
   { key: 'func', match: /功能/ },
   { key: 'gov_econ', match: /政府.*经济/ },
   { key: 'dept_econ', match: /经济/ },
-  { key: 'expense', match: /^支出|\/支出|用途/ },
+  // 支出 | 本年支出 | 财政拨款支出 over 项目 | 预算数 (上海), …/支出, 支出用途.
+  { key: 'expense', match: /^(?:本年|当年|财政拨款)*支出|\/支出|用途/ },
   { key: 'income', match: /收入|项目|来源/ },
 ];
 

@@ -739,3 +739,26 @@ describe('上海 summary tables: sides headed 本年收入 | 本年支出 and �
     expect(serious(g).map((f) => f[0])).toEqual(['summary.block', 'summary.balance']);
   });
 });
+
+/**
+ * 广西 桂林市司法局 2015 “三公” (items as rows, 万元; published figures): “其中:公共预算财政拨款” is the
+ * 一般公共预算 column. It was skipped, so its 公务用车费 0 under 32.65 + 0 went unchecked.
+ */
+test('三公 items as rows: “其中:公共预算财政拨款” is a column of 一般公共预算 figures, checked like 本年预算数', () => {
+  const g = (car: number) =>
+    grid('三公经费', [
+      ['2015年桂林市司法局部门“三公”经费情况统计表', null, null],
+      [null, null, '单位:万元'],
+      ['项 目', '本年预算数', '其中:公共预算财政拨款'],
+      ['合 计', 34.35, 34.35],
+      ['1.因公出国(境)费用', 0, 0],
+      ['2.公务接待费', 1.7, 1.7],
+      ['3.公务用车费', 32.65, car],
+      ['其中:(1)公务用车运行维护费', 32.65, 32.65],
+      ['(2)公务用车购置', 0, 0],
+    ]);
+  const r = checkGrid(g(32.65));
+  expect(r.disclosure!.tables[0].columns.map((c) => c.key)).toContain('gp');
+  expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  expect(checkGrid(g(0)).causes!.map((c) => c.changes.map((ch) => `${ch.cell}=${ch.suggested}`).join())).toEqual(['三公经费!C7=32.65']);
+});

@@ -198,7 +198,7 @@ function plainAmountColumn(path: string): string | undefined {
   const last = path.split('/').pop() ?? '';
   if (COUNT_WORDS.test(last) || /率|幅|%|比例|比重/.test(last)) return undefined;
   // 合计 | 一般公共预算 | 政府性基金 | 国有资本经营 by source.
-  if (/一般公共预算|公共财政/.test(last)) return 'gp';
+  if (/一般公共预算|公共财政|^(?:其中[:：]?)?公共预算/.test(last)) return 'gp';
   if (/政府性基金/.test(last)) return 'fund';
   if (/国有资本/.test(last)) return 'state_capital';
   if (/合计|总计/.test(last)) return 'total';

@@ -18,6 +18,9 @@
  *    one and leaves the other with no consistent change), then fewer cells, then fewer new notes
  *    (info). Several equally good explanations of the same findings are
  *    all listed (`ambiguous`); a best one with weaker rivals is `likely`; a unique one is `sure`.
+ * 4. Copies. A chosen change of one figure, with findings left that name other cells holding exactly
+ *    that figure (the same wrong figure typed into several tables), is tried with those cells changed
+ *    the same way; verified like any candidate, it becomes the cause with all of them.
  *
  * Suggestions are shown, never applied: the Disclosure and the Grid are not modified.
  */
@@ -668,6 +671,36 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     take(best, keys, [best, ...equal], certainty);
   }
 
+  // The same wrong figure typed into several tables (上海 普陀: 21201 +1 元 in 收入总表, 支出总表 and
+  // 功能分类表, in each one's 合计 and source columns): a cause that changes one figure, while findings
+  // are left that name other cells holding exactly that figure, is tried with those cells changed the
+  // same way. Changed alone, each copy disagreed with the others and none was a cause; changed
+  // together they are one, if the rules confirm it (nothing new appears).
+  if (remaining.size) {
+    for (const c of chosen) {
+      if (c.unreadable || c.options.length !== 1 || c.ev.edits.length !== 1 || c.ev.edits[0].kind !== 'amount') continue;
+      const edit = c.ev.edits[0];
+      const was = index.amounts.get(edit.cell)![0].amount.value;
+      const copies = new Set<string>();
+      for (const k of remaining) {
+        for (const cell of baseByKey.get(k)?.cells ?? []) {
+          const slot = index.amounts.get(cell)?.[0];
+          if (cell !== edit.cell && !fixed.has(cell) && slot && !slot.amount.blank && slot.amount.value.eq(was)) copies.add(cell);
+        }
+      }
+      if (copies.size === 0) continue;
+      const joint = evaluate([edit, ...[...copies].map((cell): Edit => ({ kind: 'amount', cell, value: edit.value }))]);
+      if (!joint || joint.added.length > 0) continue;
+      const more = [...joint.removed].filter((k) => remaining.has(k));
+      if (more.length === 0) continue;
+      for (const k of more) remaining.delete(k);
+      for (const e of joint.edits) fixed.set(e.cell, editKey(e));
+      c.ev = joint;
+      c.options = [joint];
+      c.keys = [...c.keys, ...more];
+    }
+  }
+
   // ------------------------------------------------------------------ output
   const idsOf = (keys: string[]) => keys.flatMap((k) => (byKey.get(k) ?? []).map((f) => f.id!)).filter(Boolean);
   const causes: (Cause & { weight: number[] })[] = [];
@@ -880,6 +913,10 @@ export function causeMessage(c: Cause, findings: Finding[]): string {
   // The same figure in several parts: said once, with the cells of every part.
   const copies = c.parts && c.parts.length > 1 ? c.parts.length : 1;
   const said = (set: Change[]): string => {
+    // The same change in several cells (one figure typed wrong in several tables): said once.
+    if (copies === 1 && set.length > 1 && set.every((ch) => ch.current === set[0].current && ch.suggested === set[0].suggested && ch.unit === set[0].unit)) {
+      return changeText(set[0], set.map((ch) => ch.cell));
+    }
     const one = set.slice(0, set.length / copies);
     return one.map((ch, i) => changeText(ch, set.filter((_, j) => j % one.length === i).map((x) => x.cell))).join('，');
   };

@@ -762,3 +762,33 @@ test('三公 items as rows: “其中:公共预算财政拨款” is a column of
   expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   expect(checkGrid(g(0)).causes!.map((c) => c.changes.map((ch) => `${ch.cell}=${ch.suggested}`).join())).toEqual(['三公经费!C7=32.65']);
 });
+
+/**
+ * 上海 普陀 万里街道 2024 “三公”经费和机关运行经费预算表 (万元, published figures): one data row, no 合计
+ * row, then a footnote merged across the table. The footnote was read as that row's figures.
+ */
+test('a footnote (注：…) under a one-row 三公 table is no row of figures', () => {
+  const t = (note: string) =>
+    grid('三公', [
+      ['2024年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null],
+      ['编制部门：测试部门', null, null, null, null, null, '单位:万元'],
+      ['“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'],
+      ['合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'],
+      ['合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'],
+      [47.91, 0, 1.35, 46.56, 25, 21.56, 443.18],
+      [note, note, note, note, note, note, note],
+    ], [{ top: 7, bottom: 7, left: 1, right: 7 }]);
+  const r = checkGrid(t('注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。'));
+  expect(r.disclosure!.tables[0].rows).toHaveLength(1);
+  expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  // The row's own figures are still checked: 47.91 is 0 + 1.35 + 46.56.
+  const wrong = checkGrid(grid('三公', [
+    ['2024年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null],
+    [null, null, null, null, null, null, '单位:万元'],
+    ['合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'],
+    ['合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'],
+    [48.91, 0, 1.35, 46.56, 25, 21.56, 443.18],
+    ['注：本表金额保留两位小数。', null, null, null, null, null, null],
+  ]));
+  expect(wrong.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['sum.columns']);
+});

@@ -310,6 +310,15 @@ class TableReader {
     return true;
   }
 
+  /** Row r's first words open a footnote (注：, 注1., 说明：, 备注：). */
+  startsNote(r: number): boolean {
+    for (let c = this.ext.left; c <= this.ext.right; c++) {
+      const t = textAt(this.ext.sheet, r, c);
+      if (t) return /^(注|说明|备注)\s*\d*\s*[:：.．、]/.test(t.trim());
+    }
+    return false;
+  }
+
   /**
    * Row r repeats the table's header (rows top…bottom) below it, as a table printed over several
    * pages carries it at each page break (and a PDF turned back into a sheet keeps it): every cell
@@ -800,6 +809,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const firstAmountCol = amountColsSorted[0] ?? ext.right + 1;
   for (let r = dataStart; r <= ext.lastRow; r++) {
     if (reader.isBlank(r) || reader.repeatsHeader(r, top, headerBottom)) continue;
+    // “注：本部门无…，故本表为空表。” (often merged across the table): the footnotes begin.
+    if (reader.startsNote(r)) break;
     let code: string | undefined;
     let codeCell: string | undefined;
     let name: string | undefined;

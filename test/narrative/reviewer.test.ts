@@ -289,3 +289,52 @@ describe('texts alone, from real 说明', () => {
     expect(checkNarrative(off, null).filter((f) => f.severity === 'error').map((f) => f.actual)).toEqual(['35.4']);
   });
 });
+
+describe('上海 普陀 万里街道 2025 (published 说明 and tables)', () => {
+  test('公务用车’s own 其中 in an item paragraph goes on past its ；: 37.91 = 0 + 36.56 + 1.35, 36.56 = 15 + 21.56', () => {
+    const text = ['“三公”经费预算数为37.91万元。其中：', '（一）因公出国（境）费0万元。', '（二）公务用车购置及运行费36.56万元，其中：公务用车购置费15万元；公务用车运行费21.56万元。', '（三）公务接待费1.35万元。'];
+    expect(checkNarrative(text, null).filter((f) => f.severity !== 'info')).toEqual([]);
+    const wrong = [...text];
+    wrong[2] = wrong[2].replace('21.56', '22.56');
+    expect(checkNarrative(wrong, null).filter((f) => f.severity === 'error').map((f) => [f.rule, f.expected, f.actual])).toEqual([['narrative.sum', '36.56', '37.56']]);
+  });
+
+  test('机关运行经费 is the “三公”经费和机关运行经费预算表’s own column, not the 公用经费', async () => {
+    const { checkGrid } = await import('../../src/core/engine');
+    const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
+    const head = ['合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'];
+    const grid = {
+      source: 'wanli.xlsx',
+      sheets: [
+        {
+          name: '三公',
+          rows: [
+            row('2025年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null),
+            row(null, null, null, null, null, null, '单位:万元'),
+            row('“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'),
+            row('合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'),
+            row(...head),
+            row(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64),
+          ],
+          merges: [],
+        },
+        {
+          name: '基本',
+          rows: [
+            row('2025年部门一般公共预算基本支出部门预算经济分类预算表', null, null, null),
+            row(null, null, null, '单位:万元'),
+            row('经济分类科目编码', '经济分类科目名称', '基本支出', '基本支出'),
+            row('经济分类科目编码', '经济分类科目名称', '人员经费', '公用经费'),
+            row('302', '商品和服务支出', 0, 1082.77),
+            row('合计', null, 0, 1082.77),
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const d = checkGrid(grid).disclosure;
+    const m = (t: string) => checkNarrative([t], d).filter((f) => f.rule === 'narrative.mismatch').map((f) => [f.severity, f.actual]);
+    expect(m('2025年本部门机关运行经费预算为464.64万元。')).toEqual([]);
+    expect(m('2025年本部门机关运行经费预算为446.64万元。')).toEqual([['error', '446.64']]);
+  });
+});

@@ -443,7 +443,10 @@ export function extract(physical: string[]): ExtractedText {
       }
       if (segEnds > 0) {
         segment += segEnds;
-        popNested();
+        // (公务用车's own 其中 in an item of a list over paragraphs, “（二）公务用车购置及运行费 36.56 万元，
+        // 其中：购置费 15 万元；运行费 21.56 万元。”, goes on past its ；: it ends with a line that is not
+        // of the vehicle, or with the paragraph.)
+        if (!group?.vehicle) popNested();
         if (group && !group.colon && !group.spansParagraphs) closeGroup();
       }
       cursor = f.index;

@@ -235,13 +235,15 @@ export const FIGURES: FigureDef[] = [
   { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, not: /一般公共|基金|国有|财政拨款|财政专户|事业|经营|上级|附属|其他/, get: (d) => incomeTotal(summary(d)) },
   { id: 'expense.total', subject: /预算支出$|支出预算总额$|支出总计$|支出预算$/, not: /基金|国有|三公|会议|培训|基本|项目|专项|人员|公用|一般公共|财政拨款|机关运行/, get: (d) => expenseTotal(summary(d)) },
   // 基本支出 parts.
-  // 机关运行经费: the 机关运行经费 table's total where the workbook has one (江苏 公开表十一), else the
+  // 机关运行经费: the 机关运行经费 table's total where the workbook has one (江苏 公开表十一) or the “三公”
+  // table's 机关运行经费 column (上海), else the
   // 公用经费 it is made of (陕西, 湖北 write it so).
   {
     id: 'office',
     subject: /机关运行经费(预算|支出)?(安排)?$/,
     get: (d) => {
-      const own = columnTotal(primary(d, 'office_cost'), 'total');
+      // (…or the 机关运行经费 column of the “三公” table: 上海 “三公”经费和机关运行经费预算表.)
+      const own = columnTotal(primary(d, 'office_cost'), 'total') ?? threePublic(d, 'office');
       if (own) return own;
       const pub = basicPart(d, 'public');
       // 行政单位 and 参公 units: 机关运行经费 is their 公用经费; a 事业单位 has none (0) or another figure.

@@ -338,3 +338,11 @@ describe('上海 普陀 万里街道 2025 (published 说明 and tables)', () => 
     expect(m('2025年本部门机关运行经费预算为446.64万元。')).toEqual([['error', '446.64']]);
   });
 });
+
+test('上海 wording “财政拨款支出预算 …”, “一般公共预算拨款支出预算 …”: the 财政拨款 and 一般公共预算 totals (湖北 1297.14)', () => {
+  const m = (t: string) => checkNarrative([t], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch').map((f) => [f.severity, f.expected, f.actual]);
+  expect(m('财政拨款支出预算1297.14万元。')).toEqual([]);
+  expect(m('财政拨款支出预算中，一般公共预算拨款支出预算1297.14万元。')).toEqual([]);
+  expect(m('财政拨款支出预算1279.14万元。')).toEqual([['error', '1297.14', '1279.14']]);
+  expect(m('财政拨款支出预算中，一般公共预算拨款支出预算1279.14万元。')).toEqual([['error', '1297.14', '1279.14']]);
+});

@@ -221,15 +221,15 @@ export const FIGURES: FigureDef[] = [
   { id: 'perf.fund', subject: /政府性基金预算当年拨款$/, get: (d) => blockLine(summary(d), 'income', /政府性基金/) },
   { id: 'perf.state', subject: /国有资本经营预算(当年)?拨款$/, get: (d) => blockLine(summary(d), 'income', /国有资本/) },
   // 财政拨款 收支 (财政拨款收支总表).
-  { id: 'fiscal.income', subject: /财政拨款收入$/, not: /一般公共|基金|国有/, get: (d) => incomeTotal(fiscal(d)) },
-  { id: 'fiscal.expense', subject: /财政拨款支出$/, not: /一般公共|基金|国有/, get: (d) => expenseTotal(fiscal(d)) },
+  { id: 'fiscal.income', subject: /财政拨款收入(预算)?$/, not: /一般公共|基金|国有/, get: (d) => incomeTotal(fiscal(d)) },
+  { id: 'fiscal.expense', subject: /财政拨款支出(预算)?$/, not: /一般公共|基金|国有/, get: (d) => expenseTotal(fiscal(d)) },
   // Sources.
   { id: 'income.gp', subject: /一般(公共|共)预算(财政)?拨款收入$|一般公共预算收入$/, get: (d) => blockLine(summary(d), 'income', /一般公共预算/, { not: /其中/ }) },
   { id: 'income.fund', subject: /政府性基金(预算)?(财政)?拨款收入$|政府性基金收入$/, get: (d) => blockLine(summary(d), 'income', /政府性基金/) },
   { id: 'income.state', subject: /国有资本经营预算(拨款)?收入$/, get: (d) => blockLine(summary(d), 'income', /国有资本/) },
   { id: 'income.other', subject: /^其他收入$/, get: (d) => blockLine(summary(d), 'income', /^其他收入$/) ?? columnTotal(primary(d, 'income'), 'other') },
-  { id: 'expense.fund', subject: /政府性基金(预算)?(拨款)?支出$/, get: (d) => expenseTotal(primary(d, 'fund')) ?? blockLine(summary(d), 'income', /政府性基金/) },
-  { id: 'expense.gp', subject: /一般(公共|共)预算(财政)?(拨款)?支出$/, not: /基本/, get: gpExpense },
+  { id: 'expense.fund', subject: /政府性基金(预算)?(拨款)?支出(预算)?$/, get: (d) => expenseTotal(primary(d, 'fund')) ?? blockLine(summary(d), 'income', /政府性基金/) },
+  { id: 'expense.gp', subject: /一般(公共|共)预算(财政)?(拨款)?支出(预算)?$/, not: /基本|项目/, get: gpExpense },
   // Totals.
   // (A subject that names a part — “基本支出预算”, “财政拨款支出预算”, “一般公共预算收入预算” — is not the total.)
   { id: 'income.total', subject: /预算收入$|收入预算总额$|收入总计$|收入预算$/, not: /一般公共|基金|国有|财政拨款|财政专户|事业|经营|上级|附属|其他/, get: (d) => incomeTotal(summary(d)) },

@@ -792,3 +792,28 @@ test('a footnote (注：…) under a one-row 三公 table is no row of figures',
   ]));
   expect(wrong.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['sum.columns']);
 });
+
+/**
+ * 上海 普陀 建设和管理委员会 2026 财政拨款收支预算总表: the 支出 side has 合计 | 一般公共预算 | 政府性基金预算 |
+ * 国有资本经营预算. Each source's column adds up to its 支出总计 too; 10,000 元 moved from 基金 to 一般公共
+ * on a line (the line's 合计 unchanged) went unreported.
+ */
+test('财政拨款收支总表: each source column of the 支出 side adds up to the 支出总计', () => {
+  const g = (gp: number, fund: number) =>
+    grid('财政拨款', [
+      ['2026年部门财政拨款收支预算总表', null, null, null, null, null, null],
+      [null, null, null, null, null, null, '单位：元'],
+      ['财政拨款收入', '财政拨款收入', '财政拨款支出', '财政拨款支出', '财政拨款支出', '财政拨款支出', '财政拨款支出'],
+      ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['一、一般公共预算', 100, '一、城乡社区支出', 100, gp, fund, null],
+      ['二、政府性基金预算', 50, '二、住房保障支出', 50, 50, null, null],
+      ['三、国有资本经营预算', null, null, null, null, null, null],
+      ['收入总计', 150, '支出总计', 150, 100, 50, null],
+    ]);
+  const errors = (x: Grid) => checkGrid(x).findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cells[0], f.expected, f.actual]);
+  expect(errors(g(50, 50))).toEqual([]);
+  expect(errors(g(60, 40))).toEqual([
+    ['summary.block', '财政拨款!E8', '110.00', '100.00'],
+    ['summary.block', '财政拨款!F8', '40.00', '50.00'],
+  ]);
+});

@@ -64,7 +64,10 @@ function checkBlock(t: Table, b: Block): Finding[] {
   const grandRow = grandTotal(b);
   const yearIdx = yearRow ? b.rows.indexOf(yearRow) : -1;
   const before = yearIdx >= 0 ? b.rows.slice(0, yearIdx + 1) : b.rows.filter((r) => r !== grandRow);
-  out.push(...checkTree(t, before, ['amount'], 'summary.block', (r) => `“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
+  // Down every amount column: the 合计 and, on a line with several (财政拨款支出: 一般公共预算 | 政府性基金 |
+  // 国有资本经营), each source's column too.
+  const keys = ['amount', ...(b.extra ?? []).map((e) => e.key)];
+  out.push(...checkTree(t, before, keys, 'summary.block', (r) => `“${r.label}”`).map((f) => ({ ...f, message: f.message.replace(tableName(t), name) })));
   // "其中：" lines are parts of the line above them: none may exceed it, nor may their sum.
   for (let i = 0; i < b.rows.length; i++) {
     const owner = b.rows[i];
@@ -99,13 +102,18 @@ function checkBlock(t: Table, b: Block): Finding[] {
   const grandIdx = grandRow ? b.rows.indexOf(grandRow) : -1;
   // No 本年合计 line (上海: 一、… 二、… 收入总计): the 总计 is the sum of the top lines. Only when every
   // line is enumerated, so that which lines are top lines is not in doubt.
-  if (!yearRow && grandRow?.amounts.amount) {
+  if (!yearRow && grandRow) {
     const lines = b.rows.filter((r) => r !== grandRow && !r.isOfWhich && !r.isTotal && r.row < grandRow.row);
     const top = lines.length ? Math.min(...lines.map((r) => r.level)) : 0;
-    const parts = lines.filter((r) => r.level === top).map((r) => r.amounts.amount).filter((a): a is NonNullable<typeof a> => !!a);
-    if (lines.length >= 2 && lines.every((r) => r.marker) && !b.rows.some((r) => r.isTotal && r !== grandRow) && parts.length) {
-      const f = checkSum({ rule: 'summary.block', table: t, total: grandRow.amounts.amount, parts, what: () => `${name}“${grandRow.label}”应等于各项之和` });
-      if (f) out.push(f);
+    if (lines.length >= 2 && lines.every((r) => r.marker) && !b.rows.some((r) => r.isTotal && r !== grandRow)) {
+      for (const k of keys) {
+        const total = grandRow.amounts[k];
+        const parts = lines.filter((r) => r.level === top).map((r) => r.amounts[k]).filter((a): a is NonNullable<typeof a> => !!a);
+        if (!total || parts.length === 0 || (total.blank && parts.every((p) => p.blank))) continue;
+        const column = k === 'amount' ? '' : `“${b.extra!.find((e) => e.key === k)!.header.split('/').pop()}”列`;
+        const f = checkSum({ rule: 'summary.block', table: t, total, parts, what: () => `${name}“${grandRow.label}”${column}应等于各项之和` });
+        if (f) out.push(f);
+      }
     }
   }
   if (yearRow && grandIdx > yearIdx) {

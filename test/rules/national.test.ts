@@ -817,3 +817,28 @@ test('财政拨款收支总表: each source column of the 支出 side adds up to
     ['summary.block', '财政拨款!F8', '40.00', '50.00'],
   ]);
 });
+
+/**
+ * 上海 普陀 城管执法局 2026 基本支出表 by 经济科目 (header 一般公共预算基本支出 / 合计 | 人员经费 | 公用经费):
+ * 合计 = 人员经费 + 公用经费 on every row. 30217's 合计 changed from 4,600 to 4,700 drew only its 款's
+ * sum.hierarchy, not the row's own sum.
+ */
+test('基本支出表 by 经济科目 under 一般公共预算基本支出 / 合计: each row’s 合计 is 人员经费 + 公用经费', () => {
+  const g = (total: number) =>
+    grid('基本', [
+      ['2026年部门一般公共预算基本支出部门预算经济分类预算表', null, null, null, null, null],
+      [null, null, null, null, null, '单位：元'],
+      ['项目', '项目', '项目', '一般公共预算基本支出', '一般公共预算基本支出', '一般公共预算基本支出'],
+      ['部门预算经济分类科目编码', '部门预算经济分类科目编码', '经济分类科目名称', '合计', '人员经费', '公用经费'],
+      ['类', '款', '经济分类科目名称', '合计', '人员经费', '公用经费'],
+      ['302', null, '商品和服务支出', 4600, null, 4600],
+      ['302', '17', '公务接待费', total, null, 4600],
+      ['合计', null, null, 4600, null, 4600],
+    ]);
+  const errors = (x: Grid) => checkGrid(x).findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cells[0]]);
+  expect(errors(g(4600))).toEqual([]);
+  expect(errors(g(4700))).toEqual([
+    ['sum.hierarchy', '基本!D6'],
+    ['sum.columns', '基本!D7'],
+  ]);
+});

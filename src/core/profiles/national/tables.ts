@@ -65,6 +65,8 @@ const ECON_SUMS: ColumnSum[] = [
   // 合计 = 人员经费 + 公用经费 (+ 项目支出 / 专项业务经费 where the table has them)
   { total: 'total', parts: ['personnel', 'public', 'project'], exclusive: true },
   { total: 'total', parts: ['basic', 'project'], all: true },
+  // 基本支出 = 人员经费 + 公用经费 (上海: 一般公共预算基本支出 / 合计 | 人员经费 | 公用经费, read as 基本支出).
+  { total: 'basic', parts: ['personnel', 'public'], all: true },
 ];
 
 /** The 收入 sources, as columns (收入总表 by 功能科目). */

@@ -346,3 +346,11 @@ test('上海 wording “财政拨款支出预算 …”, “一般公共预算�
   expect(m('财政拨款支出预算1279.14万元。')).toEqual([['error', '1297.14', '1279.14']]);
   expect(m('财政拨款支出预算中，一般公共预算拨款支出预算1279.14万元。')).toEqual([['error', '1297.14', '1279.14']]);
 });
+
+test('a 科目 named by its path, “A（类）B（款）C（项）”科目 (上海): the row of that path in the 功能科目 tables (湖北 20801: 941.34)', () => {
+  const m = (t: string) => checkNarrative([t], hubei.disclosure).filter((f) => f.rule === 'narrative.mismatch').map((f) => [f.severity, f.expected, f.actual]);
+  expect(m('1. “社会保障和就业支出（类）人力资源和社会保障管理事务（款）”科目941.34万元，主要用于机关运行。')).toEqual([]);
+  expect(m('1. “社会保障和就业支出（类）人力资源和社会保障管理事务（款）”科目914.34万元，主要用于机关运行。')).toEqual([['error', '941.34', '914.34']]);
+  // A path no table has is not guessed at.
+  expect(m('1. “社会保障和就业支出（类）计划生育事务（款）”科目914.34万元。')).toEqual([]);
+});

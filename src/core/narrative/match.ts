@@ -280,9 +280,13 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
   for (const st of x.statements) {
     if (!/元/.test(st.amount.unit) || st.alt) continue;
     try {
-      if (st.code) {
-        checkCoded(st, d, out, x, codes);
-        if (prior && st.change) checkCodedChange(st, d, prior, out);
+      // “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目 (上海): the 科目 named by its path.
+      const byNames = st.code ? undefined : codeByNames(st.subject, d);
+      if (st.code || byNames) {
+        // (Said with the path as written; the names are the table's, so no name check.)
+        const coded = byNames ? { ...st, code: byNames.code, name: undefined, subject: byNames.path } : st;
+        checkCoded(coded, d, out, x, codes);
+        if (prior && coded.change) checkCodedChange(coded, d, prior, out);
         continue;
       }
       // A part of a coded item (“社会保险经办机构（2080109）… 其中：人员经费 …”) is that row's cell, never the 合计 row's.
@@ -339,6 +343,33 @@ const CLASS_TABLES: TableKind[] = ['gp_func', 'basic_func', 'fiscal_func', 'expe
  * figure is wrong only if it is none of them; a figure inside a list of 基本/项目支出 (a column of the
  * row) is not compared.
  */
+const PATH_LEVELS = /^[“"]?([^（(“”"]+)[（(]类[)）]([^（(]+)[（(]款[)）](?:([^（(]+)[（(]项[)）])?/;
+
+/**
+ * The 功能科目 a subject names by its path, “A（类）B（款）C（项）” (or A（类）B（款）): the code of the row
+ * named C under B under A in the 功能科目 tables, the same in every table that has it; undefined when
+ * no table has that path (names that do not match are not guessed at).
+ */
+function codeByNames(subject: string, d: Disclosure): { code: string; path: string } | undefined {
+  const m = PATH_LEVELS.exec(subject.replace(/\s/g, ''));
+  if (!m) return undefined;
+  const names = [m[1], m[2], m[3]].filter((n): n is string => !!n).map(normName);
+  const found = new Set<string>();
+  for (const k of ['gp_func', 'fiscal_func', 'basic_func', 'expenditure', 'income'] as TableKind[]) {
+    const t = primary(d, k);
+    if (!t || t.scheme !== 'func') continue;
+    let prefix = '';
+    let row: Row | undefined;
+    for (const [i, n] of names.entries()) {
+      row = t.rows.find((r) => r.code && r.code.length === 3 + 2 * i && r.code.startsWith(prefix) && normName(r.name) === n);
+      if (!row) break;
+      prefix = row.code!;
+    }
+    if (row) found.add(row.code!);
+  }
+  return found.size === 1 ? { code: [...found][0], path: m[0].replace(/^[“"]/, '') } : undefined;
+}
+
 function checkClassByName(st: Statement, d: Disclosure, out: TextFindings, x: ExtractedText): void {
   if (st.partOf && partColumnOf(st.partOf.total.subject)) return;
   const name = normName(subjectWords(st.subject).replace(/^(?:其中|本单位|本部门)[：:，,]?/, '').replace(/^\d{4}年度?/, ''));

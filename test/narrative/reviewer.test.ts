@@ -354,3 +354,45 @@ test('a 科目 named by its path, “A（类）B（款）C（项）”科目 (�
   // A path no table has is not guessed at.
   expect(m('1. “社会保障和就业支出（类）计划生育事务（款）”科目914.34万元。')).toEqual([]);
 });
+
+test('the 说明 written from 上海-style tables: 基本支出 from a table whose 合计 reads as 基本支出, 机关运行经费 from the “三公” table, sections numbered without gaps', async () => {
+  const { checkGrid } = await import('../../src/core/engine');
+  const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
+  const grid = {
+    source: 'wanli.xlsx',
+    sheets: [
+      {
+        name: '基本',
+        rows: [
+          row('2025年部门一般公共预算基本支出部门预算经济分类预算表', null, null, null, null),
+          row(null, null, null, null, '单位:万元'),
+          row('经济分类科目编码', '经济分类科目名称', '一般公共预算基本支出', '一般公共预算基本支出', '一般公共预算基本支出'),
+          row('经济分类科目编码', '经济分类科目名称', '合计', '人员经费', '公用经费'),
+          row('301', '工资福利支出', 9051.4, 9051.4, 0),
+          row('302', '商品和服务支出', 1082.77, 0, 1082.77),
+          row('合计', null, 10134.17, 9051.4, 1082.77),
+        ],
+        merges: [],
+      },
+      {
+        name: '三公',
+        rows: [
+          row('2025年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null),
+          row(null, null, null, null, null, null, '单位:万元'),
+          row('“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'),
+          row('合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'),
+          row('合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'),
+          row(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64),
+        ],
+        merges: [],
+      },
+    ],
+  };
+  const n = generateNarrative(checkGrid(grid).disclosure!);
+  const titles = n.sections.filter((s) => s.level === 2).map((s) => s.title);
+  expect(titles).toEqual(['（一）一般公共预算基本支出预算情况', '（二）“三公”经费预算情况', '（三）机关运行经费']);
+  const text = narrativeParagraphs(n).join('\n');
+  expect(text).toContain('一般公共预算基本支出 10134.17 万元');
+  expect(text).toContain('人员经费 9051.40 万元，公用经费 1082.77 万元');
+  expect(text).toContain('机关运行经费预算 464.64 万元');
+});

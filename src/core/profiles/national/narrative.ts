@@ -84,6 +84,8 @@ function list(p: P, rows: Row[], what: (r: Row) => string, value: (r: Row) => Fi
   return p;
 }
 
+const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 function sectionOf(id: string, title: string, paras: P[]): NarrativeSection {
   return { id, title, level: 2, paragraphs: paras.map((p) => p.done()) };
 }
@@ -187,7 +189,9 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   // (四) 一般公共预算基本支出预算情况（按经济分类的类）
   const basic = first(d, 'basic_econ') ?? first(d, 'fiscal_basic');
   const basicTotal = basic && totalRow(basic);
-  const basicFig = rowFig(basicTotal);
+  // (The table's 合计 may be read as 基本支出: 上海 一般公共预算基本支出 / 合计 | 人员经费 | 公用经费.)
+  const basicOf = (r: Row | undefined) => fig(r?.amounts.total ?? r?.amounts.basic);
+  const basicFig = basicOf(basicTotal);
   if (basic && basicFig) {
     const p = new P().t(`${who}当年一般公共预算基本支出 `).wan(basicFig).t(' 万元');
     change(p, basicFig, priorCode(prior, basic.kind, undefined));
@@ -195,8 +199,8 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
     const pub = fig(basicTotal!.amounts.public);
     if (pers && pub) p.t('，其中：人员经费 ').wan(pers).t(' 万元，公用经费 ').wan(pub).t(' 万元');
     else {
-      const classes = basic.rows.filter((r) => !r.isTotal && r.code?.length === 3 && r.amounts.total && !r.amounts.total.value.isZero());
-      if (classes.length) list(p.t('，其中：'), classes, (r) => `${r.name}（${r.code}）`, (r) => fig(r.amounts.total));
+      const classes = basic.rows.filter((r) => !r.isTotal && r.code?.length === 3 && basicOf(r) && !basicOf(r)!.value.isZero());
+      if (classes.length) list(p.t('，其中：'), classes, (r) => `${r.name}（${r.code}）`, basicOf);
     }
     p.t('。');
     S.push(sectionOf('national.4', '（四）一般公共预算基本支出预算情况', [p]));
@@ -246,8 +250,9 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
   }
 
   // (七) 机关运行经费, (八) 政府采购
+  // (…from the 机关运行经费 table, or the “三公” table's 机关运行经费 column: 上海 “三公”经费和机关运行经费预算表.)
   const office = first(d, 'office_cost');
-  const of = office && rowFig(totalRow(office));
+  const of = (office && rowFig(totalRow(office))) ?? (three ? threeFig(three, 'office') : undefined);
   if (of) S.push(sectionOf('national.7', '（七）机关运行经费', [new P().t(`${who}当年机关运行经费预算 `).wan(of).t(' 万元。')]));
   const proc = first(d, 'procurement');
   const pf = proc && rowFig(totalRow(proc));
@@ -258,6 +263,8 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
       ]),
     );
   }
+  // Numbered in the order written: a section the workbook gives nothing for leaves no gap.
+  S.forEach((sec, i) => (sec.title = sec.title.replace(/^（[一二三四五六七八九十]+）/, `（${CN_NUMBERS[i]}）`)));
   if (S.length) S.unshift({ id: 'national', title: '部门预算情况说明', level: 1, paragraphs: [] });
   return S;
 }

@@ -188,6 +188,45 @@ function emptyNotes(d: Disclosure, grid: Grid | undefined, out: Finding[]): void
   }
 }
 
+/**
+ * A footnote that calls a table with figures empty (上海 普陀 万里街道 2024: “注：本部门2024年无“三公”经费
+ * 和机关运行经费预算，故本表为空表。” under 47.91 and 443.18 万元): the note or the figures are left from
+ * another year's or unit's document. Which of them is wrong is not known: a warning naming both.
+ * Only the 注/说明/备注 lines right below the table, before any other text or table title, are its footnotes.
+ */
+function emptyNoteWithData(d: Disclosure, grid: Grid | undefined, out: Finding[]): void {
+  if (!grid) return;
+  const rowOf = (cell: string) => Number(/(\d+)$/.exec(cell)?.[1] ?? 0);
+  for (const t of d.tables) {
+    if (t.empty || t.kind === 'catalogue') continue;
+    const figure = t.rows.flatMap((r) => Object.values(r.amounts)).find((a) => a && !a.blank && !a.value.isZero());
+    if (!figure) continue;
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) continue;
+    const next = Math.min(...d.tables.filter((o) => o !== t && o.sheet === t.sheet && rowOf(o.titleCell) > rowOf(t.titleCell)).map((o) => rowOf(o.titleCell)), Infinity);
+    // (The table's extent may already take in its footnotes: from its last line on.)
+    const lastLine = Math.max(t.headerBottom, ...t.rows.map((x) => x.row));
+    for (let r = lastLine + 1; r <= Math.min(Math.max(t.lastRow, lastLine) + 3, next - 1, sheet.rows.length); r++) {
+      const c = (sheet.rows[r - 1] ?? []).findIndex((x) => x && typeof x.v === 'string' && x.v.trim());
+      if (c < 0) continue;
+      const raw = String(sheet.rows[r - 1][c]!.v).trim();
+      const v = normalise(raw);
+      // Footnotes open with 注/说明/备注; anything else below the table (the next table's title) ends them.
+      if (!/^(注|说明|备注)/.test(v)) break;
+      if (!/空表/.test(v) || !/无|没有|未安排|未发生|不涉及/.test(v)) continue;
+      const note = cellRef(t.sheet, r, c + 1);
+      out.push({
+        rule: 'table.empty_note_data',
+        severity: 'warning',
+        message: `“${t.title}”有数据（如 ${figure.cell}），表下的注却说本表为空表（“${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}”）：注或数据之一是从别的年度或单位的表中留下的，请核对。`,
+        cells: [note, figure.cell],
+        table: t.title,
+      });
+      break;
+    }
+  }
+}
+
 function perf(d: Disclosure, out: Finding[]): void {
   for (const t of d.tables) {
     if (t.kind !== 'perf_project' && t.kind !== 'perf_fund') continue;
@@ -280,6 +319,7 @@ export const tableRules: RuleFamily = {
     { id: 'catalogue.number', title: '目录表号与表上表号一致', severity: 'error|warning' },
     { id: 'catalogue.empty', title: '目录“是否空表”与表中数据相符', severity: 'error' },
     { id: 'table.empty_note', title: '空表注明了原因（表下的“注”、“本部门无…”或目录中的理由）', severity: 'info' },
+    { id: 'table.empty_note_data', title: '有数据的表，表下的注不说“本表为空表”', severity: 'warning' },
     { id: 'catalogue.reason', title: '空表在目录中写明理由', severity: 'warning' },
     { id: 'perf.fund_total', title: '绩效目标表资金总额等于财政拨款与其他资金之和', severity: 'error|warning' },
     { id: 'perf.plan_cumulative', title: '资金支出计划逐期累计不减少，年底等于预算数', severity: 'error|warning' },
@@ -289,6 +329,7 @@ export const tableRules: RuleFamily = {
     numbers(d, out);
     catalogue(d, out, grid);
     emptyNotes(d, grid, out);
+    emptyNoteWithData(d, grid, out);
     perf(d, out);
     plan(d, out);
     return out;

@@ -320,28 +320,38 @@ class TableReader {
   }
 
   /**
-   * Row r repeats the table's header (rows top…bottom) below it, as a table printed over several
-   * pages carries it at each page break (and a PDF turned back into a sheet keeps it): every cell
-   * of r holding something holds words that stand in the same column of a header row, or r is a
-   * row of column numbers (栏次 1 2 3 …). Such a row is no line of the table.
+   * The rows from `from` on that repeat the table's header (rows top…bottom), as a table printed over
+   * several pages carries it at each page break (and a PDF turned back into a sheet keeps it): every
+   * cell of the row holding something holds words that stand in the same column of a header row, or
+   * the row is one of column numbers (栏次 1 2 3 …). Such a row is no line of the table.
    */
-  repeatsHeader(r: number, top: number, bottom: number): boolean {
-    if (r <= bottom || bottom < top) return false;
+  headerRepeats(top: number, bottom: number, from: number): Set<number> {
+    const out = new Set<number>();
+    if (bottom < top) return out;
     const { sheet, left, right } = this.ext;
-    if (isColumnNumberRow(sheet, r, left, right)) return true;
-    let words = 0;
+    // Each column's header words, normalised once.
+    const words = new Map<number, Set<string>>();
     for (let c = left; c <= right; c++) {
-      const v = cellAt(sheet, r, c)?.v;
-      if (v === null || v === undefined || v === '') continue;
-      if (typeof v !== 'string') return false;
-      const t = normalise(v);
-      if (!t) continue;
-      let inHeader = false;
-      for (let h = top; h <= bottom && !inHeader; h++) inHeader = normalise(textAt(sheet, h, c)) === t;
-      if (!inHeader) return false;
-      words++;
+      const set = new Set<string>();
+      for (let h = top; h <= bottom; h++) set.add(normalise(textAt(sheet, h, c)));
+      words.set(c, set);
     }
-    return words >= 2;
+    const repeats = (r: number): boolean => {
+      if (isColumnNumberRow(sheet, r, left, right)) return true;
+      let n = 0;
+      for (let c = left; c <= right; c++) {
+        const v = cellAt(sheet, r, c)?.v;
+        if (v === null || v === undefined || v === '') continue;
+        if (typeof v !== 'string') return false;
+        const t = normalise(v);
+        if (!t) continue;
+        if (!words.get(c)!.has(t)) return false;
+        n++;
+      }
+      return n >= 2;
+    };
+    for (let r = Math.max(from, bottom + 1); r <= this.ext.lastRow; r++) if (repeats(r)) out.add(r);
+    return out;
   }
 
   amount(r: number, c: number, unit: MoneyUnit): Amount | undefined {
@@ -646,12 +656,12 @@ function rowShape(ext: Extent, r: number): { texts: number; numbers: number } {
  * 采购组织形式), as seen on at least one row; otherwise each column is one level deeper
  * (收入总表: 一般公共预算资金 | 小计, then its lines in the second column).
  */
-function labelGroups(ext: Extent, dataStart: number, span: number[], skip: (r: number) => boolean): number[] {
+function labelGroups(ext: Extent, dataStart: number, span: number[], skip: Set<number>): number[] {
   if (span.length <= 1) return span.map(() => 0);
   const both = span.map(() => 0);
   const leftOnly = span.map(() => 0);
   for (let r = dataStart; r <= ext.lastRow; r++) {
-    if (skip(r)) continue;
+    if (skip.has(r)) continue;
     const texts = span.map((c) => textAt(ext.sheet, r, c));
     if (texts.some((t) => t && (isTotalText(t) || /^(小计|合计)$/.test(normalise(t))))) continue;
     for (let i = 0; i + 1 < span.length; i++) {
@@ -799,7 +809,8 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   // A table with neither codes nor labels (支出总表 as one row of figures, a “三公” table for the whole
   // 部门): each row of figures is a total row.
   const labelless = !codeCol && !nameCol && codeParts.length === 0;
-  const spanGroup = labelGroups(ext, dataStart, labelSpan, (r) => reader.repeatsHeader(r, top, headerBottom));
+  const repeatedHeader = reader.headerRepeats(top, headerBottom, dataStart);
+  const spanGroup = labelGroups(ext, dataStart, labelSpan, repeatedHeader);
   const partState: (string | undefined)[] = [undefined, undefined];
 
   const indents = new Set<number>();
@@ -808,7 +819,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
   const groupLines = new Set<Row>();
   const firstAmountCol = amountColsSorted[0] ?? ext.right + 1;
   for (let r = dataStart; r <= ext.lastRow; r++) {
-    if (reader.isBlank(r) || reader.repeatsHeader(r, top, headerBottom)) continue;
+    if (reader.isBlank(r) || repeatedHeader.has(r)) continue;
     // “注：本部门无…，故本表为空表。” (often merged across the table): the footnotes begin.
     if (reader.startsNote(r)) break;
     let code: string | undefined;

@@ -1013,14 +1013,14 @@ export function growthPercent(amount: Decimal, signedChange: Decimal): Decimal |
   return signedChange.abs().dividedBy(prior.abs()).times(100);
 }
 
+/** A base naming the whole of the 收入 or the 支出 side: 总支出, 支出合计, 收入总额, 支出总预算 … */
+const WHOLE_BASE = /^(?:本年|全年)?(?:总(收入|支出)|(收入|支出)(?:预算)?(?:合计|总额|总计|总预算))$/;
+
 /**
  * The figure a share is of: the nearest earlier statement whose subject holds the words after 占,
  * then the other such statements of different figures (“全盟一般公共预算收入 … 旗级一般公共预算收入
  * … 税收收入 …，占一般公共预算收入的 68.6%”: which one is meant, the words do not say).
  */
-/** A base naming the whole of the 收入 or the 支出 side: 总支出, 支出合计, 收入总额, 支出总预算 … */
-const WHOLE_BASE = /^(?:本年|全年)?(?:总(收入|支出)|(收入|支出)(?:预算)?(?:合计|总额|总计|总预算))$/;
-
 function findDenominators(statements: Statement[], clauseBefore: string, owner: Statement): Statement[] {
   const m = /占([^，。；]*?)(?:的|比重|比例)/.exec(clauseBefore);
   // “其中：一般公共预算财政拨款收入 3859.16 万元，占 93.54%”: a part's share that names no base is

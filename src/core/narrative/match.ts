@@ -337,12 +337,6 @@ export function checkAgainstTables(x: ExtractedText, d: Disclosure | null, out: 
 /** Tables whose 类 rows a class named without its code may be of: 一般公共预算 first, then all the money. */
 const CLASS_TABLES: TableKind[] = ['gp_func', 'basic_func', 'fiscal_func', 'expenditure', 'income', 'gp_econ', 'basic_econ', 'fiscal_basic'];
 
-/**
- * A 类 named without its code (“其中：卫生健康支出 304 万元”, “工资福利支出 948.34 万元”): the 类 row of
- * that name in the tables. Which table's (一般公共预算, 基本支出, all the money) is not said, so the
- * figure is wrong only if it is none of them; a figure inside a list of 基本/项目支出 (a column of the
- * row) is not compared.
- */
 const PATH_LEVELS = /^[“"]?([^（(“”"]+)[（(]类[)）]([^（(]+)[（(]款[)）](?:([^（(]+)[（(]项[)）])?/;
 
 /**
@@ -370,6 +364,12 @@ function codeByNames(subject: string, d: Disclosure): { code: string; path: stri
   return found.size === 1 ? { code: [...found][0], path: m[0].replace(/^[“"]/, '') } : undefined;
 }
 
+/**
+ * A 类 named without its code (“其中：卫生健康支出 304 万元”, “工资福利支出 948.34 万元”): the 类 row of
+ * that name in the tables. Which table's (一般公共预算, 基本支出, all the money) is not said, so the
+ * figure is wrong only if it is none of them; a figure inside a list of 基本/项目支出 (a column of the
+ * row) is not compared.
+ */
 function checkClassByName(st: Statement, d: Disclosure, out: TextFindings, x: ExtractedText): void {
   if (st.partOf && partColumnOf(st.partOf.total.subject)) return;
   const name = normName(subjectWords(st.subject).replace(/^(?:其中|本单位|本部门)[：:，,]?/, '').replace(/^\d{4}年度?/, ''));

@@ -192,21 +192,20 @@ function emptyNotes(d: Disclosure, grid: Grid | undefined, out: Finding[]): void
  * A footnote that calls a table with figures empty (上海 普陀 万里街道 2024: “注：本部门2024年无“三公”经费
  * 和机关运行经费预算，故本表为空表。” under 47.91 and 443.18 万元): the note or the figures are left from
  * another year's or unit's document. Which of them is wrong is not known: a warning naming both.
- * Only the 注/说明/备注 lines right below the table, before any other text or table title, are its footnotes.
+ * Only the 注/说明/备注 lines right below the table are its footnotes: any other text (the next table's
+ * title) ends them.
  */
 function emptyNoteWithData(d: Disclosure, grid: Grid | undefined, out: Finding[]): void {
   if (!grid) return;
-  const rowOf = (cell: string) => Number(/(\d+)$/.exec(cell)?.[1] ?? 0);
   for (const t of d.tables) {
     if (t.empty || t.kind === 'catalogue') continue;
     const figure = t.rows.flatMap((r) => Object.values(r.amounts)).find((a) => a && !a.blank && !a.value.isZero());
     if (!figure) continue;
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     if (!sheet) continue;
-    const next = Math.min(...d.tables.filter((o) => o !== t && o.sheet === t.sheet && rowOf(o.titleCell) > rowOf(t.titleCell)).map((o) => rowOf(o.titleCell)), Infinity);
     // (The table's extent may already take in its footnotes: from its last line on.)
     const lastLine = Math.max(t.headerBottom, ...t.rows.map((x) => x.row));
-    for (let r = lastLine + 1; r <= Math.min(Math.max(t.lastRow, lastLine) + 3, next - 1, sheet.rows.length); r++) {
+    for (let r = lastLine + 1; r <= Math.min(Math.max(t.lastRow, lastLine) + 3, sheet.rows.length); r++) {
       const c = (sheet.rows[r - 1] ?? []).findIndex((x) => x && typeof x.v === 'string' && x.v.trim());
       if (c < 0) continue;
       const raw = String(sheet.rows[r - 1][c]!.v).trim();

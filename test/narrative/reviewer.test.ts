@@ -290,6 +290,22 @@ describe('texts alone, from real 说明', () => {
   });
 });
 
+/** Cells of a sheet row (null: an empty cell). */
+const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
+/** 上海 普陀 万里街道 2025 “三公”经费和机关运行经费预算表 (万元, published figures). */
+const WANLI_THREE_PUBLIC = {
+  name: '三公',
+  rows: [
+    row('2025年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null),
+    row(null, null, null, null, null, null, '单位:万元'),
+    row('“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'),
+    row('合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'),
+    row('合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'),
+    row(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64),
+  ],
+  merges: [],
+};
+
 describe('上海 普陀 万里街道 2025 (published 说明 and tables)', () => {
   test('公务用车’s own 其中 in an item paragraph goes on past its ；: 37.91 = 0 + 36.56 + 1.35, 36.56 = 15 + 21.56', () => {
     const text = ['“三公”经费预算数为37.91万元。其中：', '（一）因公出国（境）费0万元。', '（二）公务用车购置及运行费36.56万元，其中：公务用车购置费15万元；公务用车运行费21.56万元。', '（三）公务接待费1.35万元。'];
@@ -301,23 +317,10 @@ describe('上海 普陀 万里街道 2025 (published 说明 and tables)', () => 
 
   test('机关运行经费 is the “三公”经费和机关运行经费预算表’s own column, not the 公用经费', async () => {
     const { checkGrid } = await import('../../src/core/engine');
-    const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
-    const head = ['合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'];
     const grid = {
       source: 'wanli.xlsx',
       sheets: [
-        {
-          name: '三公',
-          rows: [
-            row('2025年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null),
-            row(null, null, null, null, null, null, '单位:万元'),
-            row('“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'),
-            row('合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'),
-            row(...head),
-            row(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64),
-          ],
-          merges: [],
-        },
+        WANLI_THREE_PUBLIC,
         {
           name: '基本',
           rows: [
@@ -357,7 +360,6 @@ test('a 科目 named by its path, “A（类）B（款）C（项）”科目 (�
 
 test('the 说明 written from 上海-style tables: 基本支出 from a table whose 合计 reads as 基本支出, 机关运行经费 from the “三公” table, sections numbered without gaps', async () => {
   const { checkGrid } = await import('../../src/core/engine');
-  const row = (...vals: (string | number | null)[]) => vals.map((v) => (v === null ? undefined : { v }));
   const grid = {
     source: 'wanli.xlsx',
     sheets: [
@@ -374,18 +376,7 @@ test('the 说明 written from 上海-style tables: 基本支出 from a table who
         ],
         merges: [],
       },
-      {
-        name: '三公',
-        rows: [
-          row('2025年部门“三公”经费和机关运行经费预算表', null, null, null, null, null, null),
-          row(null, null, null, null, null, null, '单位:万元'),
-          row('“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '“三公”经费预算数', '机关运行经费预算数'),
-          row('合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '机关运行经费预算数'),
-          row('合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算数'),
-          row(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64),
-        ],
-        merges: [],
-      },
+      WANLI_THREE_PUBLIC,
     ],
   };
   const n = generateNarrative(checkGrid(grid).disclosure!);

@@ -71,17 +71,17 @@ export function indexDisclosure(d: Disclosure): DisclosureIndex {
   const codes = new Set<string>();
   const addAmount = (a: Amount | undefined, path: Path, table: Table) => {
     if (!a) return;
-    const list = amounts.get(a.cell) ?? [];
+    let list = amounts.get(a.cell);
+    if (!list) amounts.set(a.cell, (list = []));
     list.push({ kind: 'amount', cell: a.cell, path, amount: a, table });
-    amounts.set(a.cell, list);
   };
   const addText = (s: TextSlot) => {
-    const list = texts.get(s.cell) ?? [];
+    let list = texts.get(s.cell);
+    if (!list) texts.set(s.cell, (list = []));
     list.push(s);
-    texts.set(s.cell, list);
   };
   const addRow = (r: Row, base: Path, table: Table, block?: TextSlot['block']) => {
-    for (const [k, a] of Object.entries(r.amounts)) addAmount(a, [...base, 'amounts', k], table);
+    for (const k in r.amounts) addAmount(r.amounts[k], [...base, 'amounts', k], table);
     if (r.code && r.codeCell) {
       addText({ kind: 'code', cell: r.codeCell, path: [...base, 'code'], value: r.code, table, row: r });
       codes.add(r.code);
@@ -141,14 +141,27 @@ export type Edit =
   | { kind: 'text'; cell: string; slot: TextSlot['kind']; value: string }
   | { kind: 'insert'; cell: string; value: Decimal };
 
+/** Keys already made: an Edit is never changed once made, and the diagnosis asks for its key many times. */
+const editKeys = new WeakMap<Edit, string>();
+
 export function editKey(e: Edit): string {
-  return `${e.cell}=${e.kind === 'text' ? `${e.slot}:${e.value}` : e.value.toFixed()}`;
+  let k = editKeys.get(e);
+  if (k === undefined) {
+    k = `${e.cell}=${e.kind === 'text' ? `${e.slot}:${e.value}` : e.value.toFixed()}`;
+    editKeys.set(e, k);
+  }
+  return k;
+}
+
+/** The key of a set of edits, whatever their order. */
+export function editsKey(edits: Edit[]): string {
+  return edits.length === 1 ? editKey(edits[0]) : edits.map(editKey).sort().join('&');
 }
 
 /** A copy of `d` with the edits applied; everything not on an edited path is shared. */
 export function amend(d: Disclosure, index: DisclosureIndex, edits: Edit[]): Disclosure {
   const root = { ...d } as unknown as Record<string | number, unknown>;
-  const copied = new WeakSet<object>([root]);
+  const copied = new Set<object>([root]);
   const set = (path: Path, value: unknown) => {
     let node = root;
     for (let i = 0; i < path.length - 1; i++) {

@@ -33,7 +33,7 @@ import { RuleCheck, RuleContext, RuleFamily } from '../rules/types';
 import { restrictTable } from '../rules/scope';
 import { CodeCatalogue, parentCode, schemeOfCode } from '../codes/catalogue';
 import { markerNumber } from '../rules/summary';
-import { DisclosureIndex, Edit, TextSlot, amend, editKey, indexDisclosure, pathPlace } from './amend';
+import { DisclosureIndex, Edit, TextSlot, amend, editKey, editsKey, indexDisclosure, pathPlace } from './amend';
 import { Cause, Certainty, Change } from './types';
 import { ReadLog, watchedDisclosure } from './track';
 
@@ -247,7 +247,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   /** Part index # the changes it reads → its findings before and after them. */
   const partCache = new Map<string, { old: Keyed[]; fresh: Finding[] }>();
   const evaluate = (edits: Edit[]): Eval | undefined => {
-    const key = edits.map(editKey).sort().join('&');
+    const key = editsKey(edits);
     const hit = cache.get(key);
     if (hit) return hit;
     if (runs >= maxRuns || Date.now() > deadline) {
@@ -272,7 +272,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       // A part's findings depend only on the changes to cells it reads: a pair of changes reuses
       // what each part gave for the one change that concerns it.
       const own = inserts || perTableUnits.has(i) ? edits : edits.filter((e) => readers.get(e.cell)?.has(i));
-      const partKey = `${i}#${own.map(editKey).sort().join('&')}`;
+      const partKey = `${i}#${editsKey(own)}`;
       let part = partCache.get(partKey);
       if (!part) {
         runs++;
@@ -488,7 +488,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const evals: Eval[] = [];
   const tried = new Set<string>();
   const tryEdits = (edits: Edit[]): Eval | undefined => {
-    const key = edits.map(editKey).sort().join('&');
+    const key = editsKey(edits);
     if (tried.has(key)) return cache.get(key);
     tried.add(key);
     const ev = evaluate(edits);
@@ -522,7 +522,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       for (const f of e1.added) {
         for (const c of candidates(f, e1.edits)) {
           // Both changes must be needed: a second change that is clean on its own is a separate cause.
-          const ck = c.map(editKey).sort().join('&');
+          const ck = editsKey(c);
           const alone = cache.get(ck);
           if (alone && alone.added.length === 0 && alone.removed.size > 0) continue;
           if (implied.has(ck)) tryEdits([...e1.edits, ...c]);
@@ -541,7 +541,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   };
   for (const f of baseSerious) {
     for (const c of candidates(f, [])) {
-      implied.add(c.map(editKey).sort().join('&'));
+      implied.add(editsKey(c));
       tryEdits(c);
     }
   }

@@ -4,12 +4,12 @@
  * - catalogue.*: the 目录 agrees with the tables (是否空表, 理由, 表号);
  * - perf.fund_total: in each 绩效目标表, 资金总额 = 财政拨款 + 其他资金.
  */
-import { CatalogueEntry, Disclosure, Table } from '../disclosure';
+import { Amount, CatalogueEntry, Disclosure, Table } from '../disclosure';
 import { Grid, cellRef, parseRef } from '../grid';
 import { canonicalTitle } from '../recognise/titles';
 import { Finding } from '../finding';
 import { normalise } from '../recognise/profile';
-import { RuleFamily } from './types';
+import { RuleContext, RuleFamily } from './types';
 import { checkEqual, checkSum, shown } from './compare';
 import Decimal from 'decimal.js';
 import { fromYuan } from '../money';
@@ -199,12 +199,13 @@ function emptyNoteWithData(d: Disclosure, grid: Grid | undefined, out: Finding[]
   if (!grid) return;
   for (const t of d.tables) {
     if (t.empty || t.kind === 'catalogue') continue;
-    const figure = t.rows.flatMap((r) => Object.values(r.amounts)).find((a) => a && !a.blank && !a.value.isZero());
+    const figure = firstFigure(t);
     if (!figure) continue;
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     if (!sheet) continue;
     // (The table's extent may already take in its footnotes: from its last line on.)
-    const lastLine = Math.max(t.headerBottom, ...t.rows.map((x) => x.row));
+    let lastLine = t.headerBottom;
+    for (const x of t.rows) if (x.row > lastLine) lastLine = x.row;
     for (let r = lastLine + 1; r <= Math.min(Math.max(t.lastRow, lastLine) + 3, sheet.rows.length); r++) {
       const c = (sheet.rows[r - 1] ?? []).findIndex((x) => x && typeof x.v === 'string' && x.v.trim());
       if (c < 0) continue;
@@ -224,6 +225,17 @@ function emptyNoteWithData(d: Disclosure, grid: Grid | undefined, out: Finding[]
       break;
     }
   }
+}
+
+/** The table's first figure that is not blank or 0, row by row. */
+function firstFigure(t: Table): Amount | undefined {
+  for (const r of t.rows) {
+    for (const k in r.amounts) {
+      const a = r.amounts[k];
+      if (a && !a.blank && !a.value.isZero()) return a;
+    }
+  }
+  return undefined;
 }
 
 function perf(d: Disclosure, out: Finding[]): void {
@@ -309,6 +321,23 @@ function plan(d: Disclosure, out: Finding[]): void {
   }
 }
 
+const collect =
+  (check: (d: Disclosure, out: Finding[], grid?: Grid) => void) =>
+  (d: Disclosure, grid?: Grid): Finding[] => {
+    const out: Finding[] = [];
+    check(d, out, grid);
+    return out;
+  };
+/** The checks of tableRules, in the order of their findings. */
+const TABLE_CHECKS: [string, (d: Disclosure, grid?: Grid) => Finding[]][] = [
+  ['numbers', collect(numbers)],
+  ['catalogue', collect(catalogue)],
+  ['emptyNotes', collect((d, out, grid) => emptyNotes(d, grid, out))],
+  ['emptyNoteWithData', collect((d, out, grid) => emptyNoteWithData(d, grid, out))],
+  ['perf', collect(perf)],
+  ['plan', collect(plan)],
+];
+
 export const tableRules: RuleFamily = {
   id: 'tables',
   title: '目录、表号与绩效目标表',
@@ -323,14 +352,11 @@ export const tableRules: RuleFamily = {
     { id: 'perf.fund_total', title: '绩效目标表资金总额等于财政拨款与其他资金之和', severity: 'error|warning' },
     { id: 'perf.plan_cumulative', title: '资金支出计划逐期累计不减少，年底等于预算数', severity: 'error|warning' },
   ],
-  run({ disclosure: d, grid }) {
-    const out: Finding[] = [];
-    numbers(d, out);
-    catalogue(d, out, grid);
-    emptyNotes(d, grid, out);
-    emptyNoteWithData(d, grid, out);
-    perf(d, out);
-    plan(d, out);
-    return out;
+  run(ctx) {
+    return TABLE_CHECKS.flatMap(([, check]) => check(ctx.disclosure, ctx.grid));
   },
+  // The same checks one by one, for the diagnosis: a changed figure re-runs only the checks that
+  // read it (the empty-table checks read a table's first figures, 表号 checks none).
+  checks: TABLE_CHECKS.map(([name, check]) => ({ name, run: ({ disclosure, grid }: RuleContext) => check(disclosure, grid) })),
 };
+

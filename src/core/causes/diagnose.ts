@@ -521,6 +521,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     for (const e1 of firsts) {
       for (const f of e1.added) {
         for (const c of candidates(f, e1.edits)) {
+          // Every finding the first change brought must go, and a finding names every cell whose
+          // figure or text it compares (the Finding contract): one that names none of the second
+          // change's cells stays whatever that change is, and the pair cannot be clean.
+          const touched = new Set(c.map((e) => e.cell));
+          if (!e1.added.every((g) => g.cells.some((cell) => touched.has(cell)))) continue;
           // Both changes must be needed: a second change that is clean on its own is a separate cause.
           const ck = editsKey(c);
           const alone = cache.get(ck);

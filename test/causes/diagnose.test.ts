@@ -220,3 +220,21 @@ test('two neighbouring digits swapped in a code (real 江苏 workbook: 2010105 �
   expect(first.changes.map((ch) => [ch.cell, ch.current, ch.suggested])).toEqual([['公开表五!A11', '2010150', '2010105']]);
   expect(first.findings.length).toBe(r.findings.filter((f) => f.severity === 'error').length);
 });
+
+test('a pair is not tried when the second change names no cell of some finding the first one brought', () => {
+  // Published 000: 表14's 金额合计 (D11) covers only the projects. Changing D11 to 表5's total removes
+  // that finding but breaks 表14's own sums down D (D7…D10) and across row 11 (E11, F11); no single
+  // cell is in both, so no pair can be clean and none is tried. The pair budget is left for the
+  // pairs that can be: 表9's two markers out of sequence, renumbered together, are then the only
+  // explanation the whole search finds, 确定 (sure).
+  const grid = gridFromWorkbook(buildShaanxi000('published'), '000.xlsx').grid;
+  const r = checkGrid(grid, { diagnose: false });
+  const dx = diagnose({ disclosure: r.disclosure!, findings: r.findings, families: RULE_FAMILIES, codes: builtinCatalogue(), grid });
+  const renumber = dx.causes.find((c) => c.changes.some((ch) => ch.cell === '表9!C18'));
+  expect(renumber?.changes.map((ch) => [ch.cell, ch.suggested])).toEqual([
+    ['表9!C18', '十三、债务付息支出'],
+    ['表9!C19', '十四、债务发行费用支出'],
+  ]);
+  expect(renumber?.certainty).toBe('sure');
+  expect(dx.causes.some((c) => c.changes.some((ch) => ch.cell.startsWith('表14!')))).toBe(false);
+});

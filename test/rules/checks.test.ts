@@ -58,10 +58,13 @@ test("a family's checks together give exactly what its run gives", async () => {
   expect(findings).toBeGreaterThan(5);
 });
 
-test('a scoped check gives, column by column or row by row, exactly its findings on the whole table', async () => {
+test('a scoped check gives, column by column, row by row or block by block, exactly its findings on the whole table', async () => {
   const codes = builtinCatalogue();
   let views = 0;
   let findings = 0;
+  /** Blocks compared, and the findings of block-scoped checks (the published 陕西 examples break summary.block). */
+  let blocks = 0;
+  let blockFindings = 0;
   for (const { file, grid, d } of await workbooks()) {
     for (const fam of RULE_FAMILIES) {
       for (const check of fam.checks ?? []) {
@@ -73,15 +76,23 @@ test('a scoped check gives, column by column or row by row, exactly its findings
           const parts =
             check.scope === 'column'
               ? [...new Set(t.rows.flatMap((r) => Object.keys(r.amounts)))].map((k) => new Set([k]))
-              : t.rows.map((_, ri) => new Set([ri]));
+              : check.scope === 'block'
+                ? (t.blocks ?? []).map((_, bi) => new Set([bi]))
+                : t.rows.map((_, ri) => new Set([ri]));
           const pieces = parts.flatMap((p) => check.run(ctx([restrictTable(t, check.scope!, p)]))).map(key).sort();
           expect({ file: file, table: t.title, check: check.name, findings: pieces }).toEqual({ file: file, table: t.title, check: check.name, findings: whole });
           views += parts.length;
           findings += whole.length;
+          if (check.scope === 'block') {
+            blocks += parts.length;
+            blockFindings += whole.length;
+          }
         }
       }
     }
   }
   expect(views).toBeGreaterThan(1000);
   expect(findings).toBeGreaterThan(5);
+  expect(blocks).toBeGreaterThan(20);
+  expect(blockFindings).toBeGreaterThan(0);
 });

@@ -16,13 +16,16 @@ import { parseRef } from '../grid';
 type Path = (string | number)[];
 
 /**
- * Where a slot's path leads: the index of its table, and for a figure on a table row (not a block
- * line, not a form field) the row index and column key. The paths are built below.
+ * Where a slot's path leads: the index of its table; for a figure on a table row (not a block
+ * line, not a form field) the row index and column key; for a block line, the block index. The
+ * paths are built below.
  */
-export function pathPlace(path: Path): { table?: number; row?: number; key?: string } {
+export function pathPlace(path: Path): { table?: number; row?: number; key?: string; block?: number } {
   if (path[0] !== 'tables' || typeof path[1] !== 'number') return {};
   // ['tables', ti, 'rows', ri, 'amounts', key]
   if (path[2] === 'rows' && path[4] === 'amounts') return { table: path[1], row: path[3] as number, key: path[5] as string };
+  // ['tables', ti, 'blocks', bi, 'rows', ri, …]
+  if (path[2] === 'blocks' && typeof path[3] === 'number') return { table: path[1], block: path[3] };
   return { table: path[1] };
 }
 

@@ -177,7 +177,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     if (!whole) return runWhole(families[i]);
     return families.findIndex((u) => u.family === families[i].family) === i ? whole : [];
   });
-  /** The part of table ti a scoped unit needs re-run for these changes (its columns or rows); undefined: all of it. */
+  /** The part of table ti a scoped unit needs re-run for these changes (its columns, rows or blocks); undefined: all of it. */
   const scopeOf = (unit: Unit, ti: number, edits: Edit[]): Set<string> | Set<number> | undefined => {
     if (!unit.scope) return undefined;
     const part = new Set<string | number>();
@@ -186,6 +186,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       for (const s2 of index.amounts.get(e.cell) ?? []) {
         const at = pathPlace(s2.path);
         if (at.table !== ti) continue;
+        if (unit.scope === 'block') {
+          if (at.block === undefined) return undefined;
+          part.add(at.block);
+          continue;
+        }
         // A form field or a block line is not a figure of a row and column.
         if (at.key === undefined) return undefined;
         part.add(unit.scope === 'column' ? at.key : at.row!);

@@ -283,9 +283,20 @@ export const summaryRules: RuleFamily = {
     const out: Finding[] = [];
     for (const t of disclosure.tables) {
       if (!t.blocks) continue;
-      for (const b of t.blocks) out.push(...checkBlock(t, b), ...enumeration(t, b), ...blanks(t, b));
+      for (const b of t.blocks) out.push(...blockChecks(t, b));
       out.push(...balance(t));
     }
     return out;
   },
+  // For the diagnosis: a changed figure of one block re-runs that block's own checks, and the
+  // balance between the blocks (which reads their totals).
+  checks: [
+    { name: 'blocks', scope: 'block', run: ({ disclosure }) => disclosure.tables.flatMap((t) => (t.blocks ?? []).flatMap((b) => blockChecks(t, b))) },
+    { name: 'balance', run: ({ disclosure }) => disclosure.tables.flatMap((t) => (t.blocks ? balance(t) : [])) },
+  ],
 };
+
+/** What one block must satisfy on its own: its sums, its enumeration, no blank lines. */
+function blockChecks(t: Table, b: Block): Finding[] {
+  return [...checkBlock(t, b), ...enumeration(t, b), ...blanks(t, b)];
+}

@@ -49,7 +49,9 @@ export interface RuleCheck {
    * For a per-table family: the check's findings on a table are the union of its findings on
    * each amount column ('column': Σ down the rows of one column) or on each row ('row': Σ across
    * one row), and each of those depends on that column's or row's figures alone (and the table's
-   * rows and columns as recognised). The diagnosis then re-runs it on the changed columns or rows.
+   * rows and columns as recognised); 'block': the union of its findings on each block of a summary
+   * table (收入, 支出 …), each depending on that block alone. The diagnosis then re-runs it on the
+   * changed columns, rows or blocks.
    */
-  scope?: 'column' | 'row';
+  scope?: 'column' | 'row' | 'block';
 }

@@ -282,11 +282,18 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       const partKey = `${i}#${editsKey(own)}`;
       let part = partCache.get(partKey);
       if (!part) {
+        const perTable = perTableUnits.has(i);
+        const checks = fam.family.checksTable;
+        // The changed tables this per-table unit checks at all (undefined: run it on everything).
+        const touched = perTable ? tablesOf(own) : undefined;
+        if (touched && checks) for (const ti of touched) if (!checks(d.tables[ti])) touched.delete(ti);
+        part = { old: [], fresh: [] };
+        if (touched?.size === 0) {
+          partCache.set(partKey, part);
+          return;
+        }
         runs++;
         amended ??= amend(d, index, edits);
-        const perTable = perTableUnits.has(i);
-        const touched = perTable ? tablesOf(own) : undefined;
-        part = { old: [], fresh: [] };
         try {
           if (perTable && touched) {
             for (const ti of touched) {

@@ -271,6 +271,7 @@ function blanks(t: Table, b: Block): Finding[] {
 export const summaryRules: RuleFamily = {
   id: 'summary',
   perTable: true,
+  checksTable: (t) => !!t.blocks,
   title: '收支总表平衡',
   rules: [
     { id: 'summary.block', title: '总表各部分：上级项目等于其所含各项之和，本年合计、总计相符', severity: 'error|warning' },

@@ -300,11 +300,14 @@ function tree(t: Table): Finding[] {
   return t.itemRows ? items(t) : hierarchy(t);
 }
 
-const plainTables = (tables: Table[]) => tables.filter((t) => !t.blocks);
+/** Tables of rows (not the blocks of a summary table, which summary.ts checks). */
+const isPlain = (t: Table) => !t.blocks;
+const plainTables = (tables: Table[]) => tables.filter(isPlain);
 
 export const sumRules: RuleFamily = {
   id: 'sum',
   perTable: true,
+  checksTable: isPlain,
   title: '表内合计',
   rules: [
     { id: 'sum.hierarchy', title: '上级科目（单位、项目）金额等于下级之和，合计等于各类之和', severity: 'error|warning' },

@@ -3,7 +3,7 @@
  * implements (stable ids with a Chinese title) so the README and the 校验结果 sheet can show them.
  * A rule never throws on odd data: what it cannot check becomes an `info` finding.
  */
-import { Disclosure } from '../disclosure';
+import { Disclosure, Table } from '../disclosure';
 import { Finding } from '../finding';
 import { Grid } from '../grid';
 import type { CodeCatalogue } from '../codes/catalogue';
@@ -32,6 +32,11 @@ export interface RuleFamily {
    * recording what it reads. Such a family must read nothing but the tables it is given.
    */
   perTable?: boolean;
+  /**
+   * For a per-table family: the tables it checks at all (the others never give a finding), so that
+   * the diagnosis does not re-run it on a changed table of another shape.
+   */
+  checksTable?: (t: Table) => boolean;
   rules: RuleInfo[];
   run(ctx: RuleContext): Finding[];
   /**

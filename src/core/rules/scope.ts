@@ -1,7 +1,7 @@
 /**
  * Views of a table for checks with a `scope` (RuleCheck.scope): the table with only some amount
- * columns, only some rows, or only some blocks. A scoped check run on such a view gives exactly its findings for
- * those columns or rows (test/rules/checks.test.ts holds every scoped check to that).
+ * columns, only some rows, or only some blocks. A scoped check run on such a view gives exactly its
+ * findings for those columns, rows or blocks (test/rules/checks.test.ts holds every scoped check to that).
  */
 import { Table } from '../disclosure';
 

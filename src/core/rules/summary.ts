@@ -268,10 +268,13 @@ function blanks(t: Table, b: Block): Finding[] {
     }));
 }
 
+/** Summary tables, read as blocks (收入, 支出 …): the only tables this family checks. */
+const hasBlocks = (t: Table) => !!t.blocks;
+
 export const summaryRules: RuleFamily = {
   id: 'summary',
   perTable: true,
-  checksTable: (t) => !!t.blocks,
+  checksTable: hasBlocks,
   title: '收支总表平衡',
   rules: [
     { id: 'summary.block', title: '总表各部分：上级项目等于其所含各项之和，本年合计、总计相符', severity: 'error|warning' },
@@ -282,9 +285,8 @@ export const summaryRules: RuleFamily = {
   ],
   run({ disclosure }) {
     const out: Finding[] = [];
-    for (const t of disclosure.tables) {
-      if (!t.blocks) continue;
-      for (const b of t.blocks) out.push(...blockChecks(t, b));
+    for (const t of disclosure.tables.filter(hasBlocks)) {
+      for (const b of t.blocks!) out.push(...blockChecks(t, b));
       out.push(...balance(t));
     }
     return out;
@@ -292,8 +294,8 @@ export const summaryRules: RuleFamily = {
   // For the diagnosis: a changed figure of one block re-runs that block's own checks, and the
   // balance between the blocks (which reads their totals).
   checks: [
-    { name: 'blocks', scope: 'block', run: ({ disclosure }) => disclosure.tables.flatMap((t) => (t.blocks ?? []).flatMap((b) => blockChecks(t, b))) },
-    { name: 'balance', run: ({ disclosure }) => disclosure.tables.flatMap((t) => (t.blocks ? balance(t) : [])) },
+    { name: 'blocks', scope: 'block', run: ({ disclosure }) => disclosure.tables.filter(hasBlocks).flatMap((t) => t.blocks!.flatMap((b) => blockChecks(t, b))) },
+    { name: 'balance', run: ({ disclosure }) => disclosure.tables.filter(hasBlocks).flatMap(balance) },
   ],
 };
 

@@ -33,6 +33,7 @@ import { RuleCheck, RuleContext, RuleFamily } from '../rules/types';
 import { restrictTable } from '../rules/scope';
 import { CodeCatalogue, parentCode, schemeOfCode } from '../codes/catalogue';
 import { markerNumber } from '../rules/summary';
+import { chineseNumber } from '../zh';
 import { DisclosureIndex, Edit, TextSlot, amend, editKey, editsKey, indexDisclosure, pathPlace } from './amend';
 import { Cause, Certainty, Change } from './types';
 import { ReadLog, watchedDisclosure } from './track';
@@ -128,14 +129,6 @@ const unitsOf = (families: RuleFamily[]): Unit[] =>
   families.flatMap((f): Unit[] =>
     f.checks ? f.checks.map((c) => ({ id: f.id, perTable: f.perTable, run: c.run, scope: c.scope, family: f })) : [{ ...f, family: f }],
   );
-
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-/** 13 → "十三", 21 → "二十一" (the inverse of markerNumber for 1–99). */
-function chineseNumber(n: number): string {
-  if (n < 10) return CN[n];
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : CN[tens]}十${CN[n % 10]}`;
-}
 
 /** The marker with its number replaced, in the same style: "十四、" → "十三、", "(3)" → "(2)". */
 function renumber(marker: string, n: number): string | undefined {
@@ -253,8 +246,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const cache = new Map<string, Eval>();
   /** Part index # the changes it reads → its findings before and after them. */
   const partCache = new Map<string, { old: Keyed[]; fresh: Finding[] }>();
-  const evaluate = (edits: Edit[]): Eval | undefined => {
-    const key = editsKey(edits);
+  const evaluate = (edits: Edit[], key = editsKey(edits)): Eval | undefined => {
     const hit = cache.get(key);
     if (hit) return hit;
     if (runs >= maxRuns || Date.now() > deadline) {
@@ -501,11 +493,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   // ------------------------------------------------------------------ search
   const evals: Eval[] = [];
   const tried = new Set<string>();
-  const tryEdits = (edits: Edit[]): Eval | undefined => {
-    const key = editsKey(edits);
+  const tryEdits = (edits: Edit[], key = editsKey(edits)): Eval | undefined => {
     if (tried.has(key)) return cache.get(key);
     tried.add(key);
-    const ev = evaluate(edits);
+    const ev = evaluate(edits, key);
     if (ev) evals.push(ev);
     return ev;
   };
@@ -551,19 +542,21 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     }
     let left = PAIR_CANDIDATES;
     for (const edits of later) {
-      if (tried.has(editsKey(edits))) continue;
+      const key = editsKey(edits);
+      if (tried.has(key)) continue;
       if (left === 0) {
         truncated = true;
         break;
       }
       left--;
-      tryEdits(edits);
+      tryEdits(edits, key);
     }
   };
   for (const f of baseSerious) {
     for (const c of candidates(f, [])) {
-      implied.add(editsKey(c));
-      tryEdits(c);
+      const key = editsKey(c);
+      implied.add(key);
+      tryEdits(c, key);
     }
   }
   pairs();

@@ -8,6 +8,7 @@ import type { CodeCatalogue } from '../codes/catalogue';
 import { extract } from './extract';
 import { TextFindings, checkTextArithmetic } from './textcheck';
 import { checkAgainstTables } from './match';
+import { charactersInOrder } from '../zh';
 
 export interface NarrativeCheckOptions {
   /** The cell each paragraph was read from (a 说明 sheet); findings then point at it first. */
@@ -69,9 +70,7 @@ const UNIT_SUFFIX = /(局|委员会|委|办公室|办|院|中心|厅|部|所|站
  */
 function abbreviates(short: string, full: string): boolean {
   if (short.length >= full.length || short.slice(0, 2) !== full.slice(0, 2) || short[short.length - 1] !== full[full.length - 1]) return false;
-  let i = 0;
-  for (const ch of full) if (ch === short[i]) i++;
-  return i === short.length;
+  return charactersInOrder(short, full);
 }
 
 /**

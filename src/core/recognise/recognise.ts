@@ -58,6 +58,8 @@ interface TitleHit {
 const ENDS_TABLE = /^([一二三四五六七八九十]+[、.．])?(相关)?统计数$|情况说明$|变化原因|原因(等)?说明$/;
 
 /** 当年收入小计 / 本年支出小计: a year's total written as 小计. */
+/** A footnote's opening words (注：, 注1., 说明：, 备注、): a line that starts so ends the table above it. */
+const FOOTNOTE = /^(注|说明|备注)\s*\d*\s*[:：.．、]/;
 const THIS_YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)?小计$/;
 const TOTAL_LABEL = /^(?:(?:本年|当年)?(?:收入|支出)?(?:合计|总计)|金额合计|本年合计)$/;
 
@@ -314,7 +316,7 @@ class TableReader {
   startsNote(r: number): boolean {
     for (let c = this.ext.left; c <= this.ext.right; c++) {
       const t = textAt(this.ext.sheet, r, c);
-      if (t) return /^(注|说明|备注)\s*\d*\s*[:：.．、]/.test(t.trim());
+      if (t) return FOOTNOTE.test(t.trim());
     }
     return false;
   }
@@ -916,7 +918,7 @@ function readCoded(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mone
     }
     if (!code && !name && !anyAmount) continue;
     // Footnotes ("注：…"), a 说明 paragraph or a section of counts (二、相关统计数) end the table.
-    if (name && /^注[:：]/.test(name) && !anyAmount) break;
+    if (name && FOOTNOTE.test(name.trim()) && !anyAmount) break;
     if (name && !code && (ENDS_TABLE.test(normalise(name)) || (reader.issues.length > issuesBefore && /说明|原因/.test(name)))) {
       reader.issues.length = issuesBefore;
       break;
@@ -1237,7 +1239,7 @@ function readSummary(reader: TableReader, spec: TableSpec, ext: Extent, unit: Mo
     for (let r = dataStart; r <= ext.lastRow; r++) {
       const raw = rawTextAt(ext.sheet, r, b0.labelCol);
       if (!raw.trim()) continue;
-      if (/^注[:：]/.test(raw.trim())) break;
+      if (FOOTNOTE.test(raw.trim())) break;
       // A label merged across the block's amount column (当年支出小计 spanning 功能分类 and 支出用途):
       // its figure is in the first amount column after the merge, and the line belongs to that block.
       let b = b0;

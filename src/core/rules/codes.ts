@@ -23,6 +23,7 @@ import {
   schemeOfCode,
 } from '../codes/catalogue';
 import { RuleContext, RuleFamily } from './types';
+import { charactersInOrder } from '../zh';
 
 type SetScheme = CodeScheme | 'unit';
 
@@ -336,9 +337,7 @@ function isTruncation(printed: string, official: string): boolean {
 function isAbbreviation(printed: string, official: string): boolean {
   if (printed.length < 4 || printed.length >= official.length || printed[0] !== official[0]) return false;
   if (printed.length < 0.5 * official.length) return false;
-  let i = 0;
-  for (const ch of official) if (ch === printed[i]) i++;
-  return i === printed.length;
+  return charactersInOrder(printed, official);
 }
 
 function catalogueSeverity(entry: CodeEntry): Severity {

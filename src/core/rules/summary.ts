@@ -11,6 +11,7 @@ import { Finding, figures } from '../finding';
 import { ZERO, compareAmounts } from '../money';
 import { RuleFamily } from './types';
 import { memoByString } from '../memo';
+import { chineseNumberValue } from '../zh';
 import { checkEqual, checkSum, shown, tableName } from './compare';
 import { checkTree } from './sums';
 
@@ -198,8 +199,6 @@ function balance(t: Table): Finding[] {
   return out;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 /** "十四" → 14, "3" → 3; undefined when not a number. */
 export function markerNumber(marker: string | undefined): number | undefined {
   if (!marker) return undefined;
@@ -212,13 +211,7 @@ function parseMarker(marker: string): number | undefined {
   const m = /^[(（]?([一二三四五六七八九十]+|\d+)/.exec(marker);
   if (!m) return undefined;
   const t = m[1];
-  if (/^\d+$/.test(t)) return Number(t);
-  if (t === '十') return 10;
-  const i = t.indexOf('十');
-  if (i < 0) return CN_DIGITS[t];
-  const tens = i === 0 ? 1 : CN_DIGITS[t.slice(0, i)];
-  const ones = i === t.length - 1 ? 0 : CN_DIGITS[t.slice(i + 1)];
-  return tens * 10 + ones;
+  return /^\d+$/.test(t) ? Number(t) : chineseNumberValue(t);
 }
 
 /** Enumerated lines at one level under one parent must count 1, 2, 3 … without gaps or repeats. */

@@ -11,6 +11,7 @@ import { Fig, fig, hasData, primary, yearRows } from '../../narrative/figures';
 import type { NarrativeSection } from '../../narrative/types';
 import { THREE_PUBLIC_KEYS } from './tables';
 import { P, priorOf } from '../../narrative/builder';
+import { chineseNumber } from '../../zh';
 
 type Prior = Disclosure | null | undefined;
 
@@ -83,8 +84,6 @@ function list(p: P, rows: Row[], what: (r: Row) => string, value: (r: Row) => Fi
   });
   return p;
 }
-
-const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 function sectionOf(id: string, title: string, paras: P[]): NarrativeSection {
   return { id, title, level: 2, paragraphs: paras.map((p) => p.done()) };
@@ -264,7 +263,7 @@ export function nationalNarrative(d: Disclosure, prior: Prior, notes: string[], 
     );
   }
   // Numbered in the order written: a section the workbook gives nothing for leaves no gap.
-  S.forEach((sec, i) => (sec.title = sec.title.replace(/^（[一二三四五六七八九十]+）/, `（${CN_NUMBERS[i]}）`)));
+  S.forEach((sec, i) => (sec.title = sec.title.replace(/^（[一二三四五六七八九十]+）/, `（${chineseNumber(i + 1)}）`)));
   if (S.length) S.unshift({ id: 'national', title: '部门预算情况说明', level: 1, paragraphs: [] });
   return S;
 }
